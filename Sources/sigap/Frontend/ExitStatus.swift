@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The exit codes of SPEC §11, in one place.
+enum ExitStatus {
+    static let usage = ExitCode(64)
+    static let unreadableInput = ExitCode(65)
+    static let missingInput = ExitCode(66)
+    static let internalError = ExitCode(70)
+    static let cannotWrite = ExitCode(73)
+    static let locked = ExitCode(75)
+    static let invalidPipeline = ExitCode(78)
+}

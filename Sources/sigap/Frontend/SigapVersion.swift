@@ -1,0 +1,3 @@
+enum SigapVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import SIGAPFixtures
+
+/// `sigap fixtures`: synthetic input files for tests and benchmarks.
+struct Fixtures: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fixtures",
+        abstract: "Write synthetic input files for tests and benchmarks.",
+        subcommands: [Roster.self]
+    )
+}
+
+extension Fixtures {
+    /// `sigap fixtures roster --rows N --out FILE [--seed S]`.
+    struct Roster: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "roster",
+            abstract: "Write a synthetic agency roster workbook (made-up Kota Bekasi workers).",
+            discussion: """
+                One sheet: a header row, then N workers in 14 columns (No, NIK, Nama Lengkap, \
+                Tempat Lahir, Tanggal Lahir, Jenis Kelamin, Alamat, RT, RW, Kelurahan, Kecamatan, \
+                No HP, Jenis Pekerjaan, Keterangan). The same seed always gives the same bytes.
+                """
+        )
+
+        @Option(help: "Number of data rows (0 to \(RosterGenerator.maxRows)).")
+        var rows: Int
+
+        @Option(help: "The .xlsx file to write (replaced if it exists).")
+        var out: String
+
+        @Option(help: "Seed of the pseudo-random generator.")
+        var seed: UInt64 = 1
+
+        @Flag(help: "Store strings inline, row by row, instead of in the shared string table (little memory).")
+        var inlineStrings = false
+
+        func validate() throws {
+            guard (0...RosterGenerator.maxRows).contains(rows) else {
+                throw ValidationError("--rows must be between 0 and \(RosterGenerator.maxRows).")
+            }
+        }
+
+        func run() throws {
+            let generator = RosterGenerator(rows: rows, seed: seed, stringStorage: inlineStrings ? .inline : .shared)
+            try generator.write(to: out)
+            print("wrote \(rows) rows to \(out)")
+        }
+    }
+}

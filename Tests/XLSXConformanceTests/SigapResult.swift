@@ -1,0 +1,67 @@
+import Testing
+
+/// What one run of the `sigap` binary did.
+struct SigapResult: Sendable, CustomStringConvertible {
+    var arguments: [String]
+    /// The exit status, nil when the process was killed by a signal.
+    var exitStatus: Int32?
+    var signal: Int32?
+    var stdout: String
+    var stderr: String
+    /// Peak resident set size of the child, from `wait4`.
+    var maxResidentKilobytes: Int
+    var elapsed: Duration
+    /// The run was killed after exceeding its time limit.
+    var timedOut: Bool
+
+    var stdoutLines: [String] {
+        var lines = stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    var description: String {
+        let status = timedOut ? "timed out" : exitStatus.map { "exit \($0)" } ?? "signal \(signal ?? 0)"
+        return "sigap \(arguments.joined(separator: " ")) → \(status), \(elapsed), \(maxResidentKilobytes) KB;"
+            + " stderr: \(stderr.isEmpty ? "(empty)" : stderr)"
+    }
+
+    /// Exit 0, nothing on stderr, and exactly `lines` on stdout.
+    func expectSuccess(lines expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!timedOut && exitStatus == 0, "\(self)", sourceLocation: sourceLocation)
+        #expect(stderr == "", sourceLocation: sourceLocation)
+        let actual = stdoutLines
+        #expect(actual == expected, sourceLocation: sourceLocation)
+        if actual != expected {
+            let differing = zip(actual, expected).enumerated().filter { $0.element.0 != $0.element.1 }
+            for (index, pair) in differing.prefix(5) {
+                Issue.record("line \(index + 1):\n  got      \(pair.0.prefix(300))\n  expected \(pair.1.prefix(300))",
+                             sourceLocation: sourceLocation)
+            }
+            if actual.count != expected.count {
+                Issue.record("\(actual.count) lines, expected \(expected.count)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    /// Exit `status` with a single stderr line `error: <path>: ...` containing every one of `phrases`.
+    func expectFailure(
+        status: Int32 = 65,
+        path: String,
+        phrases: [String],
+        emptyStdout: Bool = true,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(!timedOut, "killed after its time limit: \(self)", sourceLocation: sourceLocation)
+        #expect(exitStatus == status, "\(self)", sourceLocation: sourceLocation)
+        let lines = stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1, "stderr must be one line: \(stderr)", sourceLocation: sourceLocation)
+        #expect(stderr.hasPrefix("error: \(path): "), "stderr: \(stderr)", sourceLocation: sourceLocation)
+        for phrase in phrases {
+            #expect(stderr.contains(phrase), "stderr lacks \"\(phrase)\": \(stderr)", sourceLocation: sourceLocation)
+        }
+        if emptyStdout {
+            #expect(stdout == "", "stdout: \(stdout.prefix(500))", sourceLocation: sourceLocation)
+        }
+    }
+}
