@@ -9,7 +9,10 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // C bridges. Only CXMLBridge's .c files ever include <libxml/...>: Swift modules that can
@@ -40,10 +43,30 @@ let package = Package(
             dependencies: ["CZlib", "CXMLBridge"]
         ),
 
+        // Writing workbooks (correction workbooks, ledgers, fixtures) through libxlsxwriter.
+        .target(
+            name: "XLSXWrite",
+            dependencies: ["CXLSXWriter"]
+        ),
+
         // Synthetic agency rosters written with libxlsxwriter (tests and benchmarks).
         .target(
             name: "SIGAPFixtures",
-            dependencies: ["CXLSXWriter"]
+            dependencies: ["CXLSXWriter", "XLSXWrite"]
+        ),
+
+        // The SIGAP domain: NIK, normalisers, reference data, findings. No I/O.
+        .target(name: "SIGAPDomain"),
+
+        // The pipeline stages: extract, validate, dedupe, reconcile, ledger, emit.
+        .target(
+            name: "SIGAPPipeline",
+            dependencies: [
+                "XLSX", "XLSXWrite", "SIGAPDomain",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
 
         // Thin command-line front end.
@@ -51,6 +74,8 @@ let package = Package(
             name: "sigap",
             dependencies: [
                 "XLSX",
+                "SIGAPDomain",
+                "SIGAPPipeline",
                 "SIGAPFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -69,6 +94,14 @@ let package = Package(
         .testTarget(
             name: "XLSXConformanceTests",
             dependencies: ["XLSXTestSupport"]
+        ),
+        .testTarget(
+            name: "SIGAPDomainTests",
+            dependencies: ["SIGAPDomain"]
+        ),
+        .testTarget(
+            name: "SIGAPPipelineTests",
+            dependencies: ["SIGAPPipeline", "SIGAPDomain", "SIGAPFixtures", "XLSX"]
         ),
         .testTarget(
             name: "SIGAPFixturesTests",

@@ -84,10 +84,12 @@ for rows in "${sizes[@]}"; do
   say "wrote $rows rows in ${wall} s, peak RSS $((rss / 1024)) MB"
 done
 
-readers=("sigap" "fastexcel" "python-calamine")
+# "sigap-1-thread" is sigap with inflating and parsing on one thread: does the second core pay?
+readers=("sigap" "sigap-1-thread" "fastexcel" "python-calamine")
 run_reader() {
   case $1 in
     sigap) measure "sigap xlsx stat" "$sigap" xlsx stat "$2" ;;
+    sigap-1-thread) measure "sigap xlsx stat (one thread)" "$sigap" xlsx stat --inflate-thread off "$2" ;;
     fastexcel) measure "fastexcel" "$venv/bin/python" "$bench/read_fastexcel.py" "$2" ;;
     python-calamine) measure "python-calamine" "$venv/bin/python" "$bench/read_calamine.py" "$2" ;;
   esac
@@ -127,8 +129,9 @@ printf '\n(best of %d runs for time; highest peak RSS of those runs)\n\n' "$runs
 for rows in "${sizes[@]}"; do
   to_fastexcel=$(ratio "${best[$rows,sigap]}" "${best[$rows,fastexcel]}")
   to_calamine=$(ratio "${best[$rows,sigap]}" "${best[$rows,python-calamine]}")
+  to_one_thread=$(ratio "${best[$rows,sigap]}" "${best[$rows,sigap-1-thread]}")
   rss_mb=$(awk -v k="${peak[$rows,sigap]}" 'BEGIN { printf "%.1f", k / 1024 }')
-  printf 'roster-%s.xlsx: sigap/fastexcel %s (target <= %s: %s), sigap/python-calamine %s, sigap peak RSS %s MB (target <= %s MB: %s)\n' \
+  printf 'roster-%s.xlsx: sigap/fastexcel %s (target <= %s: %s), sigap/python-calamine %s, two threads/one thread %s, sigap peak RSS %s MB (target <= %s MB: %s)\n' \
     "$rows" "$to_fastexcel" "$target_ratio" "$(verdict "$to_fastexcel" "$target_ratio")" \
-    "$to_calamine" "$rss_mb" "$target_rss_mb" "$(verdict "$rss_mb" "$target_rss_mb")"
+    "$to_calamine" "$to_one_thread" "$rss_mb" "$target_rss_mb" "$(verdict "$rss_mb" "$target_rss_mb")"
 done

@@ -87,6 +87,12 @@ public final class Workbook: @unchecked Sendable {
         return table
     }
 
+    /// The solid background colour (`RRGGBB`) of a cell format, if it has one: how correction
+    /// workbooks mark cells to fix.
+    public func fillColor(ofStyle style: Int) -> String? {
+        styles.fill(style)
+    }
+
     /// A streaming reader for one sheet.
     public func reader(for sheet: SheetInfo) -> SheetReader {
         SheetReader(workbook: self, sheet: sheet)

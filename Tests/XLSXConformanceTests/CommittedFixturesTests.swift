@@ -7,6 +7,7 @@ import XLSXTestSupport
 @Suite("Committed fixtures")
 struct CommittedFixturesTests {
     static let regenerate = ProcessInfo.processInfo.environment["SIGAP_REGENERATE_FIXTURES"] == "1"
+    static let howToRegenerate = "run SIGAP_REGENERATE_FIXTURES=1 swift test --filter CommittedFixturesTests"
 
     @Test func committedFixturesAreUpToDate() throws {
         let root = SigapProcess.packageRoot
@@ -20,11 +21,11 @@ struct CommittedFixturesTests {
                 continue
             }
             guard let committed = FileManager.default.contents(atPath: url.path) else {
-                Issue.record("\(fixture.path) is missing: run SIGAP_REGENERATE_FIXTURES=1 swift test --filter CommittedFixturesTests")
+                Issue.record("\(fixture.path) is missing: \(Self.howToRegenerate)")
                 continue
             }
             #expect(Array(committed) == bytes,
-                    "\(fixture.path) differs from what ConformanceFixtures builds (zlib \(Zlib.version)): run SIGAP_REGENERATE_FIXTURES=1 swift test --filter CommittedFixturesTests")
+                    "\(fixture.path) differs from what ConformanceFixtures builds (zlib \(Zlib.version)): \(Self.howToRegenerate)")
         }
     }
 
@@ -44,7 +45,7 @@ struct CommittedFixturesTests {
         #expect(Set(paths).count == paths.count)
         for fixture in ConformanceFixtures.all where fixture.folder == .xlsx {
             let number = Int(fixture.fileName.prefix(2))
-            #expect(number != nil && fixture.items.contains(number!), "\(fixture.path) should start with its item number")
+            #expect(number.map(fixture.items.contains) == true, "\(fixture.path) should start with its item number")
         }
     }
 

@@ -14,11 +14,12 @@ struct HostileInputTests {
         _ fixture: ConformanceFixture,
         command: String = "dump",
         phrases: [String],
+        oneOf alternatives: [String] = [],
         emptyStdout: Bool = true,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let result = try SigapProcess.run(["xlsx", command, fixture.path], timeLimit: Self.timeLimit)
-        result.expectFailure(path: fixture.path, phrases: phrases, emptyStdout: emptyStdout,
+        result.expectFailure(path: fixture.path, phrases: phrases, oneOf: alternatives, emptyStdout: emptyStdout,
                              sourceLocation: sourceLocation)
     }
 
@@ -91,11 +92,19 @@ struct HostileInputTests {
         ])
     }
 
-    @Test("32: truncated archives and bad offsets are a clean error", arguments: [
-        F.truncatedHalf, F.truncatedEndRecord, F.truncatedCentralDirectory, F.offsetBeyondEnd, F.offsetIntoData,
+    @Test("32: truncated archives and an offset past the end are a clean error", arguments: [
+        F.truncatedHalf, F.truncatedEndRecord, F.truncatedCentralDirectory, F.offsetBeyondEnd,
     ])
     func truncatedOrCorrupt(fixture: ConformanceFixture) throws {
         try expectRefused(fixture, phrases: ["truncated or corrupt zip archive"])
+    }
+
+    /// An offset moved 7 bytes into the entry both misses the local header signature and makes the
+    /// entry's range overlap the next one: either description is right.
+    @Test("32: a local header offset pointing into data is a clean error")
+    func offsetIntoData() throws {
+        try expectRefused(F.offsetIntoData, phrases: [],
+                          oneOf: ["truncated or corrupt zip archive", "overlapping zip entries"])
     }
 
     @Test("32: overlapping entries are refused", arguments: [F.overlappingNestedEntry, F.overlappingDeclaredSize])

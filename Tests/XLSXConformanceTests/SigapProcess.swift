@@ -18,12 +18,17 @@ enum SigapProcess {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// `$SIGAP_BINARY`, else `sigap` next to the test runner (SwiftPM puts every product of a build
+    /// `$SIGAP_BINARY` when set, else `sigap` next to the test runner (SwiftPM puts every product of a build
     /// in the same folder), else `.build/debug/sigap`.
     static func binary() throws -> String {
         let environment = ProcessInfo.processInfo.environment
+        if let explicit = environment["SIGAP_BINARY"], !explicit.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: explicit) else {
+                throw Failure(description: "SIGAP_BINARY=\(explicit) is not an executable file")
+            }
+            return explicit
+        }
         var candidates: [String] = []
-        if let explicit = environment["SIGAP_BINARY"], !explicit.isEmpty { candidates.append(explicit) }
         let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var folder = runner.deletingLastPathComponent()
         // On macOS the runner is inside a bundle: climb out of `*.xctest`.

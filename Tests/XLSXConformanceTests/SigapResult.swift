@@ -44,11 +44,13 @@ struct SigapResult: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Exit `status` with a single stderr line `error: <path>: ...` containing every one of `phrases`.
+    /// Exit `status` with a single stderr line `error: <path>: ...` containing every one of `phrases`
+    /// and, when `oneOf` is not empty, at least one of `oneOf`.
     func expectFailure(
         status: Int32 = 65,
         path: String,
         phrases: [String],
+        oneOf alternatives: [String] = [],
         emptyStdout: Bool = true,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
@@ -59,6 +61,10 @@ struct SigapResult: Sendable, CustomStringConvertible {
         #expect(stderr.hasPrefix("error: \(path): "), "stderr: \(stderr)", sourceLocation: sourceLocation)
         for phrase in phrases {
             #expect(stderr.contains(phrase), "stderr lacks \"\(phrase)\": \(stderr)", sourceLocation: sourceLocation)
+        }
+        if !alternatives.isEmpty {
+            #expect(alternatives.contains { stderr.contains($0) },
+                    "stderr has none of \(alternatives): \(stderr)", sourceLocation: sourceLocation)
         }
         if emptyStdout {
             #expect(stdout == "", "stdout: \(stdout.prefix(500))", sourceLocation: sourceLocation)

@@ -14,14 +14,14 @@ struct ZipBombTests {
     static let timeLimit = Duration.seconds(10)
     static let memoryLimitKilobytes = 300 * 1024
 
-    /// Writes `bytes` to a fresh temporary file, runs `sigap xlsx dump` on it, removes it.
+    /// Writes `bytes` to a file in a fresh temporary folder, runs `sigap xlsx dump` on it, removes both.
     private func dump(_ name: String, _ bytes: [UInt8], options: [String] = []) throws -> (String, SigapResult) {
         let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sigap-conformance-\(ProcessInfo.processInfo.processIdentifier)")
+            .appendingPathComponent("sigap-conformance-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(name)
         try Data(bytes).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
         // Twice the limit to kill a runaway reader, so the time assertion below reports the real time.
         let result = try SigapProcess.run(["xlsx", "dump", file.path] + options, timeLimit: Self.timeLimit * 2)
         return (file.path, result)
@@ -45,6 +45,17 @@ struct ZipBombTests {
     func lyingBomb() throws {
         let bytes = ZipBomb.workbook(sheetFill: Self.gibibyte * 9 / 2, declaredSheetSize: 4096)
         let (path, result) = try dump("bom-bohong.xlsx", bytes)
+        result.expectFailure(path: path, phrases: ["inflated size exceeds the limit"], emptyStdout: false)
+        expectBounded(result)
+    }
+
+    /// Readers that stop at the declared size reject the two bombs above without inflating much; this
+    /// one declares 1.5 GiB (under the 2 GiB entry cap), so the reader must really inflate 1.5 GiB
+    /// before it can tell, and must do so in bounded time and memory.
+    @Test("31: a sheet declared as 1.5 GiB that inflates to 4.5 GiB is refused")
+    func lyingBombUnderTheCap() throws {
+        let bytes = ZipBomb.workbook(sheetFill: Self.gibibyte * 9 / 2, declaredSheetSize: Self.gibibyte * 3 / 2)
+        let (path, result) = try dump("bom-bohong-besar.xlsx", bytes)
         result.expectFailure(path: path, phrases: ["inflated size exceeds the limit"], emptyStdout: false)
         expectBounded(result)
     }

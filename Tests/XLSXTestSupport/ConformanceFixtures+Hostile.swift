@@ -242,12 +242,12 @@ extension ConformanceFixtures {
 
     public static let truncatedHalf = ConformanceFixture(.hostile, "truncated-half.xlsx", items: [32]) {
         let whole = plainBook(rowCount: 200).archive()
-        return Array(whole.prefix(whole.count / 2))
+        return corrupted([.truncate(bytes: whole.count / 2)], rowCount: 200)
     }
 
     public static let truncatedEndRecord = ConformanceFixture(.hostile, "truncated-end-record.xlsx", items: [32]) {
         let whole = plainBook(rowCount: 200).archive()
-        return Array(whole.dropLast(10))
+        return corrupted([.truncate(bytes: whole.count - 10)], rowCount: 200)
     }
 
     public static let truncatedCentralDirectory = ConformanceFixture(
@@ -258,7 +258,7 @@ extension ConformanceFixtures {
         let end = whole.count - 22
         let offset = Int(whole[end + 16]) | Int(whole[end + 17]) << 8 | Int(whole[end + 18]) << 16
             | Int(whole[end + 19]) << 24
-        return Array(whole.prefix(offset + 30))
+        return corrupted([.truncate(bytes: offset + 30)], rowCount: 200)
     }
 
     public static let offsetBeyondEnd = ConformanceFixture(.hostile, "bad-offset-beyond-end.xlsx", items: [32]) {

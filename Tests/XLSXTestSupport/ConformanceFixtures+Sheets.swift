@@ -1,7 +1,7 @@
 /// Items 26-29: sheets.
 extension ConformanceFixtures {
     static let sheetFixtures: [ConformanceFixture] = [
-        sheetStatesAndKinds, firstSheetHidden, staleDimension, hugeDimension, sparseCorners, mergedCells,
+        sheetStatesAndKinds, escapedSheetNames, firstSheetHidden, staleDimension, hugeDimension, sparseCorners, mergedCells,
     ]
 
     private typealias X = XLSXBuilder
@@ -32,6 +32,22 @@ extension ConformanceFixtures {
                 row(1, "<c r=\"A1\" t=\"e\"><v>#N/A</v></c>", number("B1", "2.5"), number("C1", "45966", style: 1))),
                     state: "visible"),
         ], styles: generalAndDateStyles).archive()
+    }
+
+    /// Item 26: sheet names written with the five predefined entities and character references.
+    public static let escapedSheetNames = ConformanceFixture(.xlsx, "26-escaped-sheet-names.xlsx", items: [26]) {
+        let names = ["Rekap &amp; Total", "Lampiran &lt;1&gt;", "Kolom &quot;A&quot;", "O&apos;Brien",
+                     "Kode &#65;&#x2013;&#x42;"]
+        var book = X(sheets: names.indices.map { index in
+            X.Sheet(name: "Sheet\(index + 1)", xml: X.worksheet(row(1, number("A1", "\(index + 1)"))))
+        })
+        let sheets = names.enumerated().map { index, name in
+            "<sheet name=\"\(name)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+        }.joined()
+        book.overrides = [("xl/workbook.xml", X.declaration
+            + "<workbook xmlns=\"\(X.mainNamespace)\" xmlns:r=\"\(X.relationshipsNamespace)\">"
+            + "<sheets>\(sheets)</sheets></workbook>")]
+        return book.archive()
     }
 
     /// Item 26: the first sheet in workbook order is hidden; it is still the default for dump.

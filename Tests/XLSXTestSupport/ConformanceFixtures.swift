@@ -6,10 +6,6 @@
 public enum ConformanceFixtures {
     public static let all: [ConformanceFixture] =
         packageFixtures + sharedStringFixtures + cellFixtures + dateFixtures + sheetFixtures + hostileFixtures
-
-    public static func named(_ fileName: String) -> ConformanceFixture? {
-        all.first { $0.fileName == fileName }
-    }
 }
 
 // MARK: - Cell helpers shared by the fixture groups
@@ -30,11 +26,6 @@ extension ConformanceFixtures {
     static func number(_ reference: String, _ value: String, style: Int? = nil) -> String {
         let style = style.map { " s=\"\($0)\"" } ?? ""
         return "<c r=\"\(reference)\"\(style)><v>\(value)</v></c>"
-    }
-
-    /// A one-sheet workbook with shared strings `strings` and rows `rows`.
-    static func workbook(rows: String, strings: [String]) -> [UInt8] {
-        XLSXBuilder(rows: rows, sharedStrings: XLSXBuilder.sharedStrings(strings)).archive()
     }
 
     /// Style 0 is General, style 1 the built-in date format 14: what most fixtures need.

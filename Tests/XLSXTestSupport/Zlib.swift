@@ -42,6 +42,31 @@ public enum Zlib {
         return output
     }
 
+    /// Inflates a raw deflate stream, giving up (returning nil) past `limit` output bytes or on a
+    /// corrupt stream. For the support library's own tests.
+    public static func inflateRaw(_ input: [UInt8], limit: Int) -> [UInt8]? {
+        var stream = z_stream()
+        guard czlib_inflate_init2(&stream, -15) == Z_OK else { return nil }
+        defer { inflateEnd(&stream) }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var input = input
+        return input.withUnsafeMutableBufferPointer { source -> [UInt8]? in
+            stream.next_in = source.baseAddress
+            stream.avail_in = uInt(source.count)
+            while true {
+                let status = chunk.withUnsafeMutableBufferPointer { target -> Int32 in
+                    stream.next_out = target.baseAddress
+                    stream.avail_out = uInt(target.count)
+                    return inflate(&stream, Z_NO_FLUSH)
+                }
+                output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+                if status == Z_STREAM_END { return output }
+                if status != Z_OK || output.count > limit { return nil }
+            }
+        }
+    }
+
     /// The CRC-32 (ISO 3309, as zip uses it) of `bytes`, continuing from `initial`.
     public static func crc32(_ bytes: [UInt8], continuing initial: UInt32 = 0) -> UInt32 {
         bytes.withUnsafeBufferPointer { buffer in

@@ -58,3 +58,11 @@ struct ExcelDateTimeTests {
         }
     }
 }
+
+extension ExcelDateTimeTests {
+    @Test("a time that rounds up to a whole day is that day, not midnight of day 0")
+    func timeRoundingToADay() {
+        #expect(ExcelDateTime(serial: 0.999_999_999_9, date1904: false)?.description == "1900-01-01")
+        #expect(ExcelDateTime(serial: 0.999_99, date1904: false)?.description == "23:59:59.136")
+    }
+}

@@ -57,11 +57,14 @@ enum FileSniffer {
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
         let trimmed = text.drop { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }
         if trimmed.hasPrefix("<") {
-            if text.contains("<html") || text.contains("<!doctype html") || text.contains("<table") { return "HTML" }
+            let html = text.contains("<html") || text.contains("<!doctype html")
+            if html || (!trimmed.hasPrefix("<?xml") && (trimmed.hasPrefix("<table") || trimmed.hasPrefix("<meta"))) {
+                return "HTML"
+            }
             return "XML"
         }
         let printable = bytes.filter { $0 >= 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }.count
         if printable * 100 >= bytes.count * 95 { return "CSV or text" }
-        return "binary data of an unknown kind"
+        return "binary data of an unknown kind: not a zip archive"
     }
 }

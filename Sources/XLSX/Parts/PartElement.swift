@@ -1,3 +1,4 @@
+import Foundation
 import CXMLBridge
 
 /// A small XML part (relationships, workbook, styles) as a tree. Names are local names; namespaces
@@ -59,6 +60,12 @@ struct PartElement: Sendable {
         return root
     }
 
+    /// Without entity substitution libxml2 hands back `&` in attribute values as `&#38;` (and only
+    /// `&`), so this is the exact inverse.
+    static func attributeValue(_ raw: String) -> String {
+        raw.contains("&#38;") ? raw.replacingOccurrences(of: "&#38;", with: "&") : raw
+    }
+
     private struct TreeBuilder {
         var stack: [PartElement] = []
         var root: PartElement?
@@ -82,7 +89,7 @@ struct PartElement: Sendable {
                             Attribute(
                                 name: string(attribute.name_offset, attribute.name_length),
                                 namespace: string(attribute.namespace_offset, attribute.namespace_length),
-                                value: string(attribute.value_offset, attribute.value_length)))
+                                value: PartElement.attributeValue(string(attribute.value_offset, attribute.value_length))))
                     }
                     stack.append(element)
                 case UInt32(CXB_EVENT_END.rawValue):

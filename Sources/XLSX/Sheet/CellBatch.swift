@@ -72,9 +72,14 @@ public struct CellBatch: ~Copyable {
         }
     }
 
+    /// The cell format index; 0 when absent or out of range (XLSX-READER.md item 22).
+    public func style(at index: Int) -> Int { styles.resolved(cells[index].style) }
+
     /// The whole cell; nil when it reads as empty.
     public func cell(at index: Int) -> Cell? {
-        value(at: index).map { Cell(row: row(at: index), column: column(at: index), value: $0, hasFormula: hasFormula(at: index)) }
+        value(at: index).map {
+            Cell(row: row(at: index), column: column(at: index), value: $0, hasFormula: hasFormula(at: index), style: style(at: index))
+        }
     }
 
     private func textBytes(_ cell: cxb_cell) -> UnsafeBufferPointer<UInt8> {

@@ -131,7 +131,7 @@ public struct SheetReader: Sendable {
     }
 
     private static func readConcurrently(_ reader: EntryReader, parser: SAXParser, drain: (SAXParser) throws -> Void) throws {
-        let pipe = ChunkPipe(buffers: Int(ProcessInfo.processInfo.environment["SIGAP_BUFFERS"] ?? "4") ?? 4, size: EntryReader.chunkSize)
+        let pipe = ChunkPipe(buffers: 4, size: EntryReader.chunkSize)
         let thread = Thread {
             do {
                 try reader.read { chunk in pipe.send(chunk) }

@@ -57,7 +57,7 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
         var milliseconds = (serial * 86_400_000).rounded()
         var days = Int((milliseconds / 86_400_000).rounded(.down))
         milliseconds -= Double(days) * 86_400_000
-        let timeOnly = serial < 1
+        let timeOnly = days == 0
         if date1904 { days += 1462 }
         guard Double(days) <= Self.maximumSerial else { return nil }
         let year: Int, month: Int, day: Int

@@ -172,6 +172,9 @@ final class ZipArchive: @unchecked Sendable {
     private static func checkLayout(_ entries: [ZipEntry], directoryOffset: Int64) throws(XLSXError) {
         let sorted = entries.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
         for (position, entry) in sorted.enumerated() {
+            if entry.localHeaderOffset + 30 > directoryOffset {
+                throw XLSXError(.corruptArchive, "truncated or corrupt zip archive: the entry \(entry.name) points past the archive's data (offset \(entry.localHeaderOffset))")
+            }
             let end = entry.localHeaderOffset + 30 + Int64(entry.storedNameLength) + entry.compressedSize
             let limit = position + 1 < sorted.count ? sorted[position + 1].localHeaderOffset : directoryOffset
             if end > limit {

@@ -6,7 +6,7 @@ struct Fixtures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fixtures",
         abstract: "Write synthetic input files for tests and benchmarks.",
-        subcommands: [Roster.self]
+        subcommands: [Roster.self, Layouts.self]
     )
 }
 
@@ -43,8 +43,39 @@ extension Fixtures {
 
         func run() throws {
             let generator = RosterGenerator(rows: rows, seed: seed, stringStorage: inlineStrings ? .inline : .shared)
-            try generator.write(to: out)
-            print("wrote \(rows) rows to \(out)")
+            do {
+                try generator.write(to: out)
+            } catch {
+                StandardStreams.writeError("error: \(error)")
+                throw ExitStatus.cannotWrite
+            }
+            StandardStreams.writeLine("wrote \(rows) rows to \(out)")
+            StandardStreams.flush()
+        }
+    }
+}
+
+extension Fixtures {
+    /// `sigap fixtures layouts --out FOLDER`: the messy roster layouts of SPEC §4.
+    struct Layouts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "layouts",
+            abstract: "Write roster workbooks in the messy layouts agencies send (title rows, two-row headers, footers, ...)."
+        )
+
+        @Option(help: "The folder to write into (created if missing).")
+        var out: String
+
+        func run() throws {
+            do {
+                try FileSystem.createFolder(out)
+                try MessyRosterFixtures.write(to: out)
+            } catch {
+                StandardStreams.writeError("error: \(error)")
+                throw ExitStatus.cannotWrite
+            }
+            for name in MessyRosterFixtures.names { StandardStreams.writeLine("wrote \(out)/\(name)") }
+            StandardStreams.flush()
         }
     }
 }

@@ -1,0 +1,33 @@
+/// Masked forms of personal numbers for logs, metrics and reports: no log line ever carries a full
+/// NIK or phone number (SPEC §11), valid or not.
+public enum Masking {
+    /// A NIK-like value with its middle hidden: the first 6 and last 4 characters of a 16-character
+    /// value stay (`327508******0001`). Shorter or longer values keep at most that much and always
+    /// hide at least 6 characters (`12345` → `*****`). Whitespace is removed first.
+    public static func nik(_ text: String) -> String {
+        let characters = Array(text.filter { !$0.isWhitespace })
+        let hidden = min(characters.count, max(6, characters.count - 10))
+        let shown = characters.count - hidden
+        let suffix = min(4, shown)
+        let prefix = shown - suffix
+        return String(characters.prefix(prefix)) + String(repeating: "*", count: hidden)
+            + String(characters.suffix(suffix))
+    }
+
+    /// A phone value with every digit but the last three hidden; other characters stay
+    /// (`+6281234567890` → `+**********890`, `0812-3456-7890` → `****-****-*890`).
+    public static func phone(_ text: String) -> String {
+        let digitCount = text.reduce(0) { $0 + ($1.isNumber ? 1 : 0) }
+        var seen = 0
+        var masked = ""
+        for character in text {
+            if character.isNumber {
+                seen += 1
+                masked.append(seen > digitCount - 3 ? character : "*")
+            } else {
+                masked.append(character)
+            }
+        }
+        return masked
+    }
+}

@@ -1,0 +1,169 @@
+import SIGAPDomain
+import XLSX
+import XLSXWrite
+
+/// `koreksi/<SOURCE>.xlsx` (SPEC §8.5): for one agency, a first sheet telling them in Bahasa
+/// Indonesia how to fix and resend, then — per file and sheet they sent — the rows with findings
+/// as sent, offending cells highlighted (red: error, the row was not enrolled; yellow: warning),
+/// and a column of reasons.
+public struct CorrectionWorkbook: Sendable {
+    /// One row to correct.
+    public struct Entry: Sendable {
+        public var file: String
+        public var sheet: String
+        public var layout: SheetLayout
+        public var row: Row
+        public var findings: [RosterFinding]
+
+        public init(file: String, sheet: String, layout: SheetLayout, row: Row, findings: [RosterFinding]) {
+            self.file = file
+            self.sheet = sheet
+            self.layout = layout
+            self.row = row
+            self.findings = findings
+        }
+    }
+
+    /// Fill of a cell with an error (`RRGGBB`).
+    public static let errorFill: UInt32 = 0xFFC7CE
+    /// Fill of a cell with a warning only.
+    public static let warningFill: UInt32 = 0xFFEB9C
+    /// The first sheet's name.
+    public static let instructionsSheet = "Petunjuk"
+
+    public var source: String
+    public var month: YearMonth?
+    public var entries: [Entry]
+
+    public init(source: String, month: YearMonth?, entries: [Entry]) {
+        self.source = source
+        self.month = month
+        self.entries = entries
+    }
+
+    /// Writes the workbook (mode 0640: it holds personal data).
+    public func write(to path: String) throws {
+        let writer = try SpreadsheetWriter(path: path)
+        try writeInstructions(writer.addSheet(Self.instructionsSheet))
+        var groups: [(key: String, entries: [Entry])] = []
+        for entry in entries {
+            let key = "\(entry.file)\u{0}\(entry.sheet)"
+            if let index = groups.firstIndex(where: { $0.key == key }) {
+                groups[index].entries.append(entry)
+            } else {
+                groups.append((key, [entry]))
+            }
+        }
+        for (number, group) in groups.enumerated() {
+            try writeRows(group.entries, to: writer.addSheet("Koreksi \(number + 1)"))
+        }
+        try writer.close()
+    }
+
+    private static let title = CellStyle(bold: true)
+    private static let header = CellStyle(bold: true, wrap: true, border: true, fill: 0xD9E1F2)
+    private static let wrapped = CellStyle(wrap: true)
+
+    private func writeInstructions(_ sheet: SpreadsheetWriter.Sheet) throws {
+        let monthText = month.map { " — bulan \(IndonesianCalendar.monthName($0.month)) \($0.year)" } ?? ""
+        let errors = entries.filter { $0.findings.contains { $0.severity == .error } }.count
+        let lines: [(String, CellStyle?)] = [
+            ("Koreksi data pekerja rentan (program SIGAP) — \(source)\(monthText)", Self.title),
+            ("", nil),
+            ("Lembar-lembar berikut memuat baris dari berkas yang Bapak/Ibu kirim yang perlu diperiksa atau diperbaiki.", nil),
+            ("Sel berwarna MERAH: kesalahan. Baris ini TIDAK diproses (pekerja belum didaftarkan) sampai diperbaiki.", nil),
+            ("Sel berwarna KUNING: peringatan. Baris tetap diproses, tetapi datanya mohon diperiksa kembali.", nil),
+            ("Kolom \"Alasan\" di ujung kanan menjelaskan setiap temuan; kolom \"Baris\" adalah nomor baris di berkas asli.", nil),
+            ("", nil),
+            ("Cara memperbaiki:", Self.title),
+            ("1. Buka berkas asli yang Bapak/Ibu kirim (nama berkas dan lembar tertulis di atas setiap lembar koreksi).", nil),
+            ("2. Perbaiki sel yang ditandai pada nomor baris yang sama. Jangan menghapus atau menyisipkan kolom.", nil),
+            ("3. NIK: format kolom NIK sebagai Teks (Format Cells > Text) SEBELUM mengetik atau menempel NIK, agar Excel tidak mengubah digit terakhir menjadi 0.", nil),
+            ("4. Simpan sebagai .xlsx (bukan .xls, tanpa kata sandi) dan kirim kembali SELURUH berkas ke Disnaker Kota Bekasi.", nil),
+            ("", nil),
+            ("Ringkasan: \(entries.count) baris perlu diperiksa, \(errors) di antaranya berisi kesalahan.", Self.title),
+        ]
+        for (offset, line) in lines.enumerated() where !line.0.isEmpty {
+            try sheet.write(.text(line.0), row: offset + 1, column: 1, style: line.1)
+        }
+        var row = lines.count + 2
+        try sheet.write(row: row, [.text("Kode"), .text("Jumlah"), .text("Arti")], style: Self.header)
+        var counts: [FindingCode: Int] = [:]
+        for entry in entries {
+            for item in entry.findings { counts[item.code, default: 0] += 1 }
+        }
+        for code in FindingCode.allCases where counts[code] != nil {
+            row += 1
+            try sheet.write(
+                row: row, [.text(code.rawValue), .number(Double(counts[code]!)), .text(code.message(.id, value: nil))])
+        }
+        try sheet.setWidth(120, columns: 1...1)
+        sheet.activate()
+    }
+
+    private func writeRows(_ entries: [Entry], to sheet: SpreadsheetWriter.Sheet) throws {
+        guard let first = entries.first else { return }
+        try sheet.write(.text("Berkas: \(first.file) — Lembar: \(first.sheet)"), row: 1, column: 1, style: Self.title)
+        let lastColumn = max(
+            first.layout.labels.keys.max() ?? 1, entries.map { $0.row.cells.last?.column ?? 1 }.max() ?? 1)
+        let headerRow = 3
+        try sheet.write(.text("Baris"), row: headerRow, column: 1, style: Self.header)
+        for column in 1...lastColumn {
+            try sheet.write(.text(first.layout.labels[column] ?? ""), row: headerRow, column: column + 1, style: Self.header)
+        }
+        let reasonColumn = lastColumn + 2
+        try sheet.write(.text("Alasan"), row: headerRow, column: reasonColumn, style: Self.header)
+
+        for (offset, entry) in entries.enumerated() {
+            let row = headerRow + 1 + offset
+            try sheet.write(.number(Double(entry.row.number)), row: row, column: 1)
+            var marks: [Int: Severity] = [:]
+            for item in entry.findings {
+                guard let reference = item.cell, let column = Self.column(of: reference) else { continue }
+                if marks[column] != .error { marks[column] = item.severity }
+            }
+            for column in 1...lastColumn {
+                let mark = marks[column].map { CellStyle(fill: $0 == .error ? Self.errorFill : Self.warningFill) }
+                let content = Self.content(entry.row[column: column]?.value)
+                if content == .blank && mark == nil { continue }
+                try sheet.write(content, row: row, column: column + 1, style: Self.style(for: content, mark: mark))
+            }
+            let reasons = entry.findings.map { "\($0.code.rawValue): \($0.finding.message(.id))" }.joined(separator: "\n")
+            try sheet.write(.text(reasons), row: row, column: reasonColumn, style: Self.wrapped)
+        }
+        try sheet.setWidth(7, columns: 1...1)
+        try sheet.setWidth(18, columns: 2...(lastColumn + 1))
+        try sheet.setWidth(80, columns: reasonColumn...reasonColumn)
+        sheet.freeze(row: headerRow + 1, column: 2)
+    }
+
+    /// The column of a reference like `C17`.
+    private static func column(of reference: String) -> Int? {
+        var column = 0
+        for scalar in reference.unicodeScalars {
+            guard ("A"..."Z").contains(scalar) else { break }
+            column = column * 26 + Int(scalar.value - 64)
+        }
+        return column > 0 ? column : nil
+    }
+
+    private static func content(_ value: CellValue?) -> CellContent {
+        switch value {
+        case nil: .blank
+        case .string(let text)?, .error(let text)?: .text(text)
+        case .number(let number)?: .number(number)
+        case .bool(let flag)?: .text(flag ? "TRUE" : "FALSE")
+        case .date(let date)?: date.isTimeOnly ? .text(date.description) : .date(year: date.year, month: date.month, day: date.day)
+        }
+    }
+
+    private static func style(for content: CellContent, mark: CellStyle?) -> CellStyle? {
+        var style = mark ?? CellStyle()
+        switch content {
+        case .date: style.numberFormat = "dd/mm/yyyy"
+        case .number(let number) where abs(number) >= 1e11: style.numberFormat = "0"
+        default: break
+        }
+        return style == CellStyle() ? nil : style
+    }
+}

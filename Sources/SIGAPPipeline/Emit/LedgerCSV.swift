@@ -1,0 +1,26 @@
+/// `ledger.csv` (SPEC §8.5): REGULAR lines by NIK, then ADJUSTMENT lines by (for_month, NIK).
+public enum LedgerCSV {
+    public static let header = [
+        "month", "entry", "for_month", "nik", "name", "source", "sources", "kecamatan_code", "kecamatan", "kelurahan",
+        "occupation", "kpj", "status", "previous_status", "reason_code", "premium", "flags",
+    ]
+
+    /// Lines in ledger order.
+    public static func ordered(_ lines: [LedgerLine]) -> [LedgerLine] {
+        lines.filter { $0.entry == .regular }.sorted { $0.nik < $1.nik }
+            + lines.filter { $0.entry == .adjustment }.sorted { ($0.forMonth, $0.nik) < ($1.forMonth, $1.nik) }
+    }
+
+    public static func render(_ lines: [LedgerLine]) -> String {
+        var csv = CSVWriter(header: header)
+        for line in ordered(lines) {
+            csv.append([
+                line.month.description, line.entry.rawValue, line.forMonth.description, line.nik, line.name, line.source,
+                line.sources.joined(separator: ";"), line.kecamatanCode, line.kecamatan, line.kelurahan, line.occupation, line.kpj,
+                line.status.rawValue, line.previousStatus?.rawValue ?? "", line.reasonCode, String(line.premium),
+                line.flags.map(\.rawValue).joined(separator: ";"),
+            ])
+        }
+        return csv.text
+    }
+}

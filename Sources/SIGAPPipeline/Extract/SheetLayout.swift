@@ -1,0 +1,23 @@
+import SIGAPDomain
+import XLSX
+
+/// Where a roster sheet's header is and which column holds which field.
+public struct SheetLayout: Sendable, Hashable {
+    /// The row holding the NIK and name labels.
+    public var headerRow: Int
+    /// The row of sub-labels under merged header cells (`TEMPAT` | `TANGGAL`), if any.
+    public var subLabelRow: Int?
+    /// The column numbering row (1, 2, 3, ...) under the header, if any.
+    public var numberingRow: Int?
+    /// Field → 1-based column.
+    public var columns: [RosterField: Int]
+    /// Column → the label as sent (the sub-label where there is one).
+    public var labels: [Int: String]
+
+    /// The first row that may hold data.
+    public var firstDataRow: Int {
+        max(headerRow, subLabelRow ?? 0, numberingRow ?? 0) + 1
+    }
+
+    public func column(_ field: RosterField) -> Int? { columns[field] }
+}

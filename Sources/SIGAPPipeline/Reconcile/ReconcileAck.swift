@@ -1,0 +1,30 @@
+import SIGAPDomain
+
+/// What reconciliation needs of an effective acknowledgement (SPEC §8.2-§8.3).
+public struct ReconcileAck: Sendable, Hashable {
+    public var nik: String
+    public var accepted: Bool
+    public var name: String?
+    public var kpj: String?
+    public var reasonCode: String?
+    /// The acknowledged amount, when the file carries one.
+    public var premium: Int?
+
+    public init(nik: String, accepted: Bool, name: String?, kpj: String?, reasonCode: String?, premium: Int?) {
+        self.nik = nik
+        self.accepted = accepted
+        self.name = name
+        self.kpj = kpj
+        self.reasonCode = reasonCode
+        self.premium = premium
+    }
+}
+
+/// The effective acknowledgements (the last valid one in input order per NIK and period).
+public protocol AcknowledgementLookup {
+    func effective(nik: String, period: YearMonth) -> ReconcileAck?
+    /// Every effective acknowledgement for a period, sorted by NIK.
+    func effectiveAcknowledgements(period: YearMonth) -> [ReconcileAck]
+    /// Whether the NIK has an accepted effective acknowledgement for any period up to `month`.
+    func hasAccepted(nik: String, through month: YearMonth) -> Bool
+}

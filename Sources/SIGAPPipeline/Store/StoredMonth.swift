@@ -1,0 +1,26 @@
+import SIGAPDomain
+
+/// What the store keeps of a month: the last run's results while it is open, frozen once closed
+/// (SPEC §8.4, §14). The ledger is kept as its `ledger.csv` text: one canonical form, read back
+/// for adjustments and KPJ history.
+public struct StoredMonth: Sendable, Hashable {
+    public var month: YearMonth
+    public var closed: Bool
+    public var closedAt: String?
+    public var runID: String
+    public var ledgerCSV: String
+    public var summaryJSON: String
+    public var findingsCSV: String
+
+    public init(
+        month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, summaryJSON: String, findingsCSV: String
+    ) {
+        self.month = month
+        self.closed = closed
+        self.closedAt = closedAt
+        self.runID = runID
+        self.ledgerCSV = ledgerCSV
+        self.summaryJSON = summaryJSON
+        self.findingsCSV = findingsCSV
+    }
+}

@@ -1,0 +1,94 @@
+import SIGAPDomain
+import XLSX
+
+/// Reads one source's roster files for one month (SPEC §3-§5): extracts every data row, validates
+/// it, quarantines rows with errors, flags later rows repeating a NIK (`DUPLICATE_ROW`, the first
+/// in input order is kept), and collects findings and correction rows. Streams: it holds the NIKs
+/// seen, not the rows.
+public struct SourceRosterReader: Sendable {
+    public var source: String
+    public var month: YearMonth
+    public var settings: ValidationSettings
+    public var extractor: RosterExtractor
+
+    public init(source: String, month: YearMonth, settings: ValidationSettings = .standard, extractor: RosterExtractor = RosterExtractor()) {
+        self.source = source
+        self.month = month
+        self.settings = settings
+        self.extractor = extractor
+    }
+
+    /// Reads `files` (path on disk, name relative to the inbox), in the order given. Calls `body`
+    /// with every row that is not quarantined, in input order (duplicates flagged).
+    public func read(
+        _ files: [(path: String, name: String)], limits: ReaderLimits = .default, _ body: (RosterEntry) throws -> Void
+    ) throws -> SourceRosterReport {
+        let validator = RowValidator(month: month, settings: settings)
+        var report = SourceRosterReport(source: source, month: month)
+        var seen: Set<String> = []
+        for file in files {
+            do {
+                let workbook = try Workbook(path: file.path, limits: limits)
+                let sheets = try extractor.extract(workbook) { extracted in
+                report.rowsRead += 1
+                let validated = validator.validate(extracted.record)
+                var findings = validated.findings
+                var duplicate = false
+                if !validated.isQuarantined, let nik = validated.nik {
+                    if seen.contains(nik.digits) {
+                        duplicate = true
+                        findings.append(
+                            Finding(
+                                code: .duplicateRow, severity: settings.severityPolicy.severity(of: .duplicateRow), field: .nik,
+                                value: nik.digits))
+                    } else {
+                        seen.insert(nik.digits)
+                    }
+                }
+                let located = findings.map { finding in
+                    RosterFinding(
+                        month: month, source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
+                        cell: (finding.field ?? .nik).flatMapReference(in: extracted), finding: finding)
+                }
+                report.findings.append(contentsOf: located)
+                if !located.isEmpty {
+                    report.corrections.append(
+                        CorrectionWorkbook.Entry(
+                            file: file.name, sheet: extracted.sheet, layout: extracted.layout, row: extracted.row, findings: located))
+                }
+                if validated.isQuarantined {
+                    report.rowsQuarantined += 1
+                    return
+                }
+                if duplicate {
+                    report.rowsDuplicate += 1
+                } else {
+                    report.rowsKept += 1
+                }
+                try body(
+                    RosterEntry(
+                        source: source, file: file.name, sheet: extracted.sheet, row: extracted.number, validated: validated,
+                        isDuplicate: duplicate))
+            }
+                report.files.append(.init(file: file.name, sheets: sheets))
+            } catch let error as XLSXError {
+                report.unreadable.append((file.name, error.cause))
+            }
+        }
+        return report
+    }
+}
+
+extension RosterField {
+    /// The cell of this field in the row; for a field the sheet combines (TTL, RT/RW) the combined
+    /// column; else the NIK's.
+    fileprivate func flatMapReference(in row: ExtractedRow) -> String? {
+        let combined: RosterField? =
+            switch self {
+            case .birthPlace, .birthDate: .birthPlaceDate
+            case .rt, .rw: .rtRw
+            default: nil
+            }
+        return row.reference(self) ?? combined.flatMap { row.reference($0) } ?? row.reference(.nik)
+    }
+}
