@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SIGAP := .build/debug/sigap
 DEMO_ROSTER := fixtures/rosters/demo-roster.xlsx
 
-.PHONY: all deps build release test run bench clean
+.PHONY: all deps build release test run bench check-nik clean
 
 all: build
 
@@ -48,6 +48,10 @@ run: build
 ## bench: the reader against fastexcel and python-calamine (see bench/README.md).
 bench: deps
 	bash bench/bench.sh
+
+## check-nik: differential check of NIK validation against python-stdnum (see tools/check-nik).
+check-nik: build
+	bash tools/check-nik/run.sh .build/debug/sigap
 
 clean:
 	rm -rf .build

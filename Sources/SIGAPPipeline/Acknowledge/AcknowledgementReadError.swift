@@ -15,8 +15,6 @@ public struct AcknowledgementReadError: Error, Sendable, Hashable, CustomStringC
         case noHeader
         /// The file name ends neither in `.csv` nor `.xlsx`.
         case unsupportedType(String)
-        /// More text than the compact row store addresses (4 GiB of names and reasons).
-        case tooLarge
     }
 
     /// The path as the caller gave it.
@@ -44,8 +42,6 @@ public struct AcknowledgementReadError: Error, Sendable, Hashable, CustomStringC
                 + "(NIK, NO NIK) and a period column (PERIODE, BULAN, PERIODE IURAN)"
         case .unsupportedType(let name):
             return "unsupported file type '\(name)': acknowledgement files are .csv or .xlsx"
-        case .tooLarge:
-            return "too large: more than 4 GiB of names and reasons"
         }
     }
 

@@ -15,10 +15,13 @@ public enum AcknowledgementValues {
     }
 
     /// The status words as upper-case ASCII.
-    private static let statusWords: [(word: [UInt8], status: Acknowledgement.Status)] = [
-        ("DITERIMA", .accepted), ("AKTIF", .accepted), ("BERHASIL", .accepted), ("SUKSES", .accepted),
-        ("DITOLAK", .rejected), ("GAGAL", .rejected), ("TIDAK AKTIF", .rejected),
-    ].map { (Array($0.0.utf8), $0.1) }
+    private static let statusWords: [(word: [UInt8], status: Acknowledgement.Status)] = {
+        let words: [(String, Acknowledgement.Status)] = [
+            ("DITERIMA", .accepted), ("AKTIF", .accepted), ("BERHASIL", .accepted), ("SUKSES", .accepted),
+            ("DITOLAK", .rejected), ("GAGAL", .rejected), ("TIDAK AKTIF", .rejected),
+        ]
+        return words.map { (Array($0.0.utf8), $0.1) }
+    }()
 
     static func status(bytes: UnsafeBufferPointer<UInt8>) -> Acknowledgement.Status? {
         let capacity = 16

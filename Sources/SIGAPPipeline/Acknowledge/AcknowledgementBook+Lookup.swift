@@ -1,0 +1,19 @@
+import SIGAPDomain
+
+/// The book as reconciliation reads it (`AcknowledgementLookup`, SPEC §8.3).
+extension AcknowledgementBook: AcknowledgementLookup {
+    public func effective(nik: String, period: YearMonth) -> ReconcileAck? {
+        effectiveAcknowledgement(nik: nik, period: period).map(Self.reconcileAck)
+    }
+
+    /// Every effective acknowledgement for `period`, sorted by NIK.
+    public func effectiveAcknowledgements(period: YearMonth) -> [ReconcileAck] {
+        effectiveAcknowledgements(for: period).sorted { $0.nik < $1.nik }.map(Self.reconcileAck)
+    }
+
+    private static func reconcileAck(_ acknowledgement: Acknowledgement) -> ReconcileAck {
+        ReconcileAck(
+            nik: acknowledgement.nik, accepted: acknowledgement.isAccepted, name: acknowledgement.name,
+            kpj: acknowledgement.kpj, reasonCode: acknowledgement.reasonCode, premium: acknowledgement.premium)
+    }
+}

@@ -1,0 +1,134 @@
+import SIGAPDomain
+
+/// All valid acknowledgements of a run, in input order (inbox month, then file name in byte order,
+/// then the file's own order: sheets, rows), and the answers reconciliation needs (SPEC §8.2,
+/// §8.3, §14):
+///
+/// - the effective acknowledgement of (NIK, period): the last valid one in input order
+///   (quarantined rows never count);
+/// - the effective acknowledgements of a period;
+/// - whether a NIK has had an accepted effective acknowledgement for any period up to a month
+///   (`submission.csv` lists only PENDING workers who have not).
+public struct AcknowledgementBook: Sendable {
+    /// Every valid acknowledgement in input order (`order` is the position here).
+    public let all: AcknowledgementList
+    /// The effective rows, sorted by (NIK, period): positions in `acknowledgements`.
+    private let effectiveByNIK: [UInt32]
+    /// The effective rows of each period (by period key), in input order.
+    private let effectiveByPeriod: [UInt32: [UInt32]]
+
+    /// Collects the acknowledgements of `reports`, whatever order they come in.
+    public init(_ reports: [AcknowledgementReport]) {
+        let ordered = reports.enumerated().sorted { left, right in
+            if left.element.month != right.element.month { return left.element.month < right.element.month }
+            if left.element.file != right.element.file {
+                return left.element.file.utf8.lexicographicallyPrecedes(right.element.file.utf8)
+            }
+            return left.offset < right.offset
+        }
+        var list = AcknowledgementList()
+        for (_, report) in ordered { list.append(contentsOf: report.acknowledgements) }
+        self.init(list)
+    }
+
+    /// A book of `list`, taken to be in input order already.
+    public init(_ list: AcknowledgementList) {
+        all = list
+        precondition(list.count < Int(UInt32.max), "too many acknowledgements for one book")
+
+        struct Key: Comparable {
+            var nik: UInt64
+            var period: UInt32
+            var position: UInt32
+            static func < (left: Key, right: Key) -> Bool {
+                (left.nik, left.period, left.position) < (right.nik, right.period, right.position)
+            }
+        }
+        var keys: [Key] = []
+        keys.reserveCapacity(list.count)
+        for position in list.indices {
+            keys.append(Key(nik: list.nik(at: position), period: list.periodKey(at: position), position: UInt32(position)))
+        }
+        keys.sort()
+
+        // The last of each run of equal (NIK, period) is effective.
+        var byNIK: [UInt32] = []
+        var byPeriod: [UInt32: [UInt32]] = [:]
+        for (index, key) in keys.enumerated() {
+            if index + 1 < keys.count, keys[index + 1].nik == key.nik, keys[index + 1].period == key.period { continue }
+            byNIK.append(key.position)
+            byPeriod[key.period, default: []].append(key.position)
+        }
+        for period in byPeriod.keys { byPeriod[period]!.sort() }
+        effectiveByNIK = byNIK
+        effectiveByPeriod = byPeriod
+    }
+
+    /// The effective acknowledgement of `nik` (16 digits) for `period`, if any.
+    public func effectiveAcknowledgement(nik: String, period: YearMonth) -> Acknowledgement? {
+        guard let value = Self.value(of: nik) else { return nil }
+        let key = AcknowledgementList.key(period)
+        var position = firstEffective(of: value)
+        while position < effectiveByNIK.count {
+            let candidate = Int(effectiveByNIK[position])
+            guard all.nik(at: candidate) == value else { break }
+            if all.periodKey(at: candidate) == key { return all[candidate] }
+            position += 1
+        }
+        return nil
+    }
+
+    public func effectiveAcknowledgement(nik: NIK, period: YearMonth) -> Acknowledgement? {
+        effectiveAcknowledgement(nik: nik.digits, period: period)
+    }
+
+    /// The effective acknowledgements for `period`, in input order.
+    public func effectiveAcknowledgements(for period: YearMonth) -> [Acknowledgement] {
+        (effectiveByPeriod[AcknowledgementList.key(period)] ?? []).map { all[Int($0)] }
+    }
+
+    /// True when `nik` has an accepted effective acknowledgement for some period up to and
+    /// including `month`.
+    public func hasAccepted(nik: String, through month: YearMonth) -> Bool {
+        guard let value = Self.value(of: nik) else { return false }
+        let limit = AcknowledgementList.key(month)
+        var position = firstEffective(of: value)
+        while position < effectiveByNIK.count {
+            let candidate = Int(effectiveByNIK[position])
+            guard all.nik(at: candidate) == value, all.periodKey(at: candidate) <= limit
+            else { break }
+            if all.isAccepted(at: candidate) { return true }
+            position += 1
+        }
+        return false
+    }
+
+    public func hasAccepted(nik: NIK, through month: YearMonth) -> Bool {
+        hasAccepted(nik: nik.digits, through: month)
+    }
+
+    /// The periods with at least one acknowledgement, ascending.
+    public var periods: [YearMonth] {
+        effectiveByPeriod.keys.sorted().map(AcknowledgementList.month)
+    }
+
+    // MARK: - Lookup
+
+    /// The first position in `effectiveByNIK` whose NIK is not below `nik`.
+    private func firstEffective(of nik: UInt64) -> Int {
+        var low = 0
+        var high = effectiveByNIK.count
+        while low < high {
+            let middle = (low + high) / 2
+            if all.nik(at: Int(effectiveByNIK[middle])) < nik { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func value(of nik: String) -> UInt64? {
+        var nik = nik
+        return nik.withUTF8 { bytes in
+            bytes.count == 16 ? AcknowledgementValues.sixteenDigits(bytes) : nil
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import SIGAPDomain
+
+/// `sigap close YYYY-MM` (SPEC §8.4, §14): freezes what the last run computed for the month —
+/// ledger lines, summary, findings — once every earlier month is closed and the month is not
+/// after the through month. Rewrites the month's summary.json with `"closed": true`; its files are
+/// never written again.
+public struct MonthCloser {
+    public let definition: PipelineDefinition
+    public let store: any LedgerStore
+    public let out: String
+
+    public init(definition: PipelineDefinition, store: any LedgerStore, out: String) {
+        self.definition = definition
+        self.store = store
+        self.out = out
+    }
+
+    public func close(_ month: YearMonth, through: YearMonth, at time: Int) throws {
+        guard month >= definition.startMonth else {
+            throw StoreError("\(month) is before the pipeline's start month \(definition.startMonth)")
+        }
+        guard month <= through else {
+            throw StoreError("\(month) is after the through month \(through): it cannot be closed yet")
+        }
+        let months = try store.months()
+        guard let stored = months.first(where: { $0.month == month }) else {
+            throw StoreError("\(month) has never been computed: run the pipeline first")
+        }
+        guard !stored.closed else { throw StoreError("\(month) is already closed") }
+        var earlier = definition.startMonth
+        while earlier < month {
+            guard months.first(where: { $0.month == earlier })?.closed == true else {
+                throw StoreError("months close in order: close \(earlier) first")
+            }
+            earlier = earlier.next
+        }
+        let summaryJSON = stored.summaryJSON.replacingOccurrences(of: "\"closed\": false", with: "\"closed\": true")
+        try store.close(month, at: PipelineRun.timestamp(time), summaryJSON: summaryJSON)
+        try OutputFolder(root: out).write(summaryJSON, to: "\(month)/summary.json")
+    }
+}

@@ -1,0 +1,94 @@
+import SIGAPDomain
+import XLSX
+
+/// Loads the roster of every source for each month in turn (SPEC §3, §14): a source's own folder
+/// when it sent one and every file of it reads; else the roster it had the month before (the files
+/// of the latest usable folder, re-validated for this month — century and age — with their
+/// findings not reported again). A folder with an unreadable file reports only `FILE_UNREADABLE`.
+public struct MonthRosterLoader {
+    /// What loading one month gave.
+    public struct Month: Sendable {
+        /// Rows of every source, in priority then input order (duplicates flagged).
+        public var entries: [RosterEntry] = []
+        /// Findings of the files read for this month itself, by source in priority order.
+        public var findings: [String: [RosterFinding]] = [:]
+        /// Correction rows of this month's own files, by source.
+        public var corrections: [String: [CorrectionWorkbook.Entry]] = [:]
+        /// Roster rows quarantined in this month's own files.
+        public var quarantinedRows = 0
+        /// Invariant violations (rows read ≠ kept + quarantined + duplicates).
+        public var violations: [String] = []
+        /// Files that could not be read, with the cause.
+        public var unreadable: [(source: String, file: String, cause: String)] = []
+        /// Input files of this month's own folders with their outcome and rows.
+        public var inputs: [(file: Inbox.File, rows: Int, outcome: String)] = []
+        /// Per source: the month whose folder the roster comes from (nil: no roster yet).
+        public var rosterMonth: [String: YearMonth] = [:]
+    }
+
+    public let definition: PipelineDefinition
+    public let inbox: Inbox
+    public let limits: ReaderLimits
+    private var lastUsable: [String: (month: YearMonth, files: [Inbox.File])] = [:]
+
+    public init(definition: PipelineDefinition, inbox: Inbox, limits: ReaderLimits) {
+        self.definition = definition
+        self.inbox = inbox
+        self.limits = limits
+    }
+
+    /// Loads `month`; call for consecutive months from the start month.
+    public mutating func load(_ month: YearMonth) throws -> Month {
+        var result = Month()
+        let settings = ValidationSettings(
+            region: definition.region, ageMin: definition.ageMin, ageMax: definition.ageMax,
+            severityPolicy: try SeverityPolicy(overrides: definition.severityOverrides))
+        for source in definition.sources {
+            let reader = SourceRosterReader(
+                source: source.code, month: month, settings: settings,
+                extractor: RosterExtractor(
+                    synonyms: HeaderSynonyms.standard.adding(source.synonyms), pinnedSheet: source.sheet,
+                    pinnedHeaderRow: source.headerRow))
+            if let files = inbox.files(source.code, in: month) {
+                var rows: [RosterEntry] = []
+                let report = try reader.read(files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
+                if report.unreadable.isEmpty {
+                    lastUsable[source.code] = (month, files)
+                    result.entries += rows
+                    result.findings[source.code] = report.findings
+                    result.corrections[source.code] = report.corrections
+                    result.quarantinedRows += report.rowsQuarantined
+                    result.rosterMonth[source.code] = month
+                    if !report.isBalanced {
+                        result.violations.append(
+                            "\(source.code) \(month): rows read \(report.rowsRead) != kept \(report.rowsKept) + quarantined \(report.rowsQuarantined) + duplicates \(report.rowsDuplicate)")
+                    }
+                    let perFile = Dictionary(grouping: report.files, by: \.file).mapValues { $0.flatMap(\.sheets).map(\.dataRows).reduce(0, +) }
+                    for file in files { result.inputs.append((file, perFile[file.name] ?? 0, "read")) }
+                    continue
+                }
+                // One unreadable file: the whole folder waits; only FILE_UNREADABLE is reported.
+                let bad = Dictionary(report.unreadable.map { ($0.file, $0.cause) }, uniquingKeysWith: { first, _ in first })
+                var findings: [RosterFinding] = []
+                for file in files {
+                    if let cause = bad[file.name] {
+                        result.unreadable.append((source.code, file.name, cause))
+                        result.inputs.append((file, 0, "unreadable: \(cause)"))
+                        findings.append(
+                            RosterFinding(
+                                month: month, source: source.code, file: file.name, sheet: nil, row: nil, cell: nil,
+                                finding: Finding(code: .fileUnreadable, severity: .error, field: nil, value: cause)))
+                    } else {
+                        result.inputs.append((file, 0, "not used: another file of the folder is unreadable"))
+                    }
+                }
+                result.findings[source.code] = findings
+            }
+            // Carried forward: the latest usable roster, re-validated for this month.
+            guard let carried = lastUsable[source.code] else { continue }
+            result.rosterMonth[source.code] = carried.month
+            _ = try reader.read(carried.files.map { ($0.path, $0.name) }, limits: limits) { result.entries.append($0) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import SIGAPDomain
+import XLSX
+
+/// One run of the pipeline (SPEC §1-§11): reads the inbox, computes every month from the start
+/// month through the through month, recomputes closed months for adjustments, checks the
+/// invariants, and only then publishes the open months' outputs, the store and the manifest.
+/// The exit code is decided once, at the end, from what was collected.
+public final class PipelineRun {
+    public let options: RunOptions
+    public let store: any LedgerStore
+    private let log: RunLog
+
+    public init(options: RunOptions, store: any LedgerStore, log: RunLog) {
+        self.options = options
+        self.store = store
+        self.log = log
+    }
+
+    /// What the run did.
+    public struct Outcome: Sendable {
+        public var runID: String
+        public var exitCode: Int32
+        /// Summaries of the months computed (open and closed), by month.
+        public var summaries: [YearMonth: MonthSummary] = [:]
+        /// Paths of published files.
+        public var published: [String] = []
+        /// Problems that decided a non-zero exit.
+        public var problems: [String] = []
+        public var manifestPath: String?
+    }
+
+    /// One month's results.
+    struct MonthResult {
+        var month: YearMonth
+        var closed: Bool
+        var lines: [LedgerLine]
+        var summary: MonthSummary
+        var findings: [RosterFinding]
+        var submission: [SubmissionRow]
+        var corrections: [String: [CorrectionWorkbook.Entry]]
+    }
+
+    public func execute() throws -> Outcome {
+        let definition = options.definition
+        let startedAt = options.now
+        let runID = Self.runID(at: startedAt, salt: ProcessInfo.processInfo.processIdentifier)
+        var outcome = Outcome(runID: runID, exitCode: 0)
+        var manifest = RunManifest(runID: runID, options: options)
+
+        let inbox = try Inbox(root: options.inbox, sources: definition.sourceCodes)
+        for stray in inbox.strays {
+            outcome.problems.append("\(stray.name): \(stray.problem)")
+            manifest.notes.append("\(stray.name): \(stray.problem)")
+            log.warning("inbox folder \(stray.name): \(stray.problem)")
+        }
+        var limits = ReaderLimits.default
+        if let cap = definition.maxInflatedPerEntry { limits.maxInflatedPerEntry = cap }
+        if let cap = definition.maxInflatedPerFile { limits.maxInflatedPerFile = cap }
+
+        let stored = Dictionary(uniqueKeysWithValues: try store.months().map { ($0.month, $0) })
+        let closedMonths = stored.values.filter(\.closed).map(\.month).sorted()
+        var frozen: [YearMonth: [LedgerLine]] = [:]
+        for month in closedMonths { frozen[month] = try LedgerCSV.parse(stored[month]!.ledgerCSV) }
+        let firstOpen = closedMonths.last.map(\.next) ?? definition.startMonth
+
+        log.info("reading acknowledgements")
+        let acknowledgements = try AcknowledgementStage.read(inbox: inbox, through: options.through, limits: limits)
+        for item in acknowledgements.unreadable {
+            outcome.problems.append("\(item.file): \(item.cause)")
+            log.warning("unreadable acknowledgement file \(item.file): \(item.cause)")
+        }
+        manifest.inputs += acknowledgements.inputs
+
+        var loader = MonthRosterLoader(definition: definition, inbox: inbox, limits: limits)
+        var latestCoveredKPJ: [String: String] = [:]
+        var recomputedClosed: [YearMonth: [LedgerLine]] = [:]
+        var results: [MonthResult] = []
+        var violations: [String] = []
+
+        for month in options.months {
+            log.info("month \(month): reading rosters")
+            let rosters = try loader.load(month)
+            violations += rosters.violations
+            for item in rosters.unreadable {
+                outcome.problems.append("\(item.file): \(item.cause)")
+                log.warning("unreadable roster file \(item.file) of \(item.source): \(item.cause)")
+            }
+            for input in rosters.inputs {
+                manifest.inputs.append((input.file, input.rows, input.outcome))
+            }
+            let merged = Deduplicator(
+                priority: definition.sourceCodes,
+                severity: (try? SeverityPolicy(overrides: definition.severityOverrides))?.severity(of: .identityConflict) ?? .warning
+            ).merge(rosters.entries)
+            guard let rate = definition.premium(for: month)?.total else {
+                throw StoreError("no premium rate is in force for \(month)")
+            }
+            let reconciliation = Reconciler(month: month, rate: rate).reconcile(
+                merged.workers, acknowledgements: acknowledgements.lookup, latestCoveredKPJ: latestCoveredKPJ)
+
+            let isClosed = closedMonths.contains(month)
+            let regularForHistory = isClosed ? (frozen[month] ?? []) : reconciliation.lines
+            for line in regularForHistory where line.entry == .regular && line.status == .covered && !line.kpj.isEmpty {
+                latestCoveredKPJ[line.nik] = line.kpj
+            }
+            if isClosed {
+                recomputedClosed[month] = reconciliation.lines
+                continue
+            }
+
+            var lines = reconciliation.lines
+            if month == firstOpen {
+                for closed in closedMonths {
+                    let recorded = closedMonths.filter { $0 > closed }.flatMap { frozen[$0] ?? [] }
+                    let adjustments = AdjustmentCalculator.adjustments(
+                        for: closed, frozen: frozen[closed] ?? [], recorded: recorded, recomputed: recomputedClosed[closed] ?? [],
+                        into: month)
+                    lines += adjustments.lines
+                    for nik in adjustments.vanished {
+                        let note = "\(closed): a worker of the closed month (\(Masking.nik(nik))) is no longer in the recomputed month: no adjustment written"
+                        manifest.notes.append(note)
+                        log.warning(note)
+                    }
+                }
+            }
+            lines = LedgerCSV.ordered(lines)
+
+            // Findings of the month: each source's own files (and identity conflicts), then BPJS.
+            var findings: [RosterFinding] = []
+            let ownPrefix = "\(month)/"
+            for source in definition.sourceCodes {
+                findings += rosters.findings[source] ?? []
+                for conflict in merged.conflicts where conflict.entry.source == source && conflict.entry.file.hasPrefix(ownPrefix) {
+                    findings.append(
+                        RosterFinding(
+                            month: month, source: source, file: conflict.entry.file, sheet: conflict.entry.sheet,
+                            row: conflict.entry.row, cell: nil, finding: conflict.finding))
+                }
+            }
+            findings += acknowledgements.findings[month] ?? []
+            var counts: [FindingCode: Int] = [:]
+            for item in findings { counts[item.code, default: 0] += 1 }
+
+            var summary = MonthSummary(
+                month: month, lines: lines, reconciliation: reconciliation, sources: definition.sourceCodes,
+                quarantinedRows: rosters.quarantinedRows + (acknowledgements.quarantined[month] ?? 0), findings: counts)
+            summary.closed = false
+            violations += summary.invariantViolations.map { "\(month): \($0)" }
+
+            let workersByNIK = Dictionary(uniqueKeysWithValues: merged.workers.map { ($0.nik, $0) })
+            let submission = reconciliation.lines.compactMap { line -> SubmissionRow? in
+                guard line.status == .pending, let worker = workersByNIK[line.nik],
+                    !acknowledgements.lookup.hasAccepted(nik: line.nik, through: month)
+                else { return nil }
+                return SubmissionRow(worker: worker)
+            }
+            results.append(
+                MonthResult(
+                    month: month, closed: false, lines: lines, summary: summary, findings: findings, submission: submission,
+                    corrections: rosters.corrections))
+            outcome.summaries[month] = summary
+        }
+
+        if !violations.isEmpty {
+            // A bug: publish nothing but the manifest.
+            outcome.exitCode = 70
+            outcome.problems += violations
+            for violation in violations { log.error("invariant violated: \(violation)") }
+            outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome)
+            return outcome
+        }
+        if !outcome.problems.isEmpty { outcome.exitCode = 65 }
+        if options.dryRun {
+            log.info("dry run: nothing published")
+            return outcome
+        }
+
+        var storedMonths: [StoredMonth] = []
+        do {
+            let folder = OutputFolder(root: options.out)
+            for result in results {
+                let published = try MonthPublisher(folder: folder, definition: definition).publish(result)
+                outcome.published += published.paths
+                manifest.outputs += published.outputs
+                storedMonths.append(
+                    StoredMonth(
+                        month: result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: published.ledgerCSV,
+                        summaryJSON: published.summaryJSON, findingsCSV: published.findingsCSV))
+            }
+            try store.save(
+                run: RunRecord(
+                    id: runID, startedAt: Self.timestamp(startedAt), finishedAt: Self.timestamp(Int(Date().timeIntervalSince1970)),
+                    throughMonth: options.through.description, exitCode: Int(outcome.exitCode), toolVersion: options.toolVersion,
+                    pipeline: options.definitionPath, inputs: manifest.runInputs),
+                months: storedMonths)
+        } catch let error as OutputError {
+            outcome.exitCode = 73
+            outcome.problems.append(error.description)
+            log.error(error.description)
+        } catch let error as StoreError {
+            outcome.exitCode = 73
+            outcome.problems.append(error.description)
+            log.error(error.description)
+        }
+        outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome)
+        return outcome
+    }
+
+    private func publishManifest(_ manifest: inout RunManifest, outcome: Outcome) throws -> String {
+        manifest.exitCode = Int(outcome.exitCode)
+        manifest.problems = outcome.problems
+        manifest.finishedAt = Int(Date().timeIntervalSince1970)
+        return try OutputFolder(root: options.out).write(manifest.json, to: "runs/\(manifest.runID).json")
+    }
+
+    /// `20251130T193000Z-4821`: sortable, unique per process.
+    static func runID(at time: Int, salt: Int32) -> String {
+        let stamp = timestamp(time).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        return "\(stamp)-\(salt)"
+    }
+
+    /// ISO 8601 UTC.
+    static func timestamp(_ time: Int) -> String {
+        let days = time >= 0 ? time / 86_400 : (time - 86_399) / 86_400
+        let seconds = time - days * 86_400
+        let date = CivilDate(daysSinceEpoch: days)
+        func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(date)T\(pad(seconds / 3600)):\(pad(seconds / 60 % 60)):\(pad(seconds % 60))Z"
+    }
+}
+
+extension SubmissionRow {
+    init(worker: Worker) {
+        self.init(
+            nik: worker.nik, name: worker.name, birthPlace: worker.birthPlace ?? "", birthDate: worker.birthDate?.description ?? "",
+            sex: worker.sex.map(\.letter) ?? "", address: worker.address ?? "", kelurahan: worker.kelurahan?.name ?? "",
+            kecamatan: worker.kecamatan?.name ?? "", phone: worker.phone ?? "", occupation: worker.occupation ?? "",
+            source: worker.owner)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The run's log: plain English lines for a terminal, or JSON lines (`--log-format json`). Callers
+/// mask NIKs and phone numbers before they log (SPEC §11); `RunLog` masks any run of ten or more
+/// digits as a last line of defence.
+public final class RunLog: @unchecked Sendable {
+    public enum Format: String, Sendable { case text, json }
+
+    public let format: Format
+    private let sink: @Sendable (String) -> Void
+    private let lock = NSLock()
+    public private(set) var lines: [String] = []
+
+    public init(format: Format = .text, sink: @escaping @Sendable (String) -> Void) {
+        self.format = format
+        self.sink = sink
+    }
+
+    public func info(_ message: String) { emit("info", message) }
+    public func warning(_ message: String) { emit("warning", message) }
+    public func error(_ message: String) { emit("error", message) }
+
+    private func emit(_ level: String, _ message: String) {
+        let safe = Self.maskDigits(message)
+        let line: String
+        switch format {
+        case .text: line = "sigap: \(level): \(safe)"
+        case .json:
+            let time = ISO8601DateFormatter().string(from: Date())
+            line = "{\"time\":\"\(time)\",\"level\":\"\(level)\",\"message\":\(JSONText.string(safe))}"
+        }
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+        sink(line)
+    }
+
+    /// Replaces all but the first six and last four digits of any run of 10+ digits with `*`.
+    static func maskDigits(_ text: String) -> String {
+        var output = ""
+        var run = ""
+        func flush() {
+            if run.count >= 10 {
+                output += String(run.prefix(6)) + String(repeating: "*", count: run.count - 10) + String(run.suffix(4))
+            } else {
+                output += run
+            }
+            run = ""
+        }
+        for character in text {
+            if character.isASCII && character.isNumber {
+                run.append(character)
+            } else {
+                flush()
+                output.append(character)
+            }
+        }
+        flush()
+        return output
+    }
+}

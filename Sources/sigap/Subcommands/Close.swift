@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SIGAPDomain
+import SIGAPPipeline
+
+/// `sigap close YYYY-MM`: freezes a month for finance.
+struct Close: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Close a month: freeze what the last run computed for it; later changes become adjustments.")
+
+    @Argument(help: "The month to close, YYYY-MM.")
+    var month: String
+
+    @OptionGroup var options: PipelineOptions
+
+    func validate() throws {
+        if YearMonth(month) == nil || month.count != 7 { throw ValidationError("the month must be written YYYY-MM, not '\(month)'") }
+    }
+
+    func run() throws {
+        umask(0o027)
+        let definition = try options.definition()
+        let lock = try options.lock(definition)
+        defer { withExtendedLifetime(lock) {} }
+        let store = try options.openStore(definition)
+        do {
+            try MonthCloser(definition: definition, store: store, out: options.outPath(definition))
+                .close(YearMonth(month)!, through: options.throughMonth, at: Int(Date().timeIntervalSince1970))
+        } catch let error as StoreError {
+            StandardStreams.writeError("error: cannot close \(month): \(error)")
+            throw ExitStatus.usage
+        } catch let error as OutputError {
+            StandardStreams.writeError("error: \(error)")
+            throw ExitStatus.cannotWrite
+        }
+        StandardStreams.writeLine("closed \(month): its ledger is frozen; later changes for it appear as ADJUSTMENT lines")
+        StandardStreams.flush()
+    }
+}
