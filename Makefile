@@ -4,7 +4,6 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libxlsxwriter-dev libsqlite3-dev
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SIGAP := .build/debug/sigap
-DEMO_ROSTER := fixtures/rosters/demo-roster.xlsx
 
 .PHONY: all deps build release test run bench check-nik clean
 
@@ -35,15 +34,18 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
-## run: for now, the reader on a shipped roster (the full pipeline demo arrives with `sigap run`).
+## run: the demo — November is run and closed, then the later months arrive (see README).
+## Exit 65 is expected: the demo inbox holds a damaged upload on purpose.
+DEMO_ARGS := --pipeline pipelines/sigap-bekasi.yaml --inbox fixtures/demo-inbox --out out/demo --store var/demo/sigap.sqlite
 run: build
-	@echo "== sheets of $(DEMO_ROSTER)"
-	@$(SIGAP) xlsx sheets $(DEMO_ROSTER)
-	@echo "== first rows of $(DEMO_ROSTER)"
-	@$(SIGAP) xlsx dump $(DEMO_ROSTER) | head -n 5
-	@echo "== counts"
-	@$(SIGAP) xlsx stat $(DEMO_ROSTER)
-	@echo "outputs: printed above (the reader writes no files yet)"
+	@rm -rf out/demo var/demo
+	@$(SIGAP) run $(DEMO_ARGS) --through 2025-11
+	@$(SIGAP) close 2025-11 $(DEMO_ARGS) --through 2025-11
+	@$(SIGAP) run $(DEMO_ARGS) --through 2026-02 || [ $$? -eq 65 ]
+	@$(SIGAP) status $(DEMO_ARGS)
+	@echo
+	@echo "outputs: out/demo/<month>/ (ledger.csv, ledger.xlsx, summary.json, findings.csv, submission.csv/.xlsx, koreksi/)"
+	@echo "manifests: out/demo/runs/; store: var/demo/sigap.sqlite"
 
 ## bench: the reader against fastexcel and python-calamine (see bench/README.md).
 bench: deps

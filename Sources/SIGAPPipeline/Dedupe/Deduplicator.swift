@@ -42,7 +42,7 @@ public struct Deduplicator: Sendable {
                 if rows[..<position].contains(where: { later.conflicts(with: $0.validated) }) {
                     conflict = true
                     conflicts.append(
-                        (rows[position], Finding(code: .identityConflict, severity: severity, field: .name, value: later.original.name)))
+                        (rows[position], Finding(code: .identityConflict, severity: severity, field: .nik, value: later.nik?.digits)))
                 }
             }
             workers.append(Self.survivor(nik: nik, rows: rows, priority: priority, conflict: conflict))

@@ -135,7 +135,7 @@ public final class PipelineRun {
                     findings.append(
                         RosterFinding(
                             month: month, source: source, file: conflict.entry.file, sheet: conflict.entry.sheet,
-                            row: conflict.entry.row, cell: nil, finding: conflict.finding))
+                            row: conflict.entry.row, cell: conflict.entry.nikCell, finding: conflict.finding))
                 }
             }
             findings += acknowledgements.findings[month] ?? []

@@ -67,8 +67,8 @@ public struct SourceRosterReader: Sendable {
                 }
                 try body(
                     RosterEntry(
-                        source: source, file: file.name, sheet: extracted.sheet, row: extracted.number, validated: validated,
-                        isDuplicate: duplicate))
+                        source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
+                        nikCell: extracted.reference(.nik), validated: validated, isDuplicate: duplicate))
             }
                 report.files.append(.init(file: file.name, sheets: sheets))
             } catch let error as XLSXError {

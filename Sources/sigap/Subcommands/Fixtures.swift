@@ -6,7 +6,7 @@ struct Fixtures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fixtures",
         abstract: "Write synthetic input files for tests and benchmarks.",
-        subcommands: [Roster.self, Layouts.self]
+        subcommands: [Roster.self, Layouts.self, Demo.self]
     )
 }
 
@@ -75,6 +75,39 @@ extension Fixtures {
                 throw ExitStatus.cannotWrite
             }
             for name in MessyRosterFixtures.names { StandardStreams.writeLine("wrote \(out)/\(name)") }
+            StandardStreams.flush()
+        }
+    }
+}
+
+extension Fixtures {
+    /// `sigap fixtures demo-inbox --out FOLDER`: the shipped demo inbox (November 2025 to February 2026).
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "demo-inbox",
+            abstract: "Write the demo inbox: four agencies and BPJS, November 2025 to February 2026."
+        )
+
+        enum Part: String, ExpressibleByArgument { case all, november, later }
+
+        @Option(help: "The inbox folder to write into.")
+        var out: String
+
+        @Option(help: "all, november (the first month only) or later (December to February).")
+        var part: Part = .all
+
+        func run() throws {
+            do {
+                switch part {
+                case .all: try DemoInbox.write(to: out)
+                case .november: try DemoInbox.writeNovember(to: out)
+                case .later: try DemoInbox.writeLaterMonths(to: out)
+                }
+            } catch {
+                StandardStreams.writeError("error: \(error)")
+                throw ExitStatus.cannotWrite
+            }
+            StandardStreams.writeLine("wrote the demo inbox (\(part.rawValue)) to \(out)")
             StandardStreams.flush()
         }
     }
