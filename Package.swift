@@ -104,6 +104,11 @@ let package = Package(
             dependencies: ["SIGAPPipeline", "SIGAPDomain", "SIGAPFixtures", "XLSX"]
         ),
         .testTarget(
+            name: "SIGAPEndToEndTests",
+            dependencies: ["XLSXTestSupport", "SIGAPFixtures", "XLSX"],
+            exclude: ["Expected"]
+        ),
+        .testTarget(
             name: "SIGAPFixturesTests",
             dependencies: ["SIGAPFixtures"]
         ),

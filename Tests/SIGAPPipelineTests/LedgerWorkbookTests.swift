@@ -1,7 +1,8 @@
 import Foundation
 import SIGAPDomain
-@testable import SIGAPPipeline
 import Testing
+
+@testable import SIGAPPipeline
 @testable import XLSX
 
 /// A small month, its summary, and reading workbooks back (shared with `SubmissionWorkbookTests`).
@@ -26,18 +27,21 @@ enum LedgerWorkbookFixture {
 
     /// Given in no particular order: the workbook writes ledger order.
     static let lines: [LedgerLine] = [
-        line("3275060707900009", .rejected, entry: .adjustment, forMonth: october, previous: .covered, reason: "USIA",
-             premium: -16_800),
+        line(
+            "3275060707900009", .rejected, entry: .adjustment, forMonth: october, previous: .covered, reason: "USIA",
+            premium: -16_800),
         line("3275030404900006", .pending),
         line("3275015203900002", .covered, premium: 16_800, kpj: "01234567890", flags: [.nameMismatch, .amountMismatch]),
         line("3275050606900008", .unexpected, source: "", kecamatan: ("", ""), kpj: "22222222222"),
-        line("3275080101850003", .covered, source: "DINSOS", kecamatan: ("32.75.08", "Pondokgede"), premium: 16_800,
-             kpj: "11111111111"),
+        line(
+            "3275080101850003", .covered, source: "DINSOS", kecamatan: ("32.75.08", "Pondokgede"), premium: 16_800,
+            kpj: "11111111111"),
         line("3275010202900004", .rejected, reason: "NIK_TIDAK_PADAN", kpj: "33333333333"),
         line("3275020303900005", .rejected, source: "DINSOS", kecamatan: ("", ""), reason: "USIA"),
         line("3275040505900007", .pending, source: "DINSOS", kecamatan: ("32.75.08", "Pondokgede")),
-        line("3275015203900002", .covered, entry: .adjustment, forMonth: september, previous: .pending, premium: 16_800,
-             kpj: "01234567890"),
+        line(
+            "3275015203900002", .covered, entry: .adjustment, forMonth: september, previous: .pending, premium: 16_800,
+            kpj: "01234567890"),
     ]
 
     /// NIKs in ledger order: REGULAR by NIK, then ADJUSTMENT by (for_month, NIK).
@@ -178,9 +182,11 @@ struct LedgerWorkbookTests {
         for row in sources {
             let code = try #require(F.text(row, 1))
             let figures = try #require(F.summary.bySource[code])
-            #expect((3...7).map { F.number(row, $0) } == [
-                figures.workers, figures.covered, figures.rejected, figures.pending, figures.premiumDue,
-            ].map(Double.init))
+            #expect(
+                (3...7).map { F.number(row, $0) }
+                    == [
+                        figures.workers, figures.covered, figures.rejected, figures.pending, figures.premiumDue,
+                    ].map(Double.init))
         }
         #expect(F.number(sources[0], 7) == 16_800)
 

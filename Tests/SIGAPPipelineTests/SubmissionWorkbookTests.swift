@@ -1,7 +1,8 @@
 import Foundation
 import SIGAPDomain
-@testable import SIGAPPipeline
 import Testing
+
+@testable import SIGAPPipeline
 @testable import XLSX
 
 @Suite("submission.xlsx (SPEC §8.5)")
@@ -41,10 +42,11 @@ struct SubmissionWorkbookTests {
         #expect(workbook.sheets.map(\.name) == [SubmissionWorkbook.sheetName])
         let header = try #require(try F.rows(workbook, SubmissionWorkbook.sheetName).first)
         #expect(header.number == 1)
-        #expect((1...11).map { F.text(header, $0) } == [
-            "NIK", "Nama", "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Alamat", "Kelurahan", "Kecamatan", "No HP",
-            "Pekerjaan", "Dinas",
-        ])
+        #expect(
+            (1...11).map { F.text(header, $0) } == [
+                "NIK", "Nama", "Tempat Lahir", "Tanggal Lahir", "Jenis Kelamin", "Alamat", "Kelurahan", "Kecamatan", "No HP",
+                "Pekerjaan", "Dinas",
+            ])
         #expect(header[column: 12] == nil)
         #expect(SubmissionWorkbook.headers.count == SubmissionRow.header.count)
         #expect(try F.mode(Self.written.path) == 0o640)

@@ -1,31 +1,7 @@
 import Testing
+import XLSXTestSupport
 
-/// What one run of the `sigap` binary did.
-struct SigapResult: Sendable, CustomStringConvertible {
-    var arguments: [String]
-    /// The exit status, nil when the process was killed by a signal.
-    var exitStatus: Int32?
-    var signal: Int32?
-    var stdout: String
-    var stderr: String
-    /// Peak resident set size of the child, from `wait4`.
-    var maxResidentKilobytes: Int
-    var elapsed: Duration
-    /// The run was killed after exceeding its time limit.
-    var timedOut: Bool
-
-    var stdoutLines: [String] {
-        var lines = stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        return lines
-    }
-
-    var description: String {
-        let status = timedOut ? "timed out" : exitStatus.map { "exit \($0)" } ?? "signal \(signal ?? 0)"
-        return "sigap \(arguments.joined(separator: " ")) → \(status), \(elapsed), \(maxResidentKilobytes) KB;"
-            + " stderr: \(stderr.isEmpty ? "(empty)" : stderr)"
-    }
-
+extension SigapResult {
     /// Exit 0, nothing on stderr, and exactly `lines` on stdout.
     func expectSuccess(lines expected: [String], sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(!timedOut && exitStatus == 0, "\(self)", sourceLocation: sourceLocation)

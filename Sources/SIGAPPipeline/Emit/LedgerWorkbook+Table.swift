@@ -1,9 +1,10 @@
+import XLSXWrite
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import XLSXWrite
 
 /// What the people-facing workbooks (`ledger.xlsx`, `submission.xlsx`) share: cell styles, one
 /// table per sheet (header in row 1, frozen, with an autofilter) and a file created private.

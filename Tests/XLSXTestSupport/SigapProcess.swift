@@ -1,5 +1,4 @@
 import Foundation
-import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -9,18 +8,18 @@ import Darwin
 
 /// Runs the built `sigap` binary with the package root as its working directory, capturing stdout,
 /// stderr, exit status, elapsed time and the child's peak memory (from `wait4`).
-enum SigapProcess {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum SigapProcess {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    /// The package root, from this file's path (Tests/XLSXConformanceTests/SigapProcess.swift).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    /// The package root, from this file's path (Tests/XLSXTestSupport/SigapProcess.swift).
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `$SIGAP_BINARY` when set, else `sigap` next to the test runner (SwiftPM puts every product of a build
     /// in the same folder), else `.build/debug/sigap`.
-    static func binary() throws -> String {
+    public static func binary() throws -> String {
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["SIGAP_BINARY"], !explicit.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: explicit) else {
@@ -50,7 +49,7 @@ enum SigapProcess {
     private static let spawnLock = NSLock()
 
     /// Runs `sigap arguments...` from the package root and waits at most `timeLimit`.
-    static func run(
+    public static func run(
         _ arguments: [String],
         environment overrides: [String: String] = [:],
         timeLimit: Duration = .seconds(60)
