@@ -15,7 +15,7 @@ public struct BirthPlaceDate: Hashable, Sendable {
             dateText = BirthPlaceDate.nonEmpty(text[text.index(after: comma)...])
             return
         }
-        let words = text.split(whereSeparator: \.isWhitespace)
+        let words = text.split(whereSeparator: \.isWhitespaceFast)
         for count in [words.count, 3, 1] where count <= words.count && count > 0 {
             let dateWords = words.suffix(count).joined(separator: " ")
             if CivilDate(parsing: dateWords, month: month) != nil {

@@ -7,7 +7,7 @@ extension CivilDate {
     /// follow the NIK century rule relative to `month`. A trailing time of day (`00:00:00`) is ignored.
     /// Nil when the text is not such a date or the date does not exist.
     public init?(parsing text: String, month: YearMonth) {
-        var tokens = text.uppercased().split(whereSeparator: \.isWhitespace).map(String.init)
+        var tokens = text.uppercased().split(whereSeparator: \.isWhitespaceFast).map(String.init)
         if let last = tokens.last, tokens.count > 1, CivilDate.isTimeOfDay(last) {
             tokens.removeLast()
         }

@@ -8,11 +8,11 @@ public enum DistrictName {
         var upper = Substring(text.uppercased().trimmingWhitespace())
         for prefix in ["KECAMATAN", "KELURAHAN", "KEC", "KEL"] where upper.hasPrefix(prefix) {
             let rest = upper.dropFirst(prefix.count)
-            if prefix.count > 3 || rest.first.map({ !$0.isLetter }) ?? false {
+            if prefix.count > 3 || rest.first.map({ !$0.isLetterFast }) ?? false {
                 upper = rest
                 break
             }
         }
-        return String(upper.filter { $0.isLetter || $0.isNumber })
+        return String(upper.filter { $0.isLetterFast || $0.isNumberFast })
     }
 }

@@ -5,7 +5,7 @@ public enum Masking {
     /// value stay (`327508******0001`). Shorter or longer values keep at most that much and always
     /// hide at least 6 characters (`12345` → `*****`). Whitespace is removed first.
     public static func nik(_ text: String) -> String {
-        let characters = Array(text.filter { !$0.isWhitespace })
+        let characters = Array(text.filter { !$0.isWhitespaceFast })
         let hidden = min(characters.count, max(6, characters.count - 10))
         let shown = characters.count - hidden
         let suffix = min(4, shown)
@@ -17,11 +17,11 @@ public enum Masking {
     /// A phone value with every digit but the last three hidden; other characters stay
     /// (`+6281234567890` → `+**********890`, `0812-3456-7890` → `****-****-*890`).
     public static func phone(_ text: String) -> String {
-        let digitCount = text.reduce(0) { $0 + ($1.isNumber ? 1 : 0) }
+        let digitCount = text.reduce(0) { $0 + ($1.isNumberFast ? 1 : 0) }
         var seen = 0
         var masked = ""
         for character in text {
-            if character.isNumber {
+            if character.isNumberFast {
                 seen += 1
                 masked.append(seen > digitCount - 3 ? character : "*")
             } else {

@@ -48,7 +48,7 @@ extension NIK {
     }
 
     private static func readText(_ text: String, month: YearMonth) -> NIKReading {
-        var characters = Array(text.filter { !$0.isWhitespace })
+        var characters = Array(text.filter { !$0.isWhitespaceFast })
         if let first = characters.first, apostrophes.contains(first) {
             characters.removeFirst()
         }

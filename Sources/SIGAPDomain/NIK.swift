@@ -38,7 +38,7 @@ public struct NIK: Hashable, Comparable, Sendable, CustomStringConvertible, Cust
 
     /// True when the NIK was first issued inside `region` (a code prefix such as `3275`).
     public func isIssued(in region: String) -> Bool {
-        digits.hasPrefix(region.filter(\.isNumber))
+        digits.hasPrefix(region.filter(\.isNumberFast))
     }
 
     public var description: String { masked }

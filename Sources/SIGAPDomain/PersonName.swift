@@ -21,14 +21,14 @@ public enum PersonName {
             kept += segment
         }
         kept = strippingTitles(kept)
-        return kept.map { word in String(word.filter { $0.isLetter }) }
+        return kept.map { word in String(word.filter { $0.isLetterFast }) }
             .filter { !$0.isEmpty }
             .joined(separator: " ")
     }
 
     /// The words of a segment, split at whitespace and dots.
     private static func words(_ segment: Substring) -> [String] {
-        segment.split(whereSeparator: { $0.isWhitespace || $0 == "." }).map(String.init)
+        segment.split(whereSeparator: { $0.isWhitespaceFast || $0 == "." }).map(String.init)
     }
 
     /// Removes titles from the front and degrees from the back, keeping at least one word.

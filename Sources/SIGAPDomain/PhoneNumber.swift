@@ -12,8 +12,8 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
             if Digits.isDigit(character) {
                 digits.append(character)
             } else if character == "+" {
-                guard index == text.prefix(while: \.isWhitespace).count, digits.isEmpty else { return nil }
-            } else if !(character.isWhitespace || "-.()[]".contains(character)) {
+                guard index == text.prefix(while: \.isWhitespaceFast).count, digits.isEmpty else { return nil }
+            } else if !(character.isWhitespaceFast || "-.()[]".contains(character)) {
                 return nil
             }
         }

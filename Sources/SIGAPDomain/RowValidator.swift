@@ -4,6 +4,7 @@ public struct RowValidator: Sendable {
     /// The month being processed: the century rule and ages depend on it.
     public let month: YearMonth
     public let settings: ValidationSettings
+    private let districtCache = DistrictCache()
 
     public init(month: YearMonth, settings: ValidationSettings = .standard) {
         self.month = month
@@ -25,7 +26,7 @@ public struct RowValidator: Sendable {
         let nik = nikReading.nik
 
         // Name.
-        let displayName = record.name.flatMap(PersonName.display).flatMap { $0.contains(where: \.isLetter) ? $0 : nil }
+        let displayName = record.name.flatMap(PersonName.display).flatMap { $0.contains(where: \.isLetterFast) ? $0 : nil }
         if displayName == nil {
             collector.add(.nameMissing, .name, record.name)
         }
@@ -82,27 +83,12 @@ public struct RowValidator: Sendable {
         }
 
         // Kecamatan and kelurahan.
-        var kecamatan: DistrictValue?
-        var matchedKecamatan: Kecamatan?
-        if let text = nonBlank(record.kecamatan) {
-            matchedKecamatan = Wilayah3275.kecamatan(matching: text)
-            kecamatan = DistrictValue(
-                code: matchedKecamatan?.code, name: matchedKecamatan?.name ?? text.collapsingWhitespace())
-            if matchedKecamatan == nil {
-                collector.add(.kecamatanUnknown, .kecamatan, record.kecamatan)
-            }
-        }
-        var kelurahan: DistrictValue?
-        if let text = nonBlank(record.kelurahan) {
-            let candidates = Wilayah3275.kelurahanCandidates(matching: text)
-            let matched = Wilayah3275.kelurahan(matching: text, in: matchedKecamatan)
-            kelurahan = DistrictValue(code: matched?.code, name: matched?.name ?? text.collapsingWhitespace())
-            if candidates.isEmpty {
-                collector.add(.kelurahanUnknown, .kelurahan, record.kelurahan)
-            } else if let matchedKecamatan, !Wilayah3275.contains(kelurahan: text, in: matchedKecamatan) {
-                collector.add(.wilayahMismatch, .kelurahan, record.kelurahan)
-            }
-        }
+        let districts = districtCache.resolve(kecamatan: nonBlank(record.kecamatan), kelurahan: nonBlank(record.kelurahan))
+        let kecamatan = districts.kecamatan
+        let kelurahan = districts.kelurahan
+        if districts.kecamatanUnknown { collector.add(.kecamatanUnknown, .kecamatan, record.kecamatan) }
+        if districts.kelurahanUnknown { collector.add(.kelurahanUnknown, .kelurahan, record.kelurahan) }
+        if districts.mismatch { collector.add(.wilayahMismatch, .kelurahan, record.kelurahan) }
 
         // Phone.
         var phoneE164: String?

@@ -3,7 +3,7 @@ extension Sex {
     /// F → female. Case, dots, hyphens and spacing do not matter (`Laki-laki`, `l.`, `LAKILAKI`); the
     /// common forms LK, LAKI, LAKI2, PR, MALE and FEMALE are read too. Nil when not readable.
     public init?(parsing text: String) {
-        let key = String(text.uppercased().filter { $0.isLetter || $0.isNumber })
+        let key = String(text.uppercased().filter { $0.isLetterFast || $0.isNumberFast })
         switch key {
         case "L", "LK", "LAKI", "LAKILAKI", "LAKI2", "PRIA", "M", "MALE": self = .male
         case "P", "PR", "PEREMPUAN", "WANITA", "F", "FEMALE": self = .female

@@ -95,10 +95,11 @@ struct AcknowledgementCSVTests {
                 "ACK_STATUS_INVALID@C7", "ACK_KPJ_MISSING@D8", "ACK_KPJ_MISSING@D9", "NIK_MISSING@A13",
                 "ACK_PERIOD_INVALID@B13", "ACK_STATUS_INVALID@C13",
             ])
-        #expect(report.findings.map(\.finding.value) == [
-            nil, "3.27508E+15", "32750817O8850001", "327508170885001", "2025-13", "MENUNGGU", nil, "2511000000", nil, "bulan",
-            nil,
-        ])
+        #expect(
+            report.findings.map(\.finding.value) == [
+                nil, "3.27508E+15", "32750817O8850001", "327508170885001", "2025-13", "MENUNGGU", nil, "2511000000", nil, "bulan",
+                nil,
+            ])
         #expect(report.findings.map(\.row) == [2, 3, 4, 5, 6, 7, 8, 9, 13, 13, 13])
         for finding in report.findings {
             #expect(finding.month == AckTest.december)
@@ -222,6 +223,19 @@ struct AcknowledgementCSVTests {
         #expect(reason(Array("NIK,PERIODE\n".utf8), name: "ack.txt") == .unsupportedType("ack.txt"))
         #expect(throws: AcknowledgementReadError.self) {
             try AcknowledgementReader().read(path: "/nonexistent/ack.csv", file: "2025-12/BPJS/ack.csv", month: AckTest.december)
+        }
+    }
+
+    @Test("a quote that never closes: the record is capped, not held whole")
+    func unclosedQuote() throws {
+        var bytes = Array("NIK,PERIODE,STATUS\n\"\(AckTest.budi),2025-12,AKTIF\n".utf8)
+        let row = Array("\(AckTest.siti),2025-12,AKTIF\n".utf8)
+        while bytes.count < 5 << 20 { bytes += row }
+        do {
+            _ = try AckTest.readCSV(bytes: bytes)
+            Issue.record("no error")
+        } catch let error as AcknowledgementReadError {
+            #expect(error.reason == .recordTooLong(record: 2))
         }
     }
 

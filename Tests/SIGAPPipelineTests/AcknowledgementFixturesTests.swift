@@ -84,16 +84,26 @@ enum AckTest {
             style: CellStyle(bold: true, border: true))
         let text = CellStyle(numberFormat: "@")
         let rows: [[CellContent]] = [
-            [.number(1), .text(budi), .text("BUDI SANTOSO"), .text("25110000001"), .date(year: 2025, month: 12, day: 1),
-             .text("DITERIMA"), .blank, .number(16800)],
-            [.number(2), .number(Double(siti)!), .text("SITI AMINAH"), .number(25_110_000_002), .text("Desember 2025"),
-             .text("AKTIF"), .blank, .text("Rp 16.800")],
-            [.number(3), .text(dewi), .text("DEWI LESTARI"), .blank, .text("2025-12"), .text("TIDAK AKTIF"),
-             .text("Terdaftar aktif di segmen PU"), .blank],
-            [.number(4), .number(3_275_062_512_790_010), .text("RUDI HARTONO"), .text("25110000005"), .text("2025-12"),
-             .text("DITERIMA"), .blank, .number(16800)],
-            [.number(5), .text(ahmad), .text("AHMAD FAUZI"), .blank, .date(year: 2025, month: 12, day: 15),
-             .text("DITOLAK"), .text("USIA"), .blank],
+            [
+                .number(1), .text(budi), .text("BUDI SANTOSO"), .text("25110000001"), .date(year: 2025, month: 12, day: 1),
+                .text("DITERIMA"), .blank, .number(16800),
+            ],
+            [
+                .number(2), .number(Double(siti)!), .text("SITI AMINAH"), .number(25_110_000_002), .text("Desember 2025"),
+                .text("AKTIF"), .blank, .text("Rp 16.800"),
+            ],
+            [
+                .number(3), .text(dewi), .text("DEWI LESTARI"), .blank, .text("2025-12"), .text("TIDAK AKTIF"),
+                .text("Terdaftar aktif di segmen PU"), .blank,
+            ],
+            [
+                .number(4), .number(3_275_062_512_790_010), .text("RUDI HARTONO"), .text("25110000005"), .text("2025-12"),
+                .text("DITERIMA"), .blank, .number(16800),
+            ],
+            [
+                .number(5), .text(ahmad), .text("AHMAD FAUZI"), .blank, .date(year: 2025, month: 12, day: 15),
+                .text("DITOLAK"), .text("USIA"), .blank,
+            ],
         ]
         for (offset, values) in rows.enumerated() {
             for (column, value) in values.enumerated() {

@@ -126,6 +126,7 @@ struct AcknowledgementValuesTests {
             ("Usia melebihi batas maksimal", .usia), ("Usianya lebih dari 65 tahun", .usia), ("UMUR > 65", .usia),
             ("Data tidak lengkap", .dataTidakLengkap), ("Alamat kosong", .dataTidakLengkap),
             ("Ditolak sistem", .lainnya), ("Lainnya", .lainnya), ("Kausianya", .lainnya),
+            ("NIK\u{00A0}TIDAK\u{00A0}PADAN", .nikTidakPadan), ("Umur peserta > 65 (usia)", .usia), ("Éta kosong", .dataTidakLengkap),
         ])
     func reasonKeywords(text: String, expected: RejectionReason) {
         #expect(RejectionReason.classify(text) == expected)

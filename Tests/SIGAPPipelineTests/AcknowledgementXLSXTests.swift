@@ -34,12 +34,14 @@ struct AcknowledgementXLSXTests {
                 "Hasil",
                 [
                     [.text("Periode"), .text("NIK"), .text("Status"), .text("KPJ"), .text("Iuran"), .text("Nama")],
-                    [.date(year: 2025, month: 11, day: 30), .text(AckTest.budi), .text("Diterima"), .number(25_110_000_001),
-                     .number(16800), .number(12345)],
+                    [
+                        .date(year: 2025, month: 11, day: 30), .text(AckTest.budi), .text("Diterima"), .number(25_110_000_001),
+                        .number(16800), .number(12345),
+                    ],
                     [.number(45976), .text(AckTest.siti), .text("Diterima"), .text("25110000002"), .blank, .blank],
                     [.text("2025-12"), .number(3_275_011_505_920_003), .number(1), .text("25110000003"), .blank, .blank],
                     [.text("2025-12"), .number(327_508_170_885), .text("DITOLAK"), .blank, .blank, .blank],
-                    [.blank, .blank, .blank, .blank, .blank, .text("catatan di luar tabel")],
+                    [.blank, .blank, .blank, .blank, .blank, .blank, .text("catatan di luar tabel")],
                     [.text("2025-12"), .text(AckTest.dewi), .text("Ditolak"), .blank, .text("Rp 16.800"), .blank],
                 ]
             )

@@ -58,7 +58,14 @@ public enum SigapProcess {
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in overrides { environment[key] = value }
         // sh changes directory, then execs sigap: same process, so wait4 measures sigap itself.
-        let argv = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", packageRoot.path, binary] + arguments
+        // The kernel counts a child's memory from before its exec (a copy of this test runner,
+        // which can be large) in its peak RSS. GNU time forks sigap from its own small process,
+        // so its figure is sigap's own: use it when installed (`make deps` installs it).
+        let timeOutput = FileManager.default.temporaryDirectory.appendingPathComponent("sigap-rss-\(UUID().uuidString)").path
+        let gnuTime = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
+        let prefix = gnuTime ? ["/usr/bin/time", "-f", "%M", "-o", timeOutput] : []
+        let argv = prefix + ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", packageRoot.path, binary] + arguments
+        defer { unlink(timeOutput) }
         let envp = environment.map { "\($0.key)=\($0.value)" }
 
         let clock = ContinuousClock()
@@ -108,9 +115,15 @@ public enum SigapProcess {
             signal: exited ? nil : status & 0x7F,
             stdout: String(decoding: stdoutBytes, as: UTF8.self),
             stderr: String(decoding: stderrBytes, as: UTF8.self),
-            maxResidentKilobytes: Int(usage.ru_maxrss),
+            maxResidentKilobytes: gnuTime ? Self.peakFromGNUTime(timeOutput) ?? Int(usage.ru_maxrss) : Int(usage.ru_maxrss),
             elapsed: elapsed,
             timedOut: timedOut)
+    }
+
+    /// The last line of GNU time's `-o` file: peak RSS in KB.
+    private static func peakFromGNUTime(_ path: String) -> Int? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
     }
 
     private static func spawn(argv: [String], envp: [String]) throws -> (pid_t, Int32, Int32) {

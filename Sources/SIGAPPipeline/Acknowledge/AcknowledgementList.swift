@@ -88,6 +88,10 @@ public struct AcknowledgementList: RandomAccessCollection, Sendable {
 
     /// Appends every row of `other` after these, in its order.
     mutating func append(contentsOf other: AcknowledgementList) {
+        if records.isEmpty && origins.isEmpty {
+            self = other  // shares the storage: nothing is copied
+            return
+        }
         let originOffset = UInt32(origins.count)
         let textOffset = text.count
         origins.append(contentsOf: other.origins)

@@ -11,6 +11,8 @@ public struct AcknowledgementReadError: Error, Sendable, Hashable, CustomStringC
         case wrongEncoding(String)
         /// A workbook or archive under a `.csv` name (`kind` says what it looks like).
         case notText(String)
+        /// A CSV record (1-based) longer than 4 MiB: a quote that never closes, or not CSV at all.
+        case recordTooLong(record: Int)
         /// No row (CSV: record) among the first 30 has a NIK and a period header.
         case noHeader
         /// The file name ends neither in `.csv` nor `.xlsx`.
@@ -37,6 +39,8 @@ public struct AcknowledgementReadError: Error, Sendable, Hashable, CustomStringC
             return "\(encoding) text, not UTF-8: save it as \"CSV UTF-8\""
         case .notText(let kind):
             return "not a CSV text file: it looks like \(kind)"
+        case .recordTooLong(let record):
+            return "record \(record) is longer than 4 MiB: a quoted field that never closes, or not a CSV file"
         case .noHeader:
             return "no header row in the first \(AcknowledgementLayout.searchRows) rows: a row needs a NIK column "
                 + "(NIK, NO NIK) and a period column (PERIODE, BULAN, PERIODE IURAN)"

@@ -1,9 +1,9 @@
 import SIGAPDomain
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension AcknowledgementReader {
@@ -96,6 +96,9 @@ extension AcknowledgementReader {
 
     // MARK: - Streaming bytes
 
+    /// The longest record accepted (a file whose quote never closes would otherwise be held whole).
+    static let maxRecordBytes = 4 << 20
+
     /// Streams the file through a UTF-8 check and the CSV scanner, calling `body` with each record
     /// until it returns false. A UTF-8 byte order mark is skipped; other signatures are refused.
     private func scan(path: String, separator: UInt8, _ body: (CSVRecordScanner.Record) throws -> Bool) throws {
@@ -124,6 +127,9 @@ extension AcknowledgementReader {
                 throw Self.notUTF8(path: path, offset: skipped + bad)
             }
             guard try scanner.feed(chunk, body) else { return }
+            if scanner.pendingByteCount > Self.maxRecordBytes {
+                throw AcknowledgementReadError(path: path, reason: .recordTooLong(record: scanner.pendingRecordNumber))
+            }
         }
         if let bad = validator.finish() {
             throw Self.notUTF8(path: path, offset: skipped + bad)
@@ -136,9 +142,9 @@ extension AcknowledgementReader {
         var total = 0
         while total < buffer.count {
             #if canImport(Glibc)
-            let result = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                let result = Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
             #else
-            let result = Darwin.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                let result = Darwin.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
             #endif
             if result < 0 {
                 if errno == EINTR { continue }

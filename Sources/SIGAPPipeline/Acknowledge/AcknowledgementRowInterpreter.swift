@@ -38,12 +38,11 @@ struct AcknowledgementRowInterpreter {
         statusColumn = layout.columns[.status]
         reasonColumn = layout.columns[.reason]
         premiumColumn = layout.columns[.premium]
+        mappedColumns = layout.columns.values.sorted()
     }
 
     /// The columns any field maps to (a row whose cells there are all empty is skipped).
-    var mappedColumns: [Int] {
-        [nikColumn, periodColumn, nameColumn, kpjColumn, statusColumn, reasonColumn, premiumColumn].compactMap { $0 }
-    }
+    let mappedColumns: [Int]
 
     /// Reads row `row`; `cell` gives the cell in a 1-based column (nil when empty or absent).
     func interpret(
@@ -137,10 +136,7 @@ struct AcknowledgementRowInterpreter {
             }
         Self.withText(nameCell) { name in
             Self.withText(reasonCell) { reasonText in
-                let reason: RejectionReason? =
-                    status == .rejected
-                    ? RejectionReason.classify(reasonText.isEmpty ? nil : String(decoding: reasonText, as: UTF8.self))
-                    : nil
+                let reason = status == .rejected ? RejectionReason.classify(bytes: reasonText) : nil
                 list.append(
                     nik: nik, period: period, name: name, kpj: kpj, status: status, reason: reason,
                     reasonText: reasonText, premium: premium, row: row, origin: origin)

@@ -52,6 +52,13 @@ struct CSVRecordScanner {
     private static let lineFeed: UInt8 = 0x0A
     private static let carriageReturn: UInt8 = 0x0D
 
+    /// Bytes of the record being read so far (a record that never ends grows without bound: the
+    /// reader caps it).
+    var pendingByteCount: Int { bytes.count }
+
+    /// The number the record being read will have.
+    var pendingRecordNumber: Int { recordCount + 1 }
+
     init(separator: UInt8) {
         self.separator = separator
         bytes.reserveCapacity(4096)

@@ -25,16 +25,28 @@ public struct Deduplicator: Sendable {
     /// `entries` holds each source's rows in input order (duplicates included, flagged).
     public func merge(_ entries: [RosterEntry]) -> Result {
         let rank = Dictionary(uniqueKeysWithValues: priority.enumerated().map { ($1, $0) })
-        var byNIK: [String: [Int]] = [:]
+        // NIKs are 16 digits: as integers they hash and sort fast, in the same order as the text.
+        var first: [UInt64: Int] = [:]
+        first.reserveCapacity(entries.count)
+        var more: [UInt64: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
-            byNIK[entry.nik.digits, default: []].append(index)
+            let key = UInt64(entry.nik.digits) ?? 0
+            if let earlier = first[key] {
+                more[key, default: [earlier]].append(index)
+            } else {
+                first[key] = index
+            }
         }
+        var sourceLists: [UInt64: [String]] = [:]
         var workers: [Worker] = []
-        workers.reserveCapacity(byNIK.count)
+        workers.reserveCapacity(first.count)
         var conflicts: [(entry: RosterEntry, finding: Finding)] = []
-        for (nik, indices) in byNIK {
+        for key in first.keys.sorted() {
+            let indices = more[key] ?? [first[key]!]
             // Priority, then input order (indices are already in input order within a source).
-            let ordered = indices.sorted { (rank[entries[$0].source] ?? .max, $0) < (rank[entries[$1].source] ?? .max, $1) }
+            let ordered = indices.count == 1 ? indices : indices.sorted {
+                (rank[entries[$0].source] ?? .max, $0) < (rank[entries[$1].source] ?? .max, $1)
+            }
             let rows = ordered.map { entries[$0] }
             var conflict = false
             for position in rows.indices.dropFirst() {
@@ -45,14 +57,22 @@ public struct Deduplicator: Sendable {
                         (rows[position], Finding(code: .identityConflict, severity: severity, field: .nik, value: later.nik?.digits)))
                 }
             }
-            workers.append(Self.survivor(nik: nik, rows: rows, priority: priority, conflict: conflict))
+            // One shared array per distinct combination of sources.
+            var mask: UInt64 = 0
+            for row in rows { mask |= 1 << UInt64(min(rank[row.source] ?? 63, 63)) }
+            let sources = sourceLists[mask] ?? {
+                let listing = Set(rows.map(\.source))
+                let list = priority.filter { listing.contains($0) }
+                sourceLists[mask] = list
+                return list
+            }()
+            workers.append(Self.survivor(nik: rows[0].nik.digits, rows: rows, sources: sources, conflict: conflict))
         }
-        workers.sort { $0.nik < $1.nik }
         conflicts.sort { ($0.entry.file, $0.entry.row) < ($1.entry.file, $1.entry.row) }
         return Result(workers: workers, conflicts: conflicts)
     }
 
-    private static func survivor(nik: String, rows: [RosterEntry], priority: [String], conflict: Bool) -> Worker {
+    private static func survivor(nik: String, rows: [RosterEntry], sources: [String], conflict: Bool) -> Worker {
         let first = rows[0]
         func fill<Value>(_ field: RosterField, _ value: (ValidatedRow) -> Value?) -> Value? {
             for row in rows where !row.validated.isEmpty(field) {
@@ -60,9 +80,8 @@ public struct Deduplicator: Sendable {
             }
             return nil
         }
-        let listing = Set(rows.map(\.source))
         return Worker(
-            nik: nik, owner: first.source, sources: priority.filter { listing.contains($0) },
+            nik: nik, owner: first.source, sources: sources,
             name: first.validated.displayName ?? "", comparisonName: first.validated.comparisonName,
             birthPlace: fill(.birthPlace) { $0.birthPlace },
             birthDate: fill(.birthDate) { $0.birthDate },

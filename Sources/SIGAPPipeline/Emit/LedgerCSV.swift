@@ -5,10 +5,17 @@ public enum LedgerCSV {
         "occupation", "kpj", "status", "previous_status", "reason_code", "premium", "flags",
     ]
 
-    /// Lines in ledger order.
+    /// Lines in ledger order (returned as they are when already in it).
     public static func ordered(_ lines: [LedgerLine]) -> [LedgerLine] {
-        lines.filter { $0.entry == .regular }.sorted { $0.nik < $1.nik }
-            + lines.filter { $0.entry == .adjustment }.sorted { ($0.forMonth, $0.nik) < ($1.forMonth, $1.nik) }
+        if zip(lines, lines.dropFirst()).allSatisfy({ !precedes($1, $0) }) { return lines }
+        return lines.sorted(by: precedes)
+    }
+
+    /// Ledger order: REGULAR lines by NIK, then ADJUSTMENT lines by (for_month, NIK).
+    static func precedes(_ first: LedgerLine, _ second: LedgerLine) -> Bool {
+        if first.entry != second.entry { return first.entry == .regular }
+        if first.entry == .adjustment && first.forMonth != second.forMonth { return first.forMonth < second.forMonth }
+        return first.nik < second.nik
     }
 
     public static func render(_ lines: [LedgerLine]) -> String {

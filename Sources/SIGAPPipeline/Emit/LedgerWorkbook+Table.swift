@@ -31,6 +31,10 @@ extension LedgerWorkbook {
     static let totalRupiahStyle = CellStyle(bold: true, border: true, numberFormat: rupiahFormat)
     static let totalCountStyle = CellStyle(bold: true, border: true, numberFormat: countFormat)
 
+    /// The most rows a table sheet holds. The workbooks are for people (SIGAP has about 11,666
+    /// workers); a longer list is cut with a note pointing to the CSV, which always has every line.
+    public static let maxTableRows = 100_000
+
     /// One column of a table sheet.
     struct Column<Item> {
         var header: String
@@ -56,21 +60,30 @@ extension LedgerWorkbook {
 
     /// Writes `items` as a table from row 1: a header row (frozen), one row per item, an autofilter
     /// over the header and the rows, and the column widths. Empty text is left as an empty cell.
-    static func writeTable<Item>(_ items: [Item], columns: [Column<Item>], to sheet: SpreadsheetWriter.Sheet) throws {
+    static func writeTable<Item>(
+        _ items: [Item], columns: [Column<Item>], to sheet: SpreadsheetWriter.Sheet, csvName: String = "ledger.csv"
+    ) throws {
         for (offset, column) in columns.enumerated() {
             try sheet.write(.text(column.header), row: 1, column: offset + 1, style: headerStyle)
         }
-        for (index, item) in items.enumerated() {
+        let shown = items.prefix(maxTableRows)
+        // Rows stream out in constant-memory mode: ranges that reach back (the filter) are set
+        // before any row below the header is written.
+        try sheet.autofilter(rows: 1...(shown.count + 1), columns: 1...columns.count)
+        for (index, item) in shown.enumerated() {
             let row = index + 2
             for (offset, column) in columns.enumerated() {
                 try writeCell(column.content(item), row: row, column: offset + 1, style: column.style, to: sheet)
             }
         }
+        if items.count > shown.count {
+            let note = "… dan \(items.count - shown.count) baris lainnya: lembar ini memuat paling banyak \(maxTableRows) baris; daftar lengkap ada di \(csvName)."
+            try sheet.write(.text(note), row: shown.count + 3, column: 1, style: titleStyle)
+        }
         for (offset, column) in columns.enumerated() {
             try sheet.setWidth(column.width, columns: (offset + 1)...(offset + 1))
         }
         sheet.freeze(row: 2)
-        try sheet.autofilter(rows: 1...(items.count + 1), columns: 1...columns.count)
     }
 
     /// Writes one cell; empty text becomes nothing (an empty cell, styled when the column is).
@@ -122,7 +135,8 @@ extension LedgerWorkbook {
             close(descriptor)
         }
         do {
-            let writer = try SpreadsheetWriter(path: path)
+            // Rows go out as they are written: memory stays flat however long the month is.
+            let writer = try SpreadsheetWriter(path: path, constantMemory: true)
             try body(writer)
             try writer.close()
         } catch {

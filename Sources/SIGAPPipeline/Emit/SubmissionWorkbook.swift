@@ -27,7 +27,7 @@ public struct SubmissionWorkbook: Sendable {
     /// `OutputFolder.publish`, which hands this a temporary path.
     public func write(to path: String) throws {
         try LedgerWorkbook.writeWorkbook(to: path) { writer in
-            try LedgerWorkbook.writeTable(rows, columns: Self.columns, to: writer.addSheet(Self.sheetName))
+            try LedgerWorkbook.writeTable(rows, columns: Self.columns, to: writer.addSheet(Self.sheetName), csvName: "submission.csv")
         }
     }
 

@@ -38,7 +38,7 @@ public struct Reconciler: Sendable {
                 result.pendingExposure += rate
             }
             if let ack {
-                if let name = ack.name, !name.isEmpty, !PersonName.sameName(worker.comparisonName, PersonName.comparison(name)) {
+                if let name = ack.name, !name.isEmpty, !Self.sameName(worker, name) {
                     flags.insert(.nameMismatch)
                 }
                 if let amount = ack.premium, amount != rate { flags.insert(.amountMismatch) }
@@ -71,5 +71,12 @@ public struct Reconciler: Sendable {
         }
         result.lines.sort { $0.nik < $1.nik }
         return result
+    }
+
+    /// Whether an acknowledged name is the worker's (Jaro–Winkler ≥ 0.85 on comparison forms).
+    /// Most answers repeat the roster's name exactly: that is checked first, cheaply.
+    static func sameName(_ worker: Worker, _ acknowledged: String) -> Bool {
+        if acknowledged == worker.name || PersonName.display(acknowledged) == worker.name { return true }
+        return PersonName.sameName(worker.comparisonName, PersonName.comparison(acknowledged))
     }
 }

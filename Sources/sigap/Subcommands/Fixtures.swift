@@ -6,7 +6,7 @@ struct Fixtures: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fixtures",
         abstract: "Write synthetic input files for tests and benchmarks.",
-        subcommands: [Roster.self, Layouts.self, Demo.self]
+        subcommands: [Roster.self, Acknowledgements.self, Layouts.self, Demo.self]
     )
 }
 
@@ -108,6 +108,39 @@ extension Fixtures {
                 throw ExitStatus.cannotWrite
             }
             StandardStreams.writeLine("wrote the demo inbox (\(part.rawValue)) to \(out)")
+            StandardStreams.flush()
+        }
+    }
+}
+
+extension Fixtures {
+    /// `sigap fixtures acks --rows N --period YYYY-MM --out FILE [--seed S]`: BPJS answers for a generated roster.
+    struct Acknowledgements: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "acks",
+            abstract: "Write a BPJS acknowledgement CSV for the workers of `fixtures roster` (same rows and seed)."
+        )
+
+        @Option(help: "Number of roster rows to answer for.")
+        var rows: Int
+
+        @Option(help: "The period answered, YYYY-MM.")
+        var period: String
+
+        @Option(help: "The .csv file to write.")
+        var out: String
+
+        @Option(help: "Seed of the roster.")
+        var seed: UInt64 = 1
+
+        func run() throws {
+            do {
+                try AcknowledgementGenerator(rows: rows, seed: seed, period: period).write(to: out)
+            } catch {
+                StandardStreams.writeError("error: \(error)")
+                throw ExitStatus.cannotWrite
+            }
+            StandardStreams.writeLine("wrote acknowledgements for \(rows) rows to \(out)")
             StandardStreams.flush()
         }
     }
