@@ -123,19 +123,19 @@ struct ClosingTests {
     func closeFreezesWhatWasPublished() throws {
         let workspace = try LedgerWorkspace()
         try workspace.roster("2025-11", "DISHUB", [Kit.rahmat])
-        let start = 1_764_600_000
-        #expect(try workspace.run(through: "2025-11", now: start).exitCode == 0)
-        // BPJS accepts Rahmat. The next run publishes November again, then cannot save the store:
-        // here because it gets the first run's id (same second, same process); a kill, a full disk
-        // or a busy store between publishing and saving does the same.
+        #expect(try workspace.run(through: "2025-11").exitCode == 0)
+        // BPJS accepts Rahmat. The next run publishes November again, then cannot save the store
+        // (a full disk; a kill or a store busy past its timeout between publishing and saving does
+        // the same).
         try workspace.acknowledgements(
             "2025-11", [Kit.ack("2025-11", Kit.rahmat.nik, kpj: "25110000011", status: "DITERIMA", premium: "16800")])
-        let failed = try workspace.run(through: "2025-11", now: start)
+        let failed = try workspace.runFailingToSave(through: "2025-11")
         #expect(failed.exitCode == 73)
 
+        // Closing is allowed after a failed run: it freezes what the store holds.
         try workspace.close("2025-11", through: "2025-11")
         let stored = try #require(try Self.storedMonth(workspace, Kit.november))
-        // The closed month's files are its frozen book.
+        // The closed month's files must be its frozen book, and agree with each other.
         #expect(try workspace.ledgerText("2025-11") == stored.ledgerCSV)
         #expect(try workspace.outputText("2025-11/findings.csv") == stored.findingsCSV)
         let published = try #require(Kit.regular(try workspace.ledger("2025-11"), Kit.rahmat.nik))
@@ -283,6 +283,19 @@ struct ClosingTests {
         #expect(try Self.storedMonth(workspace, Kit.december)?.ledgerCSV == stored.ledgerCSV)
         #expect(Kit.adjustments(try workspace.ledger("2025-12")).map(\.nik) == [Kit.rahmat.nik, Kit.yuliani.nik].sorted())
         #expect(try workspace.summary("2025-12").figure("adjustments_count") == 2)
+    }
+
+    @Test("a rerun with the very same RunOptions (the same fixed clock) completes and gives the same outputs")
+    func rerunWithSameClock() throws {
+        let workspace = try Self.closedNovember()
+        try workspace.acknowledgements(
+            "2025-12", [Kit.ack("2025-11", Kit.rahmat.nik, kpj: "25110000011", status: "DITERIMA", premium: "16800")])
+        let now = 1_765_000_000
+        #expect(try workspace.run(through: "2025-12", now: now).exitCode == 0)
+        let ledger = try workspace.ledgerText("2025-12")
+        let again = try workspace.run(through: "2025-12", now: now)
+        #expect(again.exitCode == 0, "\(again.problems)")
+        #expect(try workspace.ledgerText("2025-12") == ledger)
     }
 
     @Test("adjustments go to the month after the last closed one, even when later months are computed")

@@ -220,23 +220,38 @@ struct LedgerRulesTests {
         #expect(try workspace.summary("2025-11").figure("findings_by_code", "IDENTITY_CONFLICT") == 1)
     }
 
-    @Test("IDENTITY_CONFLICT findings come out in input order, every time, also for equal row numbers on two sheets of a file")
-    func conflictFindingsInInputOrder() throws {
-        let people = [Kit.rahmat, Kit.yuliani, Kit.suparman, Kit.lestari, Kit.darmawan]
-        let sheets = ["Ojek", "Pedagang", "Buruh", "Guru", "Becak"]
-        let otherDates = ["15-05-1986", "23-07-1991", "04-09-1978", "16-11-1993", "02-06-1980"]
+    @Test("IDENTITY_CONFLICT findings come out in one order every time (findings.csv is byte-identical on reruns): input order")
+    func conflictFindingsInStableOrder() throws {
+        let karto = LedgerPerson(nik: "3275081511590018", name: "KARTO WIYONO", birthDate: "15-11-1959")
+        let sumiati = LedgerPerson(nik: "3275014903620019", name: "SUMIATI", birthDate: "09-03-1962")
+        let people = [Kit.rahmat, Kit.yuliani, Kit.suparman, Kit.lestari, Kit.darmawan, karto, sumiati]
+        let otherDates = ["15-05-1986", "23-07-1991", "04-09-1978", "16-11-1993", "02-06-1980", "16-11-1959", "10-03-1962"]
         var entries = Kit.entries(
             people.map { ("DISHUB", $0) } + zip(people, otherDates).map { person, date in ("DINSOS", person.with { $0.birthDate = date }) })
-        // DINSOS's workbook has one sheet per trade; each conflicting row is row 2 of its sheet.
+        // DINSOS's roster.xlsx has one sheet per trade, each conflicting row on row 2 of its sheet;
+        // its lampiran.xlsx holds two more, on rows 7 and 3.
+        let sheets = ["Ojek", "Pedagang", "Buruh", "Guru", "Becak"]
         for (offset, sheet) in sheets.enumerated() {
             entries[people.count + offset].sheet = sheet
             entries[people.count + offset].row = 2
         }
+        for (offset, row) in [7, 3].enumerated() {
+            entries[people.count + sheets.count + offset].file = "2025-11/DINSOS/lampiran.xlsx"
+            entries[people.count + sheets.count + offset].row = row
+        }
         var orders: Set<[String]> = []
         for _ in 0..<40 {
-            orders.insert(Deduplicator(priority: Self.priority).merge(entries).conflicts.map(\.entry.sheet))
+            let conflicts = Deduplicator(priority: Self.priority).merge(entries).conflicts
+            orders.insert(conflicts.map { "\($0.entry.file) \($0.entry.sheet)!\($0.entry.row)" })
         }
-        #expect(orders == [sheets])
+        #expect(orders.count == 1)
+        let order = try #require(orders.first)
+        #expect(order.count == 7)
+        // Input order (the order rows reached the deduplicator: sheets in workbook order), not NIK
+        // order and not re-sorted by row number.
+        #expect(
+            order == sheets.map { "2025-11/DINSOS/roster.xlsx \($0)!2" }
+                + ["2025-11/DINSOS/lampiran.xlsx Data!7", "2025-11/DINSOS/lampiran.xlsx Data!3"])
     }
 
     @Test("with IDENTITY_CONFLICT raised to error (§5, §9), the later conflicting row is quarantined: no source listed, no fill")

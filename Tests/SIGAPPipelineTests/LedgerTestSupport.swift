@@ -283,14 +283,22 @@ final class LedgerWorkspace {
         return try run(through: through, now: clock)
     }
 
-    /// A run started at a given Unix time (two runs at the same time get the same run id).
+    /// A run started at a given Unix time, on the workspace's store or another one.
     @discardableResult
-    func run(through: String, now: Int) throws -> PipelineRun.Outcome {
+    func run(through: String, now: Int, store: (any LedgerStore)? = nil) throws -> PipelineRun.Outcome {
         let options = RunOptions(
             definition: definition, definitionPath: pipelinePath, through: YearMonth(through)!, now: now, toolVersion: "test")
         let log = RunLog(format: .text) { _ in }
         defer { logLines += log.lines }
-        return try PipelineRun(options: options, store: try store(), log: log).execute()
+        return try PipelineRun(options: options, store: try store ?? self.store(), log: log).execute()
+    }
+
+    /// A run whose store cannot be saved (a full disk, a store busy past its timeout): everything
+    /// before the save happens as usual.
+    @discardableResult
+    func runFailingToSave(through: String) throws -> PipelineRun.Outcome {
+        clock += 60
+        return try run(through: through, now: clock, store: SaveFailingStore(inner: try store()))
     }
 
     /// One `sigap close <month>` with `--through <through>`.
@@ -354,6 +362,21 @@ final class LedgerWorkspace {
         }
         return files
     }
+}
+
+/// The workspace's store, except that saving a run fails as a full disk would make it.
+struct SaveFailingStore: LedgerStore {
+    let inner: SQLiteLedgerStore
+
+    func months() throws -> [StoredMonth] { try inner.months() }
+    func month(_ month: YearMonth) throws -> StoredMonth? { try inner.month(month) }
+    func save(run: RunRecord, months: [StoredMonth]) throws {
+        throw StoreError("cannot write the store \(inner.path): database or disk is full")
+    }
+    func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
+        try inner.close(month, at: timestamp, summaryJSON: summaryJSON)
+    }
+    func runs() throws -> [RunRecord] { try inner.runs() }
 }
 
 extension Dictionary where Key == String, Value == Any {

@@ -20,6 +20,9 @@ public struct Deduplicator: Sendable {
         public var workers: [Worker]
         /// `IDENTITY_CONFLICT` findings, on the later rows.
         public var conflicts: [(entry: RosterEntry, finding: Finding)]
+        /// Rows set aside because IDENTITY_CONFLICT is an error in this pipeline (SPEC §5: an
+        /// error quarantines the row): they neither list their source nor fill fields.
+        public var quarantined: [RosterEntry] = []
     }
 
     /// `entries` holds each source's rows in input order (duplicates included, flagged).
@@ -40,22 +43,30 @@ public struct Deduplicator: Sendable {
         var sourceLists: [UInt64: [String]] = [:]
         var workers: [Worker] = []
         workers.reserveCapacity(first.count)
-        var conflicts: [(entry: RosterEntry, finding: Finding)] = []
+        var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)] = []
+        var quarantined: [RosterEntry] = []
         for key in first.keys.sorted() {
             let indices = more[key] ?? [first[key]!]
             // Priority, then input order (indices are already in input order within a source).
             let ordered = indices.count == 1 ? indices : indices.sorted {
                 (rank[entries[$0].source] ?? .max, $0) < (rank[entries[$1].source] ?? .max, $1)
             }
-            let rows = ordered.map { entries[$0] }
+            var rows = ordered.map { entries[$0] }
             var conflict = false
+            var setAside: Set<Int> = []
             for position in rows.indices.dropFirst() {
                 let later = rows[position].validated
                 if rows[..<position].contains(where: { later.conflicts(with: $0.validated) }) {
                     conflict = true
                     conflicts.append(
-                        (rows[position], Finding(code: .identityConflict, severity: severity, field: .nik, value: later.nik?.digits)))
+                        (ordered[position], rows[position],
+                         Finding(code: .identityConflict, severity: severity, field: .nik, value: later.nik?.digits)))
+                    if severity == .error { setAside.insert(position) }
                 }
+            }
+            if !setAside.isEmpty {
+                quarantined += setAside.sorted().map { rows[$0] }
+                rows = rows.indices.filter { !setAside.contains($0) }.map { rows[$0] }
             }
             // One shared array per distinct combination of sources.
             var mask: UInt64 = 0
@@ -68,8 +79,9 @@ public struct Deduplicator: Sendable {
             }()
             workers.append(Self.survivor(nik: rows[0].nik.digits, rows: rows, sources: sources, conflict: conflict))
         }
-        conflicts.sort { ($0.entry.file, $0.entry.row) < ($1.entry.file, $1.entry.row) }
-        return Result(workers: workers, conflicts: conflicts)
+        // Input order, whatever the NIKs.
+        conflicts.sort { $0.index < $1.index }
+        return Result(workers: workers, conflicts: conflicts.map { ($0.entry, $0.finding) }, quarantined: quarantined)
     }
 
     private static func survivor(nik: String, rows: [RosterEntry], sources: [String], conflict: Bool) -> Worker {

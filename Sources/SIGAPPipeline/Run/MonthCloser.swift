@@ -37,6 +37,11 @@ public struct MonthCloser {
         }
         let summaryJSON = stored.summaryJSON.replacingOccurrences(of: "\"closed\": false", with: "\"closed\": true")
         try store.close(month, at: PipelineRun.timestamp(time), summaryJSON: summaryJSON)
-        try OutputFolder(root: out).write(summaryJSON, to: "\(month)/summary.json")
+        // The month's files say exactly what was frozen, even if a run died after saving the
+        // store and before writing them.
+        let folder = OutputFolder(root: out)
+        try folder.write(stored.ledgerCSV, to: "\(month)/ledger.csv")
+        try folder.write(stored.findingsCSV, to: "\(month)/findings.csv")
+        try folder.write(summaryJSON, to: "\(month)/summary.json")
     }
 }

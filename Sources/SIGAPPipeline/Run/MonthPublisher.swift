@@ -9,12 +9,22 @@ struct MonthPublisher {
     struct Published {
         var paths: [String] = []
         var outputs: [(path: String, sha256: String)] = []
-        var ledgerCSV = ""
-        var summaryJSON = ""
-        var findingsCSV = ""
     }
 
-    func publish(_ result: PipelineRun.MonthResult) throws -> Published {
+    /// The texts the store keeps of a month (and `close` writes back).
+    struct Texts {
+        var ledgerCSV: String
+        var summaryJSON: String
+        var findingsCSV: String
+    }
+
+    func texts(_ result: PipelineRun.MonthResult) -> Texts {
+        Texts(
+            ledgerCSV: LedgerCSV.render(result.lines), summaryJSON: result.summary.json,
+            findingsCSV: FindingsCSV.render(result.findings))
+    }
+
+    func publish(_ result: PipelineRun.MonthResult, texts: Texts) throws -> Published {
         var published = Published()
         let month = result.month.description
         func text(_ content: String, _ name: String) throws {
@@ -22,12 +32,9 @@ struct MonthPublisher {
             published.paths.append(path)
             published.outputs.append((path, Fingerprint.sha256(content)))
         }
-        published.ledgerCSV = LedgerCSV.render(result.lines)
-        published.summaryJSON = result.summary.json
-        published.findingsCSV = FindingsCSV.render(result.findings)
-        try text(published.ledgerCSV, "ledger.csv")
-        try text(published.summaryJSON, "summary.json")
-        try text(published.findingsCSV, "findings.csv")
+        try text(texts.ledgerCSV, "ledger.csv")
+        try text(texts.summaryJSON, "summary.json")
+        try text(texts.findingsCSV, "findings.csv")
         try text(SubmissionRow.csv(result.submission), "submission.csv")
 
         let names = Dictionary(uniqueKeysWithValues: definition.sources.map { ($0.code, $0.name) })
@@ -36,7 +43,9 @@ struct MonthPublisher {
             ("submission.xlsx", { try SubmissionWorkbook(month: result.month, rows: result.submission).write(to: $0) }),
         ]
         for (name, write) in workbooks {
-            published.paths.append(try folder.publish("\(month)/\(name)", write))
+            let path = try folder.publish("\(month)/\(name)", write)
+            published.paths.append(path)
+            published.outputs.append((path, (try? Fingerprint.sha256(path: path))?.digest ?? ""))
         }
         for source in definition.sourceCodes {
             let relative = "\(month)/koreksi/\(source).xlsx"
@@ -45,8 +54,11 @@ struct MonthPublisher {
                 folder.remove(relative)
                 continue
             }
-            published.paths.append(
-                try folder.publish(relative) { try CorrectionWorkbook(source: source, month: result.month, entries: entries).write(to: $0) })
+            let path = try folder.publish(relative) {
+                try CorrectionWorkbook(source: source, month: result.month, entries: entries).write(to: $0)
+            }
+            published.paths.append(path)
+            published.outputs.append((path, (try? Fingerprint.sha256(path: path))?.digest ?? ""))
         }
         return published
     }

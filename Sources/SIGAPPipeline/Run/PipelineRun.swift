@@ -44,7 +44,7 @@ public final class PipelineRun {
     public func execute() throws -> Outcome {
         let definition = options.definition
         let startedAt = options.now
-        let runID = Self.runID(at: startedAt, salt: ProcessInfo.processInfo.processIdentifier)
+        let runID = Self.runID(at: startedAt, salt: UUID().uuidString.prefix(8).lowercased())
         var outcome = Outcome(runID: runID, exitCode: 0)
         var manifest = RunManifest(runID: runID, options: options)
 
@@ -64,8 +64,15 @@ public final class PipelineRun {
         for month in closedMonths { frozen[month] = try LedgerCSV.parse(stored[month]!.ledgerCSV) }
         let firstOpen = closedMonths.last.map(\.next) ?? definition.startMonth
 
-        log.info("reading acknowledgements")
+        let clock = ContinuousClock()
+        var phase = clock.now
+        func lap(_ what: String) {
+            let now = clock.now
+            log.info("\(what) in \(Self.seconds(now - phase)) s")
+            phase = now
+        }
         let acknowledgements = try AcknowledgementStage.read(inbox: inbox, through: options.through, limits: limits)
+        lap("read acknowledgements")
         for item in acknowledgements.unreadable {
             outcome.problems.append("\(item.file): \(item.cause)")
             log.warning("unreadable acknowledgement file \(item.file): \(item.cause)")
@@ -79,8 +86,8 @@ public final class PipelineRun {
         var violations: [String] = []
 
         for month in options.months {
-            log.info("month \(month): reading rosters")
             let rosters = try loader.load(month)
+            lap("month \(month): read rosters (\(rosters.entries.count) rows)")
             violations += rosters.violations
             for item in rosters.unreadable {
                 outcome.problems.append("\(item.file): \(item.cause)")
@@ -96,8 +103,10 @@ public final class PipelineRun {
             guard let rate = definition.premium(for: month)?.total else {
                 throw StoreError("no premium rate is in force for \(month)")
             }
+            lap("month \(month): deduplicated (\(merged.workers.count) workers)")
             let reconciliation = Reconciler(month: month, rate: rate).reconcile(
                 merged.workers, acknowledgements: acknowledgements.lookup, latestCoveredKPJ: latestCoveredKPJ)
+            lap("month \(month): reconciled")
 
             let isClosed = closedMonths.contains(month)
             let regularForHistory = isClosed ? (frozen[month] ?? []) : reconciliation.lines
@@ -144,7 +153,10 @@ public final class PipelineRun {
 
             var summary = MonthSummary(
                 month: month, lines: lines, reconciliation: reconciliation, sources: definition.sourceCodes,
-                quarantinedRows: rosters.quarantinedRows + (acknowledgements.quarantined[month] ?? 0), findings: counts)
+                quarantinedRows: rosters.quarantinedRows
+                    + merged.quarantined.filter { $0.file.hasPrefix(ownPrefix) && !$0.isDuplicate }.count
+                    + (acknowledgements.quarantined[month] ?? 0),
+                findings: counts)
             summary.closed = false
             violations += summary.invariantViolations.map { "\(month): \($0)" }
 
@@ -160,6 +172,7 @@ public final class PipelineRun {
                     month: month, closed: false, lines: lines, summary: summary, findings: findings, submission: submission,
                     corrections: rosters.corrections))
             outcome.summaries[month] = summary
+            lap("month \(month): summarised")
         }
 
         if !violations.isEmpty {
@@ -176,24 +189,30 @@ public final class PipelineRun {
             return outcome
         }
 
-        var storedMonths: [StoredMonth] = []
+        // The store first, in one transaction; then the files, each atomically. A run that dies
+        // between the two leaves the store ahead of the files, and `close` writes a month's files
+        // from the store, so a closed month never disagrees with what was frozen.
+        var published: [(result: MonthResult, texts: MonthPublisher.Texts)] = []
         do {
-            let folder = OutputFolder(root: options.out)
-            for result in results {
-                let published = try MonthPublisher(folder: folder, definition: definition).publish(result)
-                outcome.published += published.paths
-                manifest.outputs += published.outputs
-                storedMonths.append(
-                    StoredMonth(
-                        month: result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: published.ledgerCSV,
-                        summaryJSON: published.summaryJSON, findingsCSV: published.findingsCSV))
-            }
+            let publisher = MonthPublisher(folder: OutputFolder(root: options.out), definition: definition)
+            published = results.map { ($0, publisher.texts($0)) }
             try store.save(
                 run: RunRecord(
                     id: runID, startedAt: Self.timestamp(startedAt), finishedAt: Self.timestamp(Int(Date().timeIntervalSince1970)),
                     throughMonth: options.through.description, exitCode: Int(outcome.exitCode), toolVersion: options.toolVersion,
                     pipeline: options.definitionPath, inputs: manifest.runInputs),
-                months: storedMonths)
+                months: published.map {
+                    StoredMonth(
+                        month: $0.result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: $0.texts.ledgerCSV,
+                        summaryJSON: $0.texts.summaryJSON, findingsCSV: $0.texts.findingsCSV)
+                })
+            lap("saved the store")
+            for (result, texts) in published {
+                let files = try publisher.publish(result, texts: texts)
+                outcome.published += files.paths
+                manifest.outputs += files.outputs
+                lap("month \(result.month): published")
+            }
         } catch let error as OutputError {
             outcome.exitCode = 73
             outcome.problems.append(error.description)
@@ -214,8 +233,14 @@ public final class PipelineRun {
         return try OutputFolder(root: options.out).write(manifest.json, to: "runs/\(manifest.runID).json")
     }
 
-    /// `20251130T193000Z-4821`: sortable, unique per process.
-    static func runID(at time: Int, salt: Int32) -> String {
+    /// `1.23` for a duration.
+    static func seconds(_ duration: Duration) -> String {
+        let milliseconds = duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+        return "\(milliseconds / 1000).\(String(milliseconds % 1000 / 10 + 100).dropFirst())"
+    }
+
+    /// `20251130T193000Z-1f3a9c02`: sortable by time, unique with the random suffix.
+    static func runID(at time: Int, salt: String) -> String {
         let stamp = timestamp(time).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
         return "\(stamp)-\(salt)"
     }

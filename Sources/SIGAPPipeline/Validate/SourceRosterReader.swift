@@ -56,7 +56,8 @@ public struct SourceRosterReader: Sendable {
                         CorrectionWorkbook.Entry(
                             file: file.name, sheet: extracted.sheet, layout: extracted.layout, row: extracted.row, findings: located))
                 }
-                if validated.isQuarantined {
+                // An error quarantines the row, DUPLICATE_ROW too when a pipeline raises it to one.
+                if validated.isQuarantined || (duplicate && settings.severityPolicy.severity(of: .duplicateRow) == .error) {
                     report.rowsQuarantined += 1
                     return
                 }
