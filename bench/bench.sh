@@ -135,3 +135,7 @@ for rows in "${sizes[@]}"; do
     "$rows" "$to_fastexcel" "$target_ratio" "$(verdict "$to_fastexcel" "$target_ratio")" \
     "$to_calamine" "$to_one_thread" "$rss_mb" "$target_rss_mb" "$(verdict "$rss_mb" "$target_rss_mb")"
 done
+
+# The whole pipeline, beside fastexcel in the same run.
+echo
+bash "$bench/pipeline.sh" "$sigap" "$venv/bin/python"
