@@ -108,7 +108,6 @@ public struct RowValidator: Sendable {
             original: record,
             nikReading: nikReading,
             displayName: displayName,
-            comparisonName: displayName.map(PersonName.comparison) ?? "",
             birthPlace: birthPlace,
             birthDate: birthDate,
             sex: sex,

@@ -1,6 +1,10 @@
 extension StringProtocol {
     /// Without leading and trailing whitespace of any kind (no-break spaces and line breaks included).
     func trimmingWhitespace() -> String {
+        let utf8 = self.utf8
+        if let first = utf8.first, first > 0x20, first < 0x80, let last = utf8.reversed().first, last > 0x20, last < 0x80 {
+            return String(self)
+        }
         guard let first = firstIndex(where: { !$0.isWhitespaceFast }),
             let last = lastIndex(where: { !$0.isWhitespaceFast })
         else { return "" }
@@ -9,11 +13,26 @@ extension StringProtocol {
 
     /// Whitespace runs of any kind collapsed to one space, and trimmed.
     func collapsingWhitespace() -> String {
-        split(whereSeparator: \.isWhitespaceFast).joined(separator: " ")
+        // Most cells are already clean ASCII: single spaces between words, none at the ends.
+        var clean = true
+        var previousSpace = true
+        for byte in utf8 {
+            if byte >= 0x80 || (byte < 0x20) || (byte == 0x20 && previousSpace) {
+                clean = false
+                break
+            }
+            previousSpace = byte == 0x20
+        }
+        if clean && !previousSpace { return String(self) }
+        return split(whereSeparator: \.isWhitespaceFast).joined(separator: " ")
     }
 
     /// True when the text holds a letter or a digit (`-` and blanks are placeholders for nothing).
     var hasContent: Bool {
-        contains { $0.isLetterFast || $0.isNumberFast }
+        for byte in utf8 {
+            if byte >= 0x80 { return contains { $0.isLetterFast || $0.isNumberFast } }
+            if (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) { return true }
+        }
+        return false
     }
 }

@@ -9,7 +9,7 @@ public struct ValidatedRow: Hashable, Sendable {
     /// Upper-case, titles kept (`H. AHMAD FAUZI, S.PD.`); nil when missing.
     public let displayName: String?
     /// Without titles, letters and spaces only (`AHMAD FAUZI`); empty when missing.
-    public let comparisonName: String
+    public var comparisonName: String { displayName.map(PersonName.comparison) ?? "" }
     /// Upper-case, from the birth place column or the `TEMPAT, TANGGAL LAHIR` column.
     public let birthPlace: String?
     /// The stated birth date when it is valid (nil when absent or unreadable).

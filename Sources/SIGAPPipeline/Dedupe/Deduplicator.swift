@@ -94,7 +94,7 @@ public struct Deduplicator: Sendable {
         }
         return Worker(
             nik: nik, owner: first.source, sources: sources,
-            name: first.validated.displayName ?? "", comparisonName: first.validated.comparisonName,
+            name: first.validated.displayName ?? "",
             birthPlace: fill(.birthPlace) { $0.birthPlace },
             birthDate: fill(.birthDate) { $0.birthDate },
             sex: fill(.sex) { $0.sex },

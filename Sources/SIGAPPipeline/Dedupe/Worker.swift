@@ -10,8 +10,8 @@ public struct Worker: Sendable {
     public var sources: [String]
     /// Upper-case, titles kept.
     public var name: String
-    /// For comparisons: titles removed, letters and spaces only.
-    public var comparisonName: String
+    /// For comparisons: titles removed, letters and spaces only (computed when needed).
+    public var comparisonName: String { PersonName.comparison(name) }
     public var birthPlace: String?
     /// The stated birth date when valid.
     public var birthDate: CivilDate?
