@@ -48,6 +48,10 @@ extension NIK {
     }
 
     private static func readText(_ text: String, month: YearMonth) -> NIKReading {
+        // The usual cell: exactly 16 ASCII digits, nothing to clean.
+        if text.utf8.count == 16 && text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            return readDigits(text, month: month, storedAsNumber: false)
+        }
         var characters = Array(text.filter { !$0.isWhitespaceFast })
         if let first = characters.first, apostrophes.contains(first) {
             characters.removeFirst()

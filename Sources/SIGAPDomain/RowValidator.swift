@@ -38,9 +38,11 @@ public struct RowValidator: Sendable {
         let birthPlace = (nonBlank(record.birthPlace) ?? split?.place).map { $0.collapsingWhitespace().uppercased() }
         var birthDate: CivilDate?
         var birthDateField = RosterField.birthDate
-        var birthDateText: String?
-        if let text = record.birthDate.originalText {
-            birthDateText = text
+        // The date as found, for findings only (a date cell would otherwise be printed every row).
+        var birthDateText: String? { birthDateField == .birthDate ? record.birthDate.originalText : record.birthPlaceDate }
+        if case .date(let date) = record.birthDate {
+            birthDate = date
+        } else if let text = record.birthDate.originalText {
             switch record.birthDate.read(month: month) {
             case .valid(let date): birthDate = date
             case .unreadable: collector.add(.dobInvalid, .birthDate, text)
@@ -48,7 +50,6 @@ public struct RowValidator: Sendable {
             }
         } else if let split, let dateText = split.dateText {
             birthDateField = .birthPlaceDate
-            birthDateText = record.birthPlaceDate
             if let date = CivilDate(parsing: dateText, month: month) {
                 birthDate = date
             } else {

@@ -1,8 +1,12 @@
 extension StringProtocol {
     /// Without leading and trailing whitespace of any kind (no-break spaces and line breaks included).
     func trimmingWhitespace() -> String {
-        let utf8 = self.utf8
-        if let first = utf8.first, first > 0x20, first < 0x80, let last = utf8.reversed().first, last > 0x20, last < 0x80 {
+        var first: UInt8 = 0, last: UInt8 = 0
+        for byte in utf8 {
+            if first == 0 { first = byte }
+            last = byte
+        }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
             return String(self)
         }
         guard let first = firstIndex(where: { !$0.isWhitespaceFast }),

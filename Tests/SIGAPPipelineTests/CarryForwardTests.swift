@@ -11,7 +11,7 @@ struct CarryForwardTests {
 
     /// The NIKs of a source's workers in a loaded month (duplicates left out), in input order.
     static func niks(_ month: MonthRosterLoader.Month, _ source: String) -> [String] {
-        month.entries.filter { $0.source == source && !$0.isDuplicate }.map(\.nik.digits)
+        month.entries.filter { $0.source == source && !$0.isDuplicate }.map(\.nik)
     }
 
     static func files(_ month: MonthRosterLoader.Month, _ source: String) -> Set<String> {
@@ -55,10 +55,10 @@ struct CarryForwardTests {
         #expect((december.corrections["DISHUB"] ?? []).isEmpty)
         #expect(december.inputs.map(\.file.name) == ["2025-12/DINSOS/desember.xlsx"])
         // Re-validated for December: the senior is now 66.
-        let seniorNovember = try #require(november.entries.first { $0.nik.digits == Self.senior.nik })
-        let seniorDecember = try #require(december.entries.first { $0.nik.digits == Self.senior.nik })
-        #expect(!seniorNovember.validated.findings.contains { $0.code == .ageOutOfRange })
-        #expect(seniorDecember.validated.findings.contains { $0.code == .ageOutOfRange })
+        let seniorNovember = try #require(november.entries.first { $0.nik == Self.senior.nik })
+        let seniorDecember = try #require(december.entries.first { $0.nik == Self.senior.nik })
+        #expect(!seniorNovember.findings.contains { $0.code == .ageOutOfRange })
+        #expect(seniorDecember.findings.contains { $0.code == .ageOutOfRange })
 
         // January: DISHUB's new list replaces it; DINSOS carries December's.
         #expect(Self.niks(january, "DISHUB") == [Kit.suparman.nik])

@@ -84,7 +84,12 @@ public struct AcknowledgementBook: Sendable {
 
     /// The effective acknowledgements for `period`, in input order.
     public func effectiveAcknowledgements(for period: YearMonth) -> [Acknowledgement] {
-        (effectiveByPeriod[AcknowledgementList.key(period)] ?? []).map { all[Int($0)] }
+        effectivePositions(for: period).map { all[Int($0)] }
+    }
+
+    /// Positions in `all` of the effective acknowledgements for `period`, in input order.
+    func effectivePositions(for period: YearMonth) -> [UInt32] {
+        effectiveByPeriod[AcknowledgementList.key(period)] ?? []
     }
 
     /// True when `nik` has an accepted effective acknowledgement for some period up to and

@@ -33,7 +33,7 @@ public struct Deduplicator: Sendable {
         first.reserveCapacity(entries.count)
         var more: [UInt64: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
-            let key = UInt64(entry.nik.digits) ?? 0
+            let key = UInt64(entry.nik) ?? 0
             if let earlier = first[key] {
                 more[key, default: [earlier]].append(index)
             } else {
@@ -46,7 +46,18 @@ public struct Deduplicator: Sendable {
         var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)] = []
         var quarantined: [RosterEntry] = []
         for key in first.keys.sorted() {
-            let indices = more[key] ?? [first[key]!]
+            guard let indices = more[key] else {
+                // The usual case: one row, one worker.
+                let entry = entries[first[key]!]
+                let mask: UInt64 = 1 << UInt64(min(rank[entry.source] ?? 63, 63))
+                let sources = sourceLists[mask] ?? {
+                    let list = [entry.source]
+                    sourceLists[mask] = list
+                    return list
+                }()
+                workers.append(Self.survivor(nik: entry.nik, rows: CollectionOfOne(entry), sources: sources, conflict: false))
+                continue
+            }
             // Priority, then input order (indices are already in input order within a source).
             let ordered = indices.count == 1 ? indices : indices.sorted {
                 (rank[entries[$0].source] ?? .max, $0) < (rank[entries[$1].source] ?? .max, $1)
@@ -55,12 +66,12 @@ public struct Deduplicator: Sendable {
             var conflict = false
             var setAside: Set<Int> = []
             for position in rows.indices.dropFirst() {
-                let later = rows[position].validated
-                if rows[..<position].contains(where: { later.conflicts(with: $0.validated) }) {
+                let later = rows[position].person
+                if rows[..<position].contains(where: { later.conflicts(with: $0.person) }) {
                     conflict = true
                     conflicts.append(
                         (ordered[position], rows[position],
-                         Finding(code: .identityConflict, severity: severity, field: .nik, value: later.nik?.digits)))
+                         Finding(code: .identityConflict, severity: severity, field: .nik, value: later.nik)))
                     if severity == .error { setAside.insert(position) }
                 }
             }
@@ -77,31 +88,33 @@ public struct Deduplicator: Sendable {
                 sourceLists[mask] = list
                 return list
             }()
-            workers.append(Self.survivor(nik: rows[0].nik.digits, rows: rows, sources: sources, conflict: conflict))
+            workers.append(Self.survivor(nik: rows[0].nik, rows: rows, sources: sources, conflict: conflict))
         }
         // Input order, whatever the NIKs.
         conflicts.sort { $0.index < $1.index }
         return Result(workers: workers, conflicts: conflicts.map { ($0.entry, $0.finding) }, quarantined: quarantined)
     }
 
-    private static func survivor(nik: String, rows: [RosterEntry], sources: [String], conflict: Bool) -> Worker {
-        let first = rows[0]
-        func fill<Value>(_ field: RosterField, _ value: (ValidatedRow) -> Value?) -> Value? {
-            for row in rows where !row.validated.isEmpty(field) {
-                return value(row.validated)
+    private static func survivor(
+        nik: String, rows: some Collection<RosterEntry>, sources: [String], conflict: Bool
+    ) -> Worker {
+        let first = rows.first!
+        func fill<Value>(_ field: RosterField, _ value: (ValidatedPerson) -> Value?) -> Value? {
+            for row in rows where !row.person.isEmpty(field) {
+                return value(row.person)
             }
             return nil
         }
         return Worker(
             nik: nik, owner: first.source, sources: sources,
-            name: first.validated.displayName ?? "",
+            name: first.person.name,
             birthPlace: fill(.birthPlace) { $0.birthPlace },
             birthDate: fill(.birthDate) { $0.birthDate },
             sex: fill(.sex) { $0.sex },
             address: fill(.address) { $0.address },
             kelurahan: fill(.kelurahan) { $0.kelurahan },
             kecamatan: fill(.kecamatan) { $0.kecamatan },
-            phone: fill(.phone) { $0.phoneE164 ?? $0.original.phone },
+            phone: fill(.phone) { $0.phone },
             occupation: fill(.occupation) { $0.occupation },
             identityConflict: conflict, file: first.file, row: first.row)
     }

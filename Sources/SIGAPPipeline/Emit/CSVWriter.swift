@@ -1,27 +1,53 @@
-import Foundation
-
 /// CSV as SPEC §8.5 wants it: UTF-8 without BOM, `,` separator, `\n` line ends, RFC 4180 quoting
-/// (a field is quoted when it holds `,`, `"`, CR or LF; quotes doubled), a header row.
+/// (a field is quoted when it holds `,`, `"`, CR or LF; quotes doubled), a header row. Built as
+/// bytes: a month's ledger can have a million lines.
 public struct CSVWriter: Sendable {
-    public private(set) var text: String
+    private var bytes: [UInt8] = []
+    private var fieldsInRecord = 0
 
     public init(header: [String]) {
-        text = ""
+        bytes.reserveCapacity(1 << 16)
         append(header)
     }
 
+    private init() {}
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
     public mutating func append(_ fields: [String]) {
-        for (position, field) in fields.enumerated() {
-            if position > 0 { text += "," }
-            text += Self.quoted(field)
-        }
-        text += "\n"
+        for value in fields { field(value) }
+        endRecord()
     }
 
-    public static func quoted(_ field: String) -> String {
-        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            return field
+    /// Adds one field to the current record.
+    public mutating func field(_ value: String) {
+        if fieldsInRecord > 0 { bytes.append(0x2C) }
+        fieldsInRecord += 1
+        var value = value
+        value.withUTF8 { utf8 in
+            guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+                bytes.append(contentsOf: utf8)
+                return
+            }
+            bytes.append(0x22)
+            for byte in utf8 {
+                if byte == 0x22 { bytes.append(0x22) }
+                bytes.append(byte)
+            }
+            bytes.append(0x22)
         }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Ends the current record with `\n`.
+    public mutating func endRecord() {
+        bytes.append(0x0A)
+        fieldsInRecord = 0
+    }
+
+    /// One field as it appears in a file.
+    public static func quoted(_ field: String) -> String {
+        var writer = CSVWriter()
+        writer.field(field)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

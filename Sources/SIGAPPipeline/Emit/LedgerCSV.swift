@@ -21,12 +21,24 @@ public enum LedgerCSV {
     public static func render(_ lines: [LedgerLine]) -> String {
         var csv = CSVWriter(header: header)
         for line in ordered(lines) {
-            csv.append([
-                line.month.description, line.entry.rawValue, line.forMonth.description, line.nik, line.name, line.source,
-                line.sources.joined(separator: ";"), line.kecamatanCode, line.kecamatan, line.kelurahan, line.occupation, line.kpj,
-                line.status.rawValue, line.previousStatus?.rawValue ?? "", line.reasonCode, String(line.premium),
-                line.flags.map(\.rawValue).joined(separator: ";"),
-            ])
+            csv.field(line.month.description)
+            csv.field(line.entry.rawValue)
+            csv.field(line.forMonth.description)
+            csv.field(line.nik)
+            csv.field(line.name)
+            csv.field(line.source)
+            csv.field(line.sources.count == 1 ? line.sources[0] : line.sources.joined(separator: ";"))
+            csv.field(line.kecamatanCode)
+            csv.field(line.kecamatan)
+            csv.field(line.kelurahan)
+            csv.field(line.occupation)
+            csv.field(line.kpj)
+            csv.field(line.status.rawValue)
+            csv.field(line.previousStatus?.rawValue ?? "")
+            csv.field(line.reasonCode)
+            csv.field(String(line.premium))
+            csv.field(line.flags.isEmpty ? "" : line.flags.map(\.rawValue).joined(separator: ";"))
+            csv.endRecord()
         }
         return csv.text
     }

@@ -6,7 +6,10 @@ public enum RosterValues {
     /// footer rule counts rows whose NIK cell holds 10 or more.
     public static func digitCount(_ value: CellValue?) -> Int {
         switch value {
-        case .string(let text)?: return text.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        case .string(let text)?:
+            var count = 0
+            for byte in text.utf8 where (0x30...0x39).contains(byte) { count += 1 }
+            return count
         case .number(let number)?:
             guard number.isFinite else { return 0 }
             let magnitude = abs(number).rounded(.down)

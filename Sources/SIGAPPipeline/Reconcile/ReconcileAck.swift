@@ -27,4 +27,13 @@ public protocol AcknowledgementLookup {
     func effectiveAcknowledgements(period: YearMonth) -> [ReconcileAck]
     /// Whether the NIK has an accepted effective acknowledgement for any period up to `month`.
     func hasAccepted(nik: String, through month: YearMonth) -> Bool
+    /// The effective acknowledgements for a period of NIKs outside `enrolled` (16-digit NIKs as
+    /// integers), sorted by NIK: UNEXPECTED people and orphan rejections.
+    func effectiveAcknowledgements(period: YearMonth, excluding enrolled: Set<UInt64>) -> [ReconcileAck]
+}
+
+extension AcknowledgementLookup {
+    public func effectiveAcknowledgements(period: YearMonth, excluding enrolled: Set<UInt64>) -> [ReconcileAck] {
+        effectiveAcknowledgements(period: period).filter { !enrolled.contains(UInt64($0.nik) ?? .max) }
+    }
 }

@@ -19,10 +19,10 @@ public struct Reconciler: Sendable {
     ) -> MonthReconciliation {
         var result = MonthReconciliation(month: month, lines: [])
         result.lines.reserveCapacity(workers.count)
-        var enrolled = Set<String>()
+        var enrolled = Set<UInt64>()
         enrolled.reserveCapacity(workers.count)
         for worker in workers {
-            enrolled.insert(worker.nik)
+            enrolled.insert(UInt64(worker.nik) ?? .max)
             let ack = acknowledgements.effective(nik: worker.nik, period: month)
             var flags: Set<LedgerFlag> = worker.identityConflict ? [.identityConflict] : []
             let status: LedgerStatus
@@ -54,7 +54,7 @@ public struct Reconciler: Sendable {
                     status: status, previousStatus: nil, reasonCode: status == .rejected ? (ack?.reasonCode ?? "LAINNYA") : "",
                     premium: premium, flags: flags.sorted()))
         }
-        for ack in acknowledgements.effectiveAcknowledgements(period: month) where !enrolled.contains(ack.nik) {
+        for ack in acknowledgements.effectiveAcknowledgements(period: month, excluding: enrolled) {
             guard ack.accepted else {
                 result.orphanRejections += 1
                 continue

@@ -109,9 +109,12 @@ public final class PipelineRun {
             lap("month \(month): reconciled")
 
             let isClosed = closedMonths.contains(month)
-            let regularForHistory = isClosed ? (frozen[month] ?? []) : reconciliation.lines
-            for line in regularForHistory where line.entry == .regular && line.status == .covered && !line.kpj.isEmpty {
-                latestCoveredKPJ[line.nik] = line.kpj
+            // KPJ history for the months after this one (none after the last).
+            if month != options.months.last {
+                let regularForHistory = isClosed ? (frozen[month] ?? []) : reconciliation.lines
+                for line in regularForHistory where line.entry == .regular && line.status == .covered && !line.kpj.isEmpty {
+                    latestCoveredKPJ[line.nik] = line.kpj
+                }
             }
             if isClosed {
                 recomputedClosed[month] = reconciliation.lines
@@ -160,12 +163,15 @@ public final class PipelineRun {
             summary.closed = false
             violations += summary.invariantViolations.map { "\(month): \($0)" }
 
-            let workersByNIK = Dictionary(uniqueKeysWithValues: merged.workers.map { ($0.nik, $0) })
-            let submission = reconciliation.lines.compactMap { line -> SubmissionRow? in
-                guard line.status == .pending, let worker = workersByNIK[line.nik],
+            // Workers and their lines are both sorted by NIK: walk them together.
+            var submission: [SubmissionRow] = []
+            var workerIndex = 0
+            for line in reconciliation.lines where line.status == .pending {
+                while workerIndex < merged.workers.count && merged.workers[workerIndex].nik < line.nik { workerIndex += 1 }
+                guard workerIndex < merged.workers.count, merged.workers[workerIndex].nik == line.nik,
                     !acknowledgements.lookup.hasAccepted(nik: line.nik, through: month)
-                else { return nil }
-                return SubmissionRow(worker: worker)
+                else { continue }
+                submission.append(SubmissionRow(worker: merged.workers[workerIndex]))
             }
             results.append(
                 MonthResult(
@@ -200,7 +206,7 @@ public final class PipelineRun {
                 run: RunRecord(
                     id: runID, startedAt: Self.timestamp(startedAt), finishedAt: Self.timestamp(Int(Date().timeIntervalSince1970)),
                     throughMonth: options.through.description, exitCode: Int(outcome.exitCode), toolVersion: options.toolVersion,
-                    pipeline: options.definitionPath, inputs: manifest.runInputs),
+                    pipeline: options.definitionPath, inputs: manifest.fingerprintInputs()),
                 months: published.map {
                     StoredMonth(
                         month: $0.result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: $0.texts.ledgerCSV,

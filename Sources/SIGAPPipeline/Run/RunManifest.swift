@@ -19,8 +19,19 @@ struct RunManifest {
         self.options = options
     }
 
-    /// Inputs with their fingerprints, for the store.
-    var runInputs: [RunRecord.Input] {
+    /// Inputs with their fingerprints, for the store (each file hashed once).
+    private var fingerprinted: [RunRecord.Input]?
+
+    mutating func fingerprintInputs() -> [RunRecord.Input] {
+        if let fingerprinted, fingerprinted.count == inputs.count { return fingerprinted }
+        let computed = computeRunInputs()
+        fingerprinted = computed
+        return computed
+    }
+
+    var runInputs: [RunRecord.Input] { fingerprinted ?? computeRunInputs() }
+
+    private func computeRunInputs() -> [RunRecord.Input] {
         inputs.map { input in
             let print = (try? Fingerprint.sha256(path: input.file.path)) ?? (digest: "", size: 0)
             return RunRecord.Input(name: input.file.name, sha256: print.digest, size: print.size, rows: input.rows, outcome: input.outcome)

@@ -1,7 +1,7 @@
 import SIGAPDomain
 
 /// A roster row that passed validation (possibly with warnings): the worker as one source listed
-/// them in one month, and where the row is.
+/// them in one month, where the row is, and its findings. Compact: a month may hold a million.
 public struct RosterEntry: Sendable {
     public var source: String
     public var file: String
@@ -9,10 +9,33 @@ public struct RosterEntry: Sendable {
     public var row: Int
     /// The NIK's cell (`B7`), where row-level findings about the person point.
     public var nikCell: String?
-    public var validated: ValidatedRow
+    public var person: ValidatedPerson
+    /// The row's findings (warnings only: a row with an error is quarantined).
+    public var findings: [Finding]
     /// A later row of a NIK this source already listed this month (`DUPLICATE_ROW`): not a worker
     /// of its own, but its values still fill the survivor's empty fields (SPEC §14).
     public var isDuplicate: Bool
 
-    public var nik: NIK { validated.nik! }
+    public var nik: String { person.nik }
+
+    public init(
+        source: String, file: String, sheet: String, row: Int, nikCell: String?, person: ValidatedPerson, findings: [Finding],
+        isDuplicate: Bool
+    ) {
+        self.source = source
+        self.file = file
+        self.sheet = sheet
+        self.row = row
+        self.nikCell = nikCell
+        self.person = person
+        self.findings = findings
+        self.isDuplicate = isDuplicate
+    }
+
+    /// From a validated row that has a valid NIK.
+    public init(source: String, file: String, sheet: String, row: Int, nikCell: String?, validated: ValidatedRow, isDuplicate: Bool) {
+        self.init(
+            source: source, file: file, sheet: sheet, row: row, nikCell: nikCell, person: validated.person!,
+            findings: validated.findings, isDuplicate: isDuplicate)
+    }
 }

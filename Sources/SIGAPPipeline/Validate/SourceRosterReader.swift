@@ -25,7 +25,13 @@ public struct SourceRosterReader: Sendable {
     ) throws -> SourceRosterReport {
         let validator = RowValidator(month: month, settings: settings)
         var report = SourceRosterReport(source: source, month: month)
-        var seen: Set<String> = []
+        var seen: Set<UInt64> = []
+        var pool: [String: String] = [:]
+        func interned(_ text: String) -> String {
+            if let known = pool[text] { return known }
+            if pool.count < 10_000 { pool[text] = text }
+            return text
+        }
         for file in files {
             do {
                 let workbook = try Workbook(path: file.path, limits: limits)
@@ -35,14 +41,14 @@ public struct SourceRosterReader: Sendable {
                 var findings = validated.findings
                 var duplicate = false
                 if !validated.isQuarantined, let nik = validated.nik {
-                    if seen.contains(nik.digits) {
+                    if seen.contains(UInt64(nik.digits) ?? 0) {
                         duplicate = true
                         findings.append(
                             Finding(
                                 code: .duplicateRow, severity: settings.severityPolicy.severity(of: .duplicateRow), field: .nik,
                                 value: nik.digits))
                     } else {
-                        seen.insert(nik.digits)
+                        seen.insert(UInt64(nik.digits) ?? 0)
                     }
                 }
                 let located = findings.map { finding in
@@ -66,10 +72,14 @@ public struct SourceRosterReader: Sendable {
                 } else {
                     report.rowsKept += 1
                 }
+                guard var person = validated.person else { return }
+                // Agencies repeat the same few places and trades: keep one copy of each.
+                person.birthPlace = person.birthPlace.map(interned)
+                person.occupation = person.occupation.map(interned)
                 try body(
                     RosterEntry(
                         source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
-                        nikCell: extracted.reference(.nik), validated: validated, isDuplicate: duplicate))
+                        nikCell: extracted.reference(.nik), person: person, findings: findings, isDuplicate: duplicate))
             }
                 report.files.append(.init(file: file.name, sheets: sheets))
             } catch let error as XLSXError {

@@ -2,6 +2,14 @@
 public enum CellReference {
     /// `A` for 1, `Z` for 26, `AA` for 27, ..., `XFD` for 16,384.
     public static func columnName(_ column: Int) -> String {
+        if column > 0 && column <= commonNames.count { return commonNames[column - 1] }
+        return spell(column)
+    }
+
+    /// `A` to `ZZ`, spelled once.
+    private static let commonNames: [String] = (1...702).map(spell)
+
+    private static func spell(_ column: Int) -> String {
         var number = column
         var scalars: [Unicode.Scalar] = []
         while number > 0 {

@@ -96,7 +96,7 @@ final class ZipArchive: @unchecked Sendable {
             if try locatorReader.uint32() == zip64Locator {
                 try locatorReader.skip(4)
                 let recordOffset = Int64(bitPattern: try locatorReader.uint64())
-                guard recordOffset >= 0, recordOffset + 56 <= locatorPosition else {
+                guard recordOffset >= 0, recordOffset <= locatorPosition - 56 else {
                     throw XLSXError(.corruptArchive, "truncated or corrupt zip archive: bad ZIP64 end of central directory offset")
                 }
                 var record = ByteReader(try file.bytes(at: recordOffset, count: 56))
@@ -110,7 +110,7 @@ final class ZipArchive: @unchecked Sendable {
                 end = recordOffset
             }
         }
-        guard offset >= 0, size >= 0, offset + size <= end else {
+        guard offset >= 0, size >= 0, offset <= end, size <= end - offset else {
             throw XLSXError(.corruptArchive, "truncated or corrupt zip archive: the central directory lies outside the file")
         }
         return Directory(offset: offset, size: size, count: count, end: end)

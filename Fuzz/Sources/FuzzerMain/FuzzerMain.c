@@ -1,0 +1,16 @@
+// SwiftPM links every Linux executable with `--defsym main=<module>_main` (so that tests can link
+// executables), and a fuzz target compiled with `-parse-as-library` defines no such function: the
+// link fails with "undefined symbol 'fuzz_container_main'". These definitions hand control to
+// libFuzzer's own driver, exactly what libFuzzer's `main` does. Should SwiftPM stop renaming
+// `main`, they are simply unused and libFuzzer's `main` runs instead.
+
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
+
+static int run_libfuzzer(int argc, char **argv) { return LLVMFuzzerRunDriver(&argc, &argv, LLVMFuzzerTestOneInput); }
+
+int fuzz_container_main(int argc, char **argv) { return run_libfuzzer(argc, argv); }
+int fuzz_xml_main(int argc, char **argv) { return run_libfuzzer(argc, argv); }

@@ -1,0 +1,21 @@
+import FuzzHarness
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// With `SIGAP_FUZZ_SAVE_XLSX=<path>` the wrapped workbook is also written there before it is read:
+/// how `tools/fuzz/run.sh` turns an XML crasher into a regression fixture.
+let savePath: String? = getenv("SIGAP_FUZZ_SAVE_XLSX").map { String(cString: $0) }
+
+/// libFuzzer entry point, level 2: the input is a part selector byte and one XML part, wrapped into
+/// a valid minimal workbook (see `XMLWorkbook`).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let workbook = XMLWorkbook.build(fuzzInput: UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size))
+    if let savePath { workbook.withUnsafeBytes { Harness.writeFile($0, to: savePath) } }
+    Harness.run(workbook: workbook)
+    return 0
+}

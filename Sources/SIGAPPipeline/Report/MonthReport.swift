@@ -1,0 +1,67 @@
+import Foundation
+import SIGAPDomain
+
+/// The month-end reconciliation report (`report.html`, SPEC §10): one self-contained HTML page in
+/// Bahasa Indonesia (inline CSS and SVG, no script, nothing fetched, A4 when printed) that finance
+/// and the head of Disnaker sign a month off from.
+///
+/// It is built from the store alone, never from the inputs: the month's stored `summary.json`
+/// gives every figure (headline, by source, by kecamatan, rejection reasons, totals), the stored
+/// ledgers of this and the previous month give joins and leaves, this month's ADJUSTMENT lines give
+/// the adjustments, its `findings.csv` the data quality, and the run that computed it gives the
+/// input fingerprints. So `sigap report` rebuilds the same page any time, and a closed month's
+/// report never changes.
+public enum MonthReport {
+    /// The report of `month` as HTML. Throws `StoreError` when the store cannot be read or has
+    /// never computed the month.
+    public static func html(for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition) throws -> String {
+        let months = try store.months()
+        guard let stored = months.first(where: { $0.month == month }) else {
+            throw StoreError("\(month) has never been computed: run the pipeline first")
+        }
+        let previous = months.first { $0.month == month.previous && month.previous < month }
+        let history = try months.filter { $0.month <= month }.map {
+            (month: $0.month, closed: $0.closed, summary: try ReportSummary(json: $0.summaryJSON, month: $0.month.description))
+        }
+        let run = try store.runs().first { $0.id == stored.runID }
+        let page = try MonthReportPage(
+            definition: definition, stored: stored, summary: ReportSummary(json: stored.summaryJSON, month: month.description),
+            lines: LedgerCSV.parse(stored.ledgerCSV), previous: previous.map { stored in
+                (stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description), try LedgerCSV.parse(stored.ledgerCSV))
+            },
+            findings: ReportFinding.parse(stored.findingsCSV), history: history, run: run)
+        return page.render()
+    }
+
+    /// Writes `<folder>/<YYYY-MM>/report.html` atomically (0640) and returns its path.
+    @discardableResult
+    public static func publish(_ month: YearMonth, store: any LedgerStore, definition: PipelineDefinition, to folder: OutputFolder) throws
+        -> String
+    {
+        try folder.write(try html(for: month, store: store, definition: definition), to: "\(month)/report.html")
+    }
+}
+
+/// One line of a stored `findings.csv`, as much as the report shows (never the `value`, which may
+/// hold a full NIK or phone number; it is only compared with NIKs).
+struct ReportFinding {
+    var source: String
+    var file: String
+    var code: String
+    var severity: String
+    var value: String
+    var message: String
+
+    static func parse(_ text: String) -> [ReportFinding] {
+        let records = CSVText.records(text)
+        guard let header = records.first else { return [] }
+        func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+        guard let source = column("source"), let file = column("file"), let code = column("code"), let severity = column("severity"),
+            let value = column("value"), let message = column("message")
+        else { return [] }
+        let width = [source, file, code, severity, value, message].max()!
+        return records.dropFirst().filter { $0.count > width }.map {
+            ReportFinding(source: $0[source], file: $0[file], code: $0[code], severity: $0[severity], value: $0[value], message: $0[message])
+        }
+    }
+}
