@@ -32,6 +32,8 @@ struct MonthReportPage {
     func render() -> String {
         let title = "Laporan Rekonsiliasi \(definition.programme) — \(monthName)"
         var html = "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
+        // No script, no fetch: the browser refuses anything but the inline stylesheet.
+        html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(ReportText.escape(title))</title>\n"
         html += "<style>\n\(ReportStyle.css)\n\(ReportStyle.pageNote("\(definition.programme) · \(monthName) · proses \(stored.runID)"))\n</style>\n"
@@ -143,7 +145,7 @@ struct MonthReportPage {
         let errors = findings.filter { $0.severity == "error" }.map { (code: $0.code, value: $0.value) }
         let changes = ReportChanges(current: lines, previous: previous?.lines, previousMonth: previous?.month, errors: errors)
         let codes = sourceCodes(Array(changes.rows.keys).filter { !$0.isEmpty })
-        var html = "<section id=\"perubahan\">\n<h2>Perubahan sejak bulan lalu</h2>\n"
+        var html = "<section id=\"perubahan\">\n<div class=\"keep\">\n<h2>Perubahan sejak bulan lalu</h2>\n"
         let joins = changes.rows.values.reduce(0) { $0 + $1.joins }
         let leaves = changes.rows.values.reduce(0) { $0 + $1.leaves }
         let moved = changes.rows.values.reduce(0) { $0 + max($1.moved, 0) }
@@ -165,11 +167,12 @@ struct MonthReportPage {
                 return .init(key: code, label: code, values: [row.joins, row.leaves], note: "+\(row.joins) / −\(row.leaves)")
             },
             layout: .grouped)
-        html += figure(chart)
-        html += "<table id=\"table-changes\">\n<thead><tr><th>Dinas</th><th class=\"num\">Bulan lalu</th><th class=\"num\">Masuk</th>"
-            + "<th class=\"num\">Keluar</th><th class=\"num\">Pindah dinas</th><th class=\"num\">Bulan ini</th>"
-            + "<th class=\"num\">Keluar: tidak dikirim ulang</th><th class=\"num\">Keluar: dikarantina</th>"
-            + "<th class=\"num\">Baru ditolak BPJS</th></tr></thead>\n<tbody>\n"
+        html += figure(chart) + "</div>\n"
+        html += "<table id=\"table-changes\" class=\"keep\">\n<thead><tr><th rowspan=\"2\">Dinas</th><th class=\"num\" rowspan=\"2\">Bulan lalu</th>"
+            + "<th class=\"num\" rowspan=\"2\">Masuk</th><th class=\"num\" rowspan=\"2\">Keluar</th><th class=\"num\" rowspan=\"2\">Pindah dinas</th>"
+            + "<th class=\"num\" rowspan=\"2\">Bulan ini</th><th class=\"group\" colspan=\"2\">Keluar karena</th>"
+            + "<th class=\"num\" rowspan=\"2\">Baru ditolak BPJS</th></tr>\n"
+            + "<tr><th class=\"num\">tidak dikirim ulang</th><th class=\"num\">dikarantina</th></tr></thead>\n<tbody>\n"
         for code in codes {
             let row = changes.row(code)
             html += "<tr><td>\(ReportText.escape(code))</td>"
@@ -237,7 +240,7 @@ struct MonthReportPage {
 
     private func bySource() -> String {
         let codes = sourceCodes()
-        var html = "<section id=\"dinas\">\n<h2>Menurut dinas</h2>\n"
+        var html = "<section id=\"dinas\">\n<div class=\"keep\">\n<h2>Menurut dinas</h2>\n"
         let chart = ReportChart(
             id: "chart-source", tableID: "table-source", caption: "Pekerja menurut dinas dan status",
             series: [
@@ -252,8 +255,8 @@ struct MonthReportPage {
                     note: "\(ReportText.count(summary.source(code, "workers"))) pekerja")
             },
             layout: .stacked)
-        html += figure(chart)
-        html += "<table id=\"table-source\">\n<thead><tr><th>Kode</th><th>Dinas</th><th class=\"num\">Pekerja</th><th class=\"num\">Tertanggung</th>"
+        html += figure(chart) + "</div>\n"
+        html += "<table id=\"table-source\" class=\"keep\">\n<thead><tr><th>Kode</th><th>Dinas</th><th class=\"num\">Pekerja</th><th class=\"num\">Tertanggung</th>"
             + "<th class=\"num\">Menunggu</th><th class=\"num\">Ditolak</th><th class=\"num\">Iuran terutang</th></tr></thead>\n<tbody>\n"
         for code in codes {
             html += "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(sourceName(code)))</td>"
@@ -274,7 +277,7 @@ struct MonthReportPage {
         func name(_ code: String) -> String {
             code == "UNKNOWN" ? "Tidak diketahui" : Wilayah3275.kecamatan(code: code)?.name ?? code
         }
-        var html = "<section id=\"kecamatan\">\n<h2>Menurut kecamatan</h2>\n"
+        var html = "<section id=\"kecamatan\">\n<div class=\"keep\">\n<h2>Menurut kecamatan</h2>\n"
         html += "<p class=\"note\">Kecamatan tempat tinggal menurut daftar dinas (12 kecamatan Kota Bekasi, kode Kemendagri). "
             + "<em>Tidak diketahui</em>: kecamatan kosong atau tidak dikenali.</p>\n"
         let chart = ReportChart(
@@ -289,8 +292,8 @@ struct MonthReportPage {
                     note: "\(ReportText.count(summary.kecamatan(code, "covered"))) dari \(ReportText.count(summary.kecamatan(code, "workers")))")
             },
             layout: .overlay)
-        html += figure(chart)
-        html += "<table id=\"table-kecamatan\">\n<thead><tr><th>Kode</th><th>Kecamatan</th><th class=\"num\">Pekerja</th>"
+        html += figure(chart) + "</div>\n"
+        html += "<table id=\"table-kecamatan\" class=\"keep\">\n<thead><tr><th>Kode</th><th>Kecamatan</th><th class=\"num\">Pekerja</th>"
             + "<th class=\"num\">Tertanggung</th><th class=\"num\">Iuran terutang</th></tr></thead>\n<tbody>\n"
         for code in codes {
             html += "<tr><td>\(code == "UNKNOWN" ? "—" : ReportText.escape(code))</td><td>\(ReportText.escape(name(code)))</td>"
@@ -304,7 +307,7 @@ struct MonthReportPage {
 
     private func trend() -> String {
         let first = history.first.map { ReportText.monthName($0.month) } ?? monthName
-        var html = "<section id=\"tren\">\n<h2>Tren sejak \(first)</h2>\n"
+        var html = "<section id=\"tren\">\n<div class=\"keep\">\n<h2>Tren sejak \(first)</h2>\n"
         let workersChart = ReportChart(
             id: "chart-trend-workers", tableID: "table-trend", caption: "Pekerja dan tertanggung per bulan",
             series: [
@@ -322,9 +325,9 @@ struct MonthReportPage {
                 .init(key: $0.month.description, label: ReportText.shortMonthName($0.month), values: [$0.summary.totalPayable])
             },
             layout: .grouped, money: true)
-        html += figure(workersChart, horizontal: false)
+        html += figure(workersChart, horizontal: false) + "</div>\n"
         html += figure(payableChart, horizontal: false)
-        html += "<table id=\"table-trend\">\n<thead><tr><th>Bulan</th><th>Status</th><th class=\"num\">Pekerja</th><th class=\"num\">Tertanggung</th>"
+        html += "<table id=\"table-trend\" class=\"keep\">\n<thead><tr><th>Bulan</th><th>Status</th><th class=\"num\">Pekerja</th><th class=\"num\">Tertanggung</th>"
             + "<th class=\"num\">Menunggu</th><th class=\"num\">Ditolak</th><th class=\"num\">Total dibayar</th></tr></thead>\n<tbody>\n"
         for item in history {
             let key = item.month.description
@@ -342,7 +345,7 @@ struct MonthReportPage {
     private func rejections() -> String {
         let known = RejectionReason.allCases.map(\.rawValue)
         let codes = known + summary.rejectionsByReason.keys.filter { !known.contains($0) }.sorted()
-        var html = "<section id=\"penolakan\">\n<h2>Alasan penolakan BPJS</h2>\n"
+        var html = "<section id=\"penolakan\">\n<div class=\"keep\">\n<h2>Alasan penolakan BPJS</h2>\n"
         html += "<p>\(ReportText.count(summary.rejected)) pekerja ditolak BPJS untuk \(monthName). Mereka tetap terdaftar tanpa iuran; "
             + "dinas perlu memperbaiki datanya agar dapat didaftarkan kembali.</p>\n"
         let chart = ReportChart(
@@ -350,8 +353,8 @@ struct MonthReportPage {
             series: [.init(key: "rejected", label: "Ditolak", colour: Colour.rejected)],
             categories: codes.map { .init(key: $0, label: $0, values: [summary.rejectionsByReason[$0] ?? 0]) },
             layout: .grouped)
-        html += figure(chart)
-        html += "<table id=\"table-rejections\">\n<thead><tr><th>Kode alasan</th><th>Arti</th><th class=\"num\">Jumlah</th></tr></thead>\n<tbody>\n"
+        html += figure(chart) + "</div>\n"
+        html += "<table id=\"table-rejections\" class=\"keep\">\n<thead><tr><th>Kode alasan</th><th>Arti</th><th class=\"num\">Jumlah</th></tr></thead>\n<tbody>\n"
         for code in codes {
             html += "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(LedgerWorkbook.reasonMeaning(code)))</td>"
                 + cell(summary.rejectionsByReason[code] ?? 0, code, "rejected") + "</tr>\n"
@@ -369,10 +372,15 @@ struct MonthReportPage {
         html += "<p>Bulan yang sudah ditutup tidak pernah diubah. Jawaban BPJS yang datang kemudian dihitung sebagai penyesuaian dan "
             + "ikut dibayar (atau diperhitungkan kembali) pada \(monthName):</p>\n<ul class=\"adjustments\">\n"
         for group in adjustments.groups {
-            let style = group.premium > 0 ? " amount-pos" : group.premium < 0 ? " amount-neg" : ""
-            html += "<li class=\"adjustment\(style)\" data-for-month=\"\(group.forMonth)\" data-from=\"\(group.previousStatus?.rawValue ?? "")\""
+            // The sentence ends with ": <amount>."; the amount is set apart.
+            let sentence = adjustments.sentence(group)
+            let amount = ReportText.signedRupiah(group.premium)
+            let text = sentence.hasSuffix(": \(amount).") ? String(sentence.dropLast(amount.count + 1)) : sentence
+            let style = group.premium > 0 ? " pos" : group.premium < 0 ? " neg" : ""
+            html += "<li class=\"adjustment\" data-for-month=\"\(group.forMonth)\" data-from=\"\(group.previousStatus?.rawValue ?? "")\""
                 + " data-to=\"\(group.status.rawValue)\" data-count=\"\(group.count)\" data-value=\"\(group.premium)\">"
-                + ReportText.escape(adjustments.sentence(group)) + "</li>\n"
+                + ReportText.escape(text)
+                + (text == sentence ? "" : "<span class=\"amount\(style)\">\(ReportText.escape(amount))</span>.") + "</li>\n"
         }
         html += "</ul>\n"
         html += "<p>Seluruhnya <strong data-key=\"adjustments_count\" data-value=\"\(summary.adjustmentsCount)\">"
@@ -392,20 +400,21 @@ struct MonthReportPage {
     }
 
     private func dataQuality() -> String {
-        var html = "<section id=\"kualitas\">\n<h2>Kualitas data</h2>\n"
+        var html = "<section id=\"kualitas\">\n<div class=\"keep\">\n<h2>Kualitas data</h2>\n"
         let errors = findings.filter { $0.severity == "error" }.count
         let warnings = findings.filter { $0.severity == "warning" }.count
         html += "<p>Berkas yang diterima bulan ini menghasilkan <strong>\(ReportText.count(findings.count)) temuan</strong>: "
             + "\(ReportText.count(errors)) kesalahan dan \(ReportText.count(warnings)) peringatan. "
             + "<span data-key=\"quarantined_rows\" data-value=\"\(summary.quarantinedRows)\">\(ReportText.count(summary.quarantinedRows)) baris</span> "
-            + "dikarantina (tidak diproses sampai dinas mengirim ulang); baris dengan peringatan tetap diproses. Setiap dinas menerima "
-            + "berkas koreksi (koreksi/&lt;DINAS&gt;.xlsx) yang menandai sel bermasalah.</p>\n"
+            + "dikarantina: baris dengan kesalahan tidak diproses sampai dinas mengirim ulang, berkas yang tidak terbaca diganti "
+            + "daftar bulan sebelumnya; baris dengan peringatan tetap diproses. Dinas yang barisnya bermasalah menerima berkas "
+            + "koreksi (koreksi/&lt;DINAS&gt;.xlsx) yang menandai sel-selnya.</p>\n"
         var byCode: [String: Int] = [:]
         for item in findings { byCode[item.code, default: 0] += 1 }
         if byCode != summary.findingsByCode.filter({ $0.value != 0 }) {
             html += "<p class=\"note\"><strong>Perhatian:</strong> jumlah temuan per kode di findings.csv berbeda dengan summary.json.</p>\n"
         }
-        guard !findings.isEmpty else { return html + "</section>\n" }
+        guard !findings.isEmpty else { return html + "</div>\n</section>\n" }
 
         var sources = sourceCodes(findings.map(\.source))
         sources = sources.filter { code in findings.contains { $0.source == code } }
@@ -422,21 +431,32 @@ struct MonthReportPage {
                     values: [own.filter { $0.severity == "error" }.count, own.filter { $0.severity == "warning" }.count])
             },
             layout: .stacked)
-        html += figure(chart)
-        html += "<table id=\"table-quality\">\n<thead><tr><th>Dinas</th><th>Kode</th><th>Arti</th><th>Tingkat</th><th class=\"num\">Jumlah</th></tr></thead>\n<tbody>\n"
+        html += figure(chart) + "</div>\n"
+        html += "<table id=\"table-quality\" class=\"keep\">\n<thead><tr><th>Kode</th><th>Dinas</th><th class=\"num\">Kesalahan</th>"
+            + "<th class=\"num\">Peringatan</th></tr></thead>\n<tbody>\n"
         for code in sources {
             let own = findings.filter { $0.source == code }
+            html += "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(code == "BPJS" ? "BPJS Ketenagakerjaan" : sourceName(code)))</td>"
+                + cell(own.filter { $0.severity == "error" }.count, code, "errors")
+                + cell(own.filter { $0.severity == "warning" }.count, code, "warnings") + "</tr>\n"
+        }
+        html += "<tr class=\"total\"><td>Jumlah</td><td></td>" + totalCell(errors) + totalCell(warnings) + "</tr>\n"
+        html += "</tbody>\n</table>\n"
+        html += "<h3>Menurut dinas dan kode temuan</h3>\n"
+        html += "<table id=\"table-quality-codes\">\n<thead><tr><th>Dinas</th><th>Kode</th><th>Arti</th><th>Tingkat</th>"
+            + "<th class=\"num\">Jumlah</th></tr></thead>\n<tbody>\n"
+        let order = FindingCode.allCases.map(\.rawValue)
+        for code in sources {
             var counts: [String: (severity: String, count: Int)] = [:]
-            for item in own { counts[item.code, default: (item.severity, 0)].count += 1 }
-            let order = FindingCode.allCases.map(\.rawValue)
+            for item in findings where item.source == code { counts[item.code, default: (item.severity, 0)].count += 1 }
             let sorted = counts.keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
             for finding in sorted {
                 html += "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(finding))</td>"
-                    + "<td>\(ReportText.escape(ReportText.findingMeaning(finding)))</td><td>\(ReportText.escape(ReportText.severity(counts[finding]!.severity)))</td>"
-                    + "<td class=\"num\">\(ReportText.count(counts[finding]!.count))</td></tr>\n"
+                    + "<td>\(ReportText.escape(ReportText.findingMeaning(finding)))</td>"
+                    + "<td>\(ReportText.escape(ReportText.severity(counts[finding]!.severity)))</td>"
+                    + "<td class=\"num\" data-code=\"\(ReportText.escape(finding))\" data-value=\"\(counts[finding]!.count)\">"
+                    + "\(ReportText.count(counts[finding]!.count))</td></tr>\n"
             }
-            html += "<tr class=\"subtotal\"><td>\(ReportText.escape(code))</td><td colspan=\"3\">Jumlah: kesalahan dan peringatan</td>"
-                + cellPair(own, code) + "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
         let unreadable = findings.filter { $0.code == FindingCode.fileUnreadable.rawValue }
@@ -446,15 +466,6 @@ struct MonthReportPage {
                 header: ["Dinas", "Berkas", "Penyebab dan tindakan"], rows: unreadable.map { [$0.source, $0.file, $0.message] }, masked: nil)
         }
         return html + "</section>\n"
-    }
-
-    /// The error and warning counts of a source as one cell (both values tagged for the chart).
-    private func cellPair(_ own: [ReportFinding], _ code: String) -> String {
-        let errors = own.filter { $0.severity == "error" }.count
-        let warnings = own.filter { $0.severity == "warning" }.count
-        return "<td class=\"num\"><span data-category=\"\(ReportText.escape(code))\" data-series=\"errors\" data-value=\"\(errors)\">"
-            + "\(ReportText.count(errors))</span> + <span data-category=\"\(ReportText.escape(code))\" data-series=\"warnings\" "
-            + "data-value=\"\(warnings)\">\(ReportText.count(warnings))</span></td>"
     }
 
     private func footer() -> String {

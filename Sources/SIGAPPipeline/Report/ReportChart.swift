@@ -122,7 +122,7 @@ struct ReportChart {
     /// Vertical columns, one group per category (the months of the trend), with a value axis.
     func columns() -> String {
         let width = 640
-        let height = 230
+        let height = 200
         let left = money ? 104.0 : 54.0
         let right = 8.0
         let top = 14.0

@@ -33,7 +33,10 @@ enum ReportStyle {
         table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; font-size: 12.5px; }
         th, td { border-bottom: 1px solid var(--rule); padding: 3px 6px; text-align: left; vertical-align: top; }
         th { background: var(--band); font-weight: bold; }
-        td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
+        th.group { text-align: center; border-bottom: 1px solid var(--rule); }
+        th { vertical-align: bottom; }
         tr.total td { font-weight: bold; border-top: 2px solid var(--ink); border-bottom: none; }
         td.mono, .mono { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 11px; }
         td.hash { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 9.5px; word-break: break-all; }
@@ -50,7 +53,8 @@ enum ReportStyle {
         .swatch { display: inline-block; width: 11px; height: 11px; margin-right: 5px; vertical-align: -1px; }
         ul.adjustments { padding-left: 20px; margin: 6px 0 10px; }
         ul.adjustments li { margin: 3px 0; }
-        .amount-pos { color: #1d5e3a; } .amount-neg { color: #a0281c; }
+        .amount { font-weight: bold; white-space: nowrap; }
+        .amount.pos { color: #1d5e3a; } .amount.neg { color: #a0281c; }
         footer.trace { margin-top: 24px; border-top: 3px solid var(--brand); padding-top: 8px; font-size: 12px; }
         footer.trace table { font-size: 11px; }
         @page { size: A4; margin: 14mm 12mm 16mm 12mm;
@@ -63,6 +67,8 @@ enum ReportStyle {
           .figures { gap: 5pt; } .figure .value { font-size: 15pt; } .figure.payable .value { font-size: 13pt; }
           table { font-size: 8.5pt; } tr, figure, .figures, ul.adjustments li { break-inside: avoid; page-break-inside: avoid; }
           thead { display: table-header-group; }
+          table.keep, div.keep { break-inside: avoid; page-break-inside: avoid; }
+          figure, p.legend { break-after: avoid; page-break-after: avoid; }
           svg.chart { max-width: 165mm; }
           footer.trace { break-before: auto; }
         }

@@ -122,8 +122,8 @@ enum ReportText {
     /// A severity in words.
     static func severity(_ severity: String) -> String {
         switch severity {
-        case "error": "kesalahan (baris dikarantina)"
-        case "warning": "peringatan (baris tetap diproses)"
+        case "error": "kesalahan"
+        case "warning": "peringatan"
         default: severity
         }
     }

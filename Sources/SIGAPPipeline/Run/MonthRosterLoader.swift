@@ -16,6 +16,8 @@ public struct MonthRosterLoader {
         public var corrections: [String: [CorrectionWorkbook.Entry]] = [:]
         /// Roster rows quarantined in this month's own files.
         public var quarantinedRows = 0
+        /// Rows read from this month's own files, by source.
+        public var rowsRead: [String: Int] = [:]
         /// Invariant violations (rows read ≠ kept + quarantined + duplicates).
         public var violations: [String] = []
         /// Files that could not be read, with the cause.
@@ -58,6 +60,7 @@ public struct MonthRosterLoader {
                     result.findings[source.code] = report.findings
                     result.corrections[source.code] = report.corrections
                     result.quarantinedRows += report.rowsQuarantined
+                    result.rowsRead[source.code, default: 0] += report.rowsRead
                     result.rosterMonth[source.code] = month
                     if !report.isBalanced {
                         result.violations.append(

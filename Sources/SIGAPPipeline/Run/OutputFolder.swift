@@ -47,6 +47,22 @@ public struct OutputFolder: Sendable {
         return path
     }
 
+    /// Removes what a killed run left: temporary files (`.NAME.tmp-PID`) anywhere under the
+    /// folder. Call it holding the store's lock (no other run is writing). Returns their paths.
+    @discardableResult
+    public func sweepTemporaryFiles() -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        var removed: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards),
+                name[marker.upperBound...].allSatisfy(\.isNumber)
+            else { continue }
+            if unlink("\(root)/\(relative)") == 0 { removed.append(relative) }
+        }
+        return removed
+    }
+
     /// Removes a file if present (a correction workbook no longer needed).
     public func remove(_ relative: String) {
         unlink("\(root)/\(relative)")

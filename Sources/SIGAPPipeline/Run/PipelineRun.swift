@@ -27,6 +27,10 @@ public final class PipelineRun {
         public var published: [String] = []
         /// Problems that decided a non-zero exit.
         public var problems: [String] = []
+        /// Rows read this run from each source's own files (and BPJS's), for metrics.
+        public var rowsRead: [String: Int] = [:]
+        /// Findings of the through month, by code and severity, for metrics.
+        public var findings: [FindingCode: (severity: Severity, count: Int)] = [:]
         public var manifestPath: String?
     }
 
@@ -78,6 +82,7 @@ public final class PipelineRun {
             log.warning("unreadable acknowledgement file \(item.file): \(item.cause)")
         }
         manifest.inputs += acknowledgements.inputs
+        outcome.rowsRead[Inbox.acknowledgementFolder] = acknowledgements.inputs.map(\.rows).reduce(0, +)
 
         var loader = MonthRosterLoader(definition: definition, inbox: inbox, limits: limits)
         var latestCoveredKPJ: [String: String] = [:]
@@ -89,6 +94,7 @@ public final class PipelineRun {
             let rosters = try loader.load(month)
             lap("month \(month): read rosters (\(rosters.entries.count) rows)")
             violations += rosters.violations
+            for (source, rows) in rosters.rowsRead { outcome.rowsRead[source, default: 0] += rows }
             for item in rosters.unreadable {
                 outcome.problems.append("\(item.file): \(item.cause)")
                 log.warning("unreadable roster file \(item.file) of \(item.source): \(item.cause)")
@@ -153,6 +159,12 @@ public final class PipelineRun {
             findings += acknowledgements.findings[month] ?? []
             var counts: [FindingCode: Int] = [:]
             for item in findings { counts[item.code, default: 0] += 1 }
+            if month == options.through {
+                outcome.findings = [:]
+                for item in findings {
+                    outcome.findings[item.code, default: (item.severity, 0)].count += 1
+                }
+            }
 
             var summary = MonthSummary(
                 month: month, lines: lines, reconciliation: reconciliation, sources: definition.sourceCodes,
@@ -161,6 +173,7 @@ public final class PipelineRun {
                     + (acknowledgements.quarantined[month] ?? 0),
                 findings: counts)
             summary.closed = false
+            if let tamper = options.summaryFault { summary = tamper(summary) }
             violations += summary.invariantViolations.map { "\(month): \($0)" }
 
             // Workers and their lines are both sorted by NIK: walk them together.
@@ -200,7 +213,10 @@ public final class PipelineRun {
         // from the store, so a closed month never disagrees with what was frozen.
         var published: [(result: MonthResult, texts: MonthPublisher.Texts)] = []
         do {
-            let publisher = MonthPublisher(folder: OutputFolder(root: options.out), definition: definition)
+                let publisher = MonthPublisher(folder: OutputFolder(root: options.out), definition: definition)
+            for leftover in OutputFolder(root: options.out).sweepTemporaryFiles() {
+                log.warning("removed \(leftover), left by an interrupted run")
+            }
             published = results.map { ($0, publisher.texts($0)) }
             try store.save(
                 run: RunRecord(

@@ -13,6 +13,9 @@ public struct RunOptions: Sendable {
     /// Unix time of the run's start (tests pass a fixed one).
     public var now: Int
     public var toolVersion: String
+    /// Tests only: alters each computed summary before the invariant checks, to prove that a broken
+    /// invariant publishes nothing (exit 70).
+    package var summaryFault: (@Sendable (MonthSummary) -> MonthSummary)?
 
     public init(
         definition: PipelineDefinition, definitionPath: String, inbox: String? = nil, out: String? = nil, store: String? = nil,

@@ -14,8 +14,26 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Compute and report, publish nothing.")
     var dryRun = false
 
+    @Option(name: .customLong("metrics-file"), help: "Write Prometheus text metrics here (node_exporter textfile collector).")
+    var metricsFile: String?
+
     func run() throws {
         umask(0o027)
+        let startedAt = Int(Date().timeIntervalSince1970)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var metrics = RunMetrics(runAt: startedAt, lastSuccessAt: nil, exitCode: 0, durationSeconds: 0)
+        do {
+            try execute(startedAt: startedAt, metrics: &metrics)
+            try finish(&metrics, exitCode: 0, elapsed: clock.now - start)
+        } catch let code as ExitCode {
+            // A run refused by the lock does nothing at all, metrics included.
+            if code != ExitStatus.locked { try? finish(&metrics, exitCode: code.rawValue, elapsed: clock.now - start) }
+            throw code
+        }
+    }
+
+    private func execute(startedAt: Int, metrics: inout RunMetrics) throws {
         let definition = try options.definition()
         let through = options.throughMonth
         guard through >= definition.startMonth else {
@@ -28,23 +46,50 @@ struct Run: ParsableCommand {
         let log = options.makeLog()
         let runOptions = RunOptions(
             definition: definition, definitionPath: options.pipeline, inbox: options.inbox, out: options.out, store: options.store,
-            through: through, dryRun: dryRun, now: Int(Date().timeIntervalSince1970), toolVersion: SigapVersion.current)
+            through: through, dryRun: dryRun, now: startedAt, toolVersion: SigapVersion.current)
         let outcome: PipelineRun.Outcome
         do {
             outcome = try PipelineRun(options: runOptions, store: store, log: log).execute()
         } catch let error as InboxError {
             StandardStreams.writeError("error: \(error)")
             throw ExitStatus.missingInput
+        } catch let error as StoreError {
+            StandardStreams.writeError("error: \(error)")
+            throw ExitStatus.cannotWrite
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            StandardStreams.writeError("error: internal error, nothing published: \(error)")
+            throw ExitStatus.internalError
         }
+        metrics.rowsRead = outcome.rowsRead
+        metrics.findings = outcome.findings
+        metrics.summaries = outcome.summaries
         let out = options.outPath(definition)
         for month in outcome.summaries.keys.sorted() {
             let summary = outcome.summaries[month]!
             StandardStreams.writeLine(
-                "\(month): \(summary.workers) workers, \(summary.covered) covered, \(summary.pending) pending, \(summary.rejected) rejected, total payable \(Rupiah.format(summary.totalPayable)) → \(out)/\(month)/")
+                "\(month): \(summary.workers) workers, \(summary.covered) covered, \(summary.pending) pending, \(summary.rejected) rejected, total payable \(Rupiah.format(summary.totalPayable)) → \(out)/\(month)/"
+            )
         }
         if let manifest = outcome.manifestPath { StandardStreams.writeLine("manifest: \(manifest)") }
         for problem in outcome.problems { StandardStreams.writeError("problem: \(problem)") }
         StandardStreams.flush()
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    /// Writes the metrics file, if asked for; the last success time carries over from the last
+    /// file when this run did not succeed.
+    private func finish(_ metrics: inout RunMetrics, exitCode: Int32, elapsed: Duration) throws {
+        guard let metricsFile else { return }
+        metrics.exitCode = exitCode
+        metrics.durationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        metrics.lastSuccessAt = exitCode == 0 ? metrics.runAt : RunMetrics.lastSuccess(in: metricsFile)
+        do {
+            try metrics.write(to: metricsFile)
+        } catch {
+            StandardStreams.writeError("error: cannot write the metrics file \(metricsFile): \(error)")
+            throw ExitStatus.cannotWrite
+        }
     }
 }
