@@ -52,7 +52,7 @@ let package = Package(
         // Synthetic agency rosters written with libxlsxwriter (tests and benchmarks).
         .target(
             name: "SIGAPFixtures",
-            dependencies: ["CXLSXWriter", "XLSXWrite"]
+            dependencies: ["CXLSXWriter", "XLSXWrite", "SIGAPDomain"]
         ),
 
         // The SIGAP domain: NIK, normalisers, reference data, findings. No I/O.
@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SIGAPFixturesTests",
-            dependencies: ["SIGAPFixtures"]
+            dependencies: ["SIGAPFixtures", "SIGAPDomain"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,5 @@
+import SIGAPDomain
+
 /// One worker as a synthetic agency roster lists them: the values of one data row, in column order.
 package struct RosterRow: Sendable, Hashable {
     package enum Sex: String, Sendable, Hashable {

@@ -1,3 +1,5 @@
+import SIGAPDomain
+
 /// The data rows of a synthetic roster, in order; the same seed gives the same rows.
 ///
 /// Every NIK is a well-formed Kota Bekasi NIK (`3275`, the kecamatan of residence, the birth date
@@ -7,10 +9,10 @@ package struct RosterRows: Sequence, IteratorProtocol {
     /// Birth dates run from the day after a 61st birthday to an 18th birthday on 2025-11-01, so
     /// every worker is 18 to 60 years old in the month SIGAP started.
     package static let birthDates =
-        CivilDate(year: 1964, month: 11, day: 2)...CivilDate(year: 2007, month: 11, day: 1)
+        CivilDate(year: 1964, month: 11, day: 2)!...CivilDate(year: 2007, month: 11, day: 1)!
 
-    private static let firstBirthDay = birthDates.lowerBound.daysSince1970
-    private static let birthDayCount = birthDates.upperBound.daysSince1970 - firstBirthDay + 1
+    private static let firstBirthDay = birthDates.lowerBound.daysSinceEpoch
+    private static let birthDayCount = birthDates.upperBound.daysSinceEpoch - firstBirthDay + 1
     private static let highestSerial = 9999
 
     private let count: Int
@@ -44,7 +46,7 @@ package struct RosterRows: Sequence, IteratorProtocol {
         serials[key] += 1
 
         let kecamatan = BekasiDistricts.kecamatan[kecamatanIndex]
-        let birthDate = CivilDate(daysSince1970: Self.firstBirthDay + birthDay)
+        let birthDate = CivilDate(daysSinceEpoch: Self.firstBirthDay + birthDay)
         let nikDay = birthDate.day + (sex == .female ? 40 : 0)
         let nik =
             "3275" + kecamatan.nikCode + padded(nikDay, 2) + padded(birthDate.month, 2)

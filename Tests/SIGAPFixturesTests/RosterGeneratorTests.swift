@@ -1,3 +1,4 @@
+import SIGAPDomain
 import Foundation
 import SIGAPFixtures
 import Testing
@@ -104,7 +105,7 @@ private func age(of birth: CivilDate, on day: CivilDate) -> Int {
     }
 
     @Test func workersAreEighteenToSixtyWhenSIGAPStarted() {
-        let start = CivilDate(year: 2025, month: 11, day: 1)
+        let start = CivilDate(year: 2025, month: 11, day: 1)!
         let ages = rows(20_000).map { age(of: $0.birthDate, on: start) }
         #expect(ages.min() == 18)
         #expect(ages.max() == 60)
@@ -162,17 +163,17 @@ private func age(of birth: CivilDate, on day: CivilDate) -> Int {
 
 @Suite struct CivilDateTests {
     @Test func knownDays() {
-        #expect(CivilDate(daysSince1970: 0) == CivilDate(year: 1970, month: 1, day: 1))
-        #expect(CivilDate(year: 2000, month: 3, day: 1).daysSince1970 == 11_017)
-        #expect(CivilDate(daysSince1970: 11_016) == CivilDate(year: 2000, month: 2, day: 29))
-        #expect(CivilDate(year: 1900, month: 3, day: 1).daysSince1970 == -25_508)
-        #expect(CivilDate(year: 2025, month: 11, day: 5).daysSince1970 * 86_400 == RosterGenerator.created)
+        #expect(CivilDate(daysSinceEpoch: 0) == CivilDate(year: 1970, month: 1, day: 1)!)
+        #expect(CivilDate(year: 2000, month: 3, day: 1)!.daysSinceEpoch == 11_017)
+        #expect(CivilDate(daysSinceEpoch: 11_016) == CivilDate(year: 2000, month: 2, day: 29)!)
+        #expect(CivilDate(year: 1900, month: 3, day: 1)!.daysSinceEpoch == -25_508)
+        #expect(CivilDate(year: 2025, month: 11, day: 5)!.daysSinceEpoch * 86_400 == RosterGenerator.created)
     }
 
     @Test func daysRoundTrip() {
         let days = Array(-40_000...40_000)
-        let dates = days.map(CivilDate.init(daysSince1970:))
-        #expect(dates.map(\.daysSince1970) == days)
+        let dates = days.map(CivilDate.init(daysSinceEpoch:))
+        #expect(dates.map(\.daysSinceEpoch) == days)
         #expect(zip(dates, dates.dropFirst()).allSatisfy { $0 < $1 })
     }
 }
