@@ -1,7 +1,7 @@
 # sigap: the two commands a new machine needs are `make run` and `make test`.
 
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libxlsxwriter-dev libsqlite3-dev time
+APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libxlsxwriter-dev libsqlite3-dev time chromium
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SIGAP := .build/debug/sigap
 
@@ -44,7 +44,7 @@ run: build
 	@$(SIGAP) run $(DEMO_ARGS) --through 2026-02 || [ $$? -eq 65 ]
 	@$(SIGAP) status $(DEMO_ARGS)
 	@echo
-	@echo "outputs: out/demo/<month>/ (ledger.csv, ledger.xlsx, summary.json, findings.csv, submission.csv/.xlsx, koreksi/)"
+	@echo "outputs: out/demo/<month>/ (report.html, ledger.csv, ledger.xlsx, summary.json, findings.csv, submission.csv/.xlsx, koreksi/)"
 	@echo "manifests: out/demo/runs/; store: var/demo/sigap.sqlite"
 
 ## bench: the reader against fastexcel and python-calamine (see bench/README.md).

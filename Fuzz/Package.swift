@@ -15,14 +15,15 @@ let package = Package(
         // wraps XML into a minimal workbook, and the exhaustive read of a workbook.
         .target(
             name: "FuzzHarness",
-            dependencies: [.product(name: "XLSX", package: "sigap")]
+            dependencies: ["CFuzzSupport", .product(name: "XLSX", package: "sigap")]
         ),
-        // The `<module>_main` symbols SwiftPM's Linux link expects, handing over to libFuzzer.
-        .target(name: "FuzzerMain"),
+        // C helpers: the `<module>_main` symbols SwiftPM's Linux link expects (handing over to
+        // libFuzzer's driver) and zlib's CRC-32 for the stored-zip writer.
+        .target(name: "CFuzzSupport", linkerSettings: [.linkedLibrary("z")]),
         // Level 1: the input is the whole .xlsx file (zip container, then everything behind it).
-        .executableTarget(name: "fuzz-container", dependencies: ["FuzzHarness", "FuzzerMain"]),
+        .executableTarget(name: "fuzz-container", dependencies: ["FuzzHarness"]),
         // Level 2: the input is one XML part, wrapped into an otherwise valid workbook.
-        .executableTarget(name: "fuzz-xml", dependencies: ["FuzzHarness", "FuzzerMain"]),
+        .executableTarget(name: "fuzz-xml", dependencies: ["FuzzHarness"]),
     ],
     swiftLanguageModes: [.v6]
 )

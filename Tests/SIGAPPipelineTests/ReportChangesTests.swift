@@ -141,6 +141,8 @@ struct ReportChangesTests {
         #expect(ReportText.maskingDigitRuns("HP 081234567890") == "HP 08******7890")
         #expect(ReportText.maskingDigitRuns("baris 123456789") == "baris 123456789")
         #expect(ReportText.data("<b>&\"'") == "&lt;b&gt;&amp;&quot;&#39;")
+        #expect(ReportText.timestamp("2025-11-30T19:30:00Z") == "1 Desember 2025 pukul 02.30 WIB")
+        #expect(ReportText.timestamp("kemarin") == "kemarin")
     }
 
     @Test("axis maxima are round and at least the largest value")

@@ -18,10 +18,22 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 
+case "${1:-}" in
+    "" | replay) ;;
+    *)
+        echo "usage: bash tools/fuzz/run.sh [replay]   (FUZZ_SECONDS, FUZZ_TARGETS, FUZZ_MINIMIZE)" >&2
+        exit 64
+        ;;
+esac
+
 SWIFT="${SWIFT:-swift}"
 FUZZ_SECONDS="${FUZZ_SECONDS:-600}"
 FUZZ_TARGETS="${FUZZ_TARGETS:-container xml}"
 FUZZ_MINIMIZE="${FUZZ_MINIMIZE:-1}"
+if ! [[ "$FUZZ_SECONDS" =~ ^[0-9]+$ ]] || [ "$FUZZ_SECONDS" -lt 2 ]; then
+    echo "fuzz: FUZZ_SECONDS must be a whole number of seconds (at least 2), not '$FUZZ_SECONDS'" >&2
+    exit 64
+fi
 WORK="$ROOT/Fuzz/.build/fuzz"              # working corpora, logs, artifacts: never committed
 SEEDS="$ROOT/fixtures/fuzz-corpus"
 REGRESSIONS="$ROOT/fixtures/fuzz-regressions"
@@ -41,7 +53,10 @@ if ! build; then
     exit 2
 fi
 
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:symbolize=1}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:symbolize=1:malloc_context_size=10}"
+# Swift's own crash backtracer reads the crashed process's memory from a helper thread, which ASan
+# then reports as a wild read instead of the real trap: let libFuzzer and ASan report traps.
+export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 if [ -z "${ASAN_SYMBOLIZER_PATH:-}" ]; then
     for candidate in "$(dirname "$(command -v "$SWIFT")")/llvm-symbolizer" "$(command -v llvm-symbolizer || true)"; do
         if [ -x "$candidate" ]; then
@@ -79,6 +94,8 @@ run_target() {
     local target="$1"
     mkdir -p "$WORK/corpus/$target" "$WORK/artifacts/$target" "$WORK/logs"
     rm -f "$WORK/artifacts/$target"/*
+    local started
+    started="$(date +%s)"
     # The working corpus comes first: libFuzzer writes new inputs there, never into the seeds.
     "$BIN/fuzz-$target" \
         -max_total_time="$per_target" \
@@ -90,6 +107,9 @@ run_target() {
         -print_final_stats=1 \
         "$WORK/corpus/$target" "$SEEDS/$target" \
         >"$WORK/logs/$target.log" 2>&1
+    local code=$?
+    echo $(($(date +%s) - started)) >"$WORK/logs/$target.seconds"
+    return $code
 }
 
 echo "fuzz: running ${targets[*]} for ${per_target} s each$([ $parallel = 1 ] && echo ', side by side' || echo ', one after the other')"
@@ -143,7 +163,7 @@ for target in "${targets[@]}"; do
     log="$WORK/logs/$target.log"
     runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)"
     [ -n "$runs" ] || runs="$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')"
-    seconds="$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | grep -oE '[0-9]+ second' | grep -oE '[0-9]+')"
+    seconds="$(cat "$WORK/logs/$target.seconds" 2>/dev/null)"
     speed="$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)"
     cov="$(grep -oE 'cov: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')"
     ft="$(grep -oE 'ft: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+')"

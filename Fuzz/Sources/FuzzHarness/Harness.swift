@@ -26,41 +26,35 @@ public enum Harness {
         return "\(folder)/sigap-fuzz-\(getpid()).xlsx"
     }()
 
-    /// Feeds whole workbook bytes to the reader.
-    public static func run(workbook bytes: UnsafeRawBufferPointer) {
+    /// Feeds whole workbook bytes to the reader; `concurrently` reads sheets on two threads too.
+    public static func run(workbook bytes: UnsafeRawBufferPointer, concurrently: Bool) {
         writeFile(bytes, to: scratchPath)
-        readEverything(path: scratchPath)
+        readEverything(path: scratchPath, concurrently: concurrently)
     }
 
-    /// Feeds whole workbook bytes to the reader.
-    public static func run(workbook bytes: [UInt8]) {
-        bytes.withUnsafeBytes { run(workbook: $0) }
-    }
-
-    /// Opens the workbook and reads every sheet twice: `statistics()` (the default threading: one
-    /// thread for small parts) and `forEachRow` on two threads, formatting each row as `dump` does.
-    /// Two `Workbook` instances, because the inflate budget is per workbook.
-    public static func readEverything(path: String) {
-        let first: Workbook
+    /// Opens the workbook and reads every sheet twice: `statistics()` (what `sigap xlsx stat` and
+    /// the regression test do) and `forEachRow`, formatting each row as `sigap xlsx dump` does, on
+    /// two threads when `concurrently` (else with the default: two threads above 1 MiB only).
+    /// One `Workbook` for both passes: opening costs more than reading a small sheet, and the
+    /// 16 MiB budget still leaves a second pass for any sheet up to 8 MiB.
+    public static func readEverything(path: String, concurrently: Bool) {
+        let workbook: Workbook
         do {
-            first = try Workbook(path: path, limits: limits)
+            workbook = try Workbook(path: path, limits: limits)
         } catch {
             return  // typed throws: always an XLSXError
         }
-        _ = first.sheet(named: "Sheet1")
-        _ = first.sheet(at: 1)
-        for style in 0..<8 { consume(first.fillColor(ofStyle: style)?.utf8.count ?? 0) }
-        for sheet in first.sheets {
+        _ = workbook.sheet(named: "Sheet1")
+        _ = workbook.sheet(at: 1)
+        for style in 0..<8 { consume(workbook.fillColor(ofStyle: style)?.utf8.count ?? 0) }
+        for sheet in workbook.sheets {
             expectXLSXError {
-                let statistics = try first.reader(for: sheet).statistics()
+                let statistics = try workbook.reader(for: sheet).statistics()
                 consume(statistics.rows &+ statistics.totalCells)
             }
-        }
-        guard let second = try? Workbook(path: path, limits: limits) else { return }
-        for sheet in second.sheets {
             expectXLSXError {
-                var reader = second.reader(for: sheet)
-                reader.inflatesConcurrently = true
+                var reader = workbook.reader(for: sheet)
+                if concurrently { reader.inflatesConcurrently = true }
                 let merges = try reader.forEachRow { row in consume(row.jsonLine.utf8.count) }
                 consume(merges.count)
             }

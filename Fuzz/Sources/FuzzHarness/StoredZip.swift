@@ -1,3 +1,5 @@
+import CFuzzSupport
+
 /// The smallest zip writer a fuzz target needs: every entry stored (method 0) with its CRC-32, a
 /// central directory and an end record. No zip64, no data descriptors, no compression: the XML
 /// target wants the reader to see exactly the bytes the fuzzer produced.
@@ -72,17 +74,9 @@ public struct StoredZip {
     }
 }
 
-/// CRC-32 (IEEE 802.3, reflected, as zip uses it), table-driven.
+/// CRC-32 as zip uses it, from zlib (C code is not slowed down by Swift's coverage hooks).
 enum CRC32 {
-    static let table: [UInt32] = (0..<256).map { index in
-        var value = UInt32(index)
-        for _ in 0..<8 { value = value & 1 != 0 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-        return value
-    }
-
     static func checksum(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return crc ^ 0xFFFF_FFFF
+        data.withUnsafeBufferPointer { cfs_crc32($0.baseAddress, $0.count) }
     }
 }

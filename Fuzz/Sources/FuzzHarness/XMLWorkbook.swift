@@ -12,16 +12,14 @@
 /// | `w` | `xl/workbook.xml` (relationships rId1 to rId5 exist) |
 /// | `r` | `xl/_rels/workbook.xml.rels` |
 /// | `p` | `_rels/.rels` |
-/// | `x` | the content of `<sheetData>`, repeated up to 300 KB, so that cells straddle the reader's 256 KiB chunks |
+/// | `x` | the content of `<sheetData>`, placed and repeated across the reader's first 256 KiB chunk boundary |
 ///
-/// An upper-case selector does the same with `<workbookPr date1904="1"/>`.
+/// An upper-case selector does the same with `<workbookPr date1904="1"/>`, and the harness then
+/// also reads the sheets on two threads (`SheetReader.inflatesConcurrently`).
 public enum XMLWorkbook {
     public enum Part: Sendable, Equatable {
         case sheet, sharedStrings, styles, workbook, workbookRelationships, packageRelationships, repeatedRows
     }
-
-    /// The repeated-rows mode repeats its content until the sheet passes this size.
-    static let repeatedSize = 300_000
 
     public static func part(selector: UInt8) -> (Part, date1904: Bool) {
         let upper = selector >= UInt8(ascii: "A") && selector <= UInt8(ascii: "Z")
@@ -37,11 +35,11 @@ public enum XMLWorkbook {
         }
     }
 
-    /// The workbook for one fuzz input.
-    public static func build(fuzzInput input: UnsafeRawBufferPointer) -> [UInt8] {
-        guard let selector = input.first else { return build(.sheet, xml: [], date1904: false) }
-        let (part, date1904) = part(selector: selector)
-        return build(part, xml: Array(input.dropFirst()), date1904: date1904)
+    /// The workbook for one fuzz input, and whether to read it on two threads as well.
+    public static func build(fuzzInput input: UnsafeRawBufferPointer) -> (workbook: [UInt8], concurrently: Bool) {
+        guard let selector = input.first else { return (build(.sheet, xml: [], date1904: false), false) }
+        let (part, upper) = part(selector: selector)
+        return (build(part, xml: Array(input.dropFirst()), date1904: upper), upper)
     }
 
     public static func build(_ part: Part, xml: [UInt8], date1904: Bool) -> [UInt8] {
@@ -72,14 +70,21 @@ public enum XMLWorkbook {
         return zip.bytes()
     }
 
+    /// The reader inflates and parses in chunks of 256 KiB (`EntryReader.chunkSize`).
+    static let readerChunk = 262_144
+    /// Where the chunk boundary falls in the repeated content: 1 KiB after it starts.
+    static let straddle = 1024
+
+    /// A worksheet whose `<sheetData>` is blank up to 1 KiB before the first chunk boundary, then
+    /// `content` repeated until 1 KiB past it: the boundary cuts the content at byte 1024 (modulo
+    /// its length), so that the fuzzer controls what is split between two feeds of the parser.
     static func repeatedRows(_ content: [UInt8]) -> [UInt8] {
         var sheet = Array(worksheetOpening.utf8)
         sheet += Array("<sheetData>".utf8)
-        if content.isEmpty {
-            sheet += Array(String(repeating: " ", count: repeatedSize).utf8)
-        } else {
-            sheet.reserveCapacity(repeatedSize + content.count + 64)
-            while sheet.count < repeatedSize { sheet += content }
+        sheet.reserveCapacity(readerChunk + 2 * straddle + content.count + 64)
+        sheet += [UInt8](repeating: UInt8(ascii: " "), count: max(0, readerChunk - straddle - sheet.count))
+        if !content.isEmpty {
+            repeat { sheet += content } while sheet.count < readerChunk + straddle
         }
         sheet += Array("</sheetData></worksheet>".utf8)
         return sheet

@@ -1,8 +1,10 @@
 import FuzzHarness
 
-/// libFuzzer entry point, level 1: the input is a whole .xlsx file.
+/// libFuzzer entry point, level 1: the input is a whole .xlsx file. One input in four (by length,
+/// so that a replay does the same) is also read on two threads.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzContainer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    Harness.run(workbook: UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size))
+    let bytes = UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size)
+    Harness.run(workbook: bytes, concurrently: bytes.count % 4 == 0)
     return 0
 }

@@ -14,8 +14,11 @@ let savePath: String? = getenv("SIGAP_FUZZ_SAVE_XLSX").map { String(cString: $0)
 /// a valid minimal workbook (see `XMLWorkbook`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let workbook = XMLWorkbook.build(fuzzInput: UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size))
-    if let savePath { workbook.withUnsafeBytes { Harness.writeFile($0, to: savePath) } }
-    Harness.run(workbook: workbook)
+    let (workbook, concurrently) = XMLWorkbook.build(
+        fuzzInput: UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size))
+    workbook.withUnsafeBytes { bytes in
+        if let savePath { Harness.writeFile(bytes, to: savePath) }
+        Harness.run(workbook: bytes, concurrently: concurrently)
+    }
     return 0
 }

@@ -98,7 +98,7 @@ struct MonthReportPage {
         }
         html += "<p class=\"subtitle\">\(subtitle)</p>\n"
         if stored.closed {
-            let when = stored.closedAt.map { " pada \(ReportText.escape($0))" } ?? ""
+            let when = stored.closedAt.map { " pada \(ReportText.escape(ReportText.timestamp($0)))" } ?? ""
             html += "<p class=\"state closed\" data-closed=\"true\">Bulan ini sudah ditutup\(when): angka di bawah final. Perubahan kemudian muncul sebagai penyesuaian di bulan berikutnya.</p>\n"
         } else {
             html += "<p class=\"state open\" data-closed=\"false\">Bulan ini masih terbuka: angka dapat berubah pada proses berikutnya sampai bulan ditutup.</p>\n"
@@ -346,8 +346,12 @@ struct MonthReportPage {
         let known = RejectionReason.allCases.map(\.rawValue)
         let codes = known + summary.rejectionsByReason.keys.filter { !known.contains($0) }.sorted()
         var html = "<section id=\"penolakan\">\n<div class=\"keep\">\n<h2>Alasan penolakan BPJS</h2>\n"
-        html += "<p>\(ReportText.count(summary.rejected)) pekerja ditolak BPJS untuk \(monthName). Mereka tetap terdaftar tanpa iuran; "
-            + "dinas perlu memperbaiki datanya agar dapat didaftarkan kembali.</p>\n"
+        if summary.rejected == 0 {
+            html += "<p>Tidak ada pekerja yang ditolak BPJS untuk \(monthName).</p>\n"
+        } else {
+            html += "<p>\(ReportText.count(summary.rejected)) pekerja ditolak BPJS untuk \(monthName). Mereka tetap terdaftar tanpa iuran; "
+                + "dinas perlu memperbaiki datanya agar dapat didaftarkan kembali.</p>\n"
+        }
         let chart = ReportChart(
             id: "chart-rejections", tableID: "table-rejections", caption: "Pekerja ditolak menurut alasan",
             series: [.init(key: "rejected", label: "Ditolak", colour: Colour.rejected)],
@@ -403,12 +407,18 @@ struct MonthReportPage {
         var html = "<section id=\"kualitas\">\n<div class=\"keep\">\n<h2>Kualitas data</h2>\n"
         let errors = findings.filter { $0.severity == "error" }.count
         let warnings = findings.filter { $0.severity == "warning" }.count
-        html += "<p>Berkas yang diterima bulan ini menghasilkan <strong>\(ReportText.count(findings.count)) temuan</strong>: "
-            + "\(ReportText.count(errors)) kesalahan dan \(ReportText.count(warnings)) peringatan. "
-            + "<span data-key=\"quarantined_rows\" data-value=\"\(summary.quarantinedRows)\">\(ReportText.count(summary.quarantinedRows)) baris</span> "
-            + "dikarantina: baris dengan kesalahan tidak diproses sampai dinas mengirim ulang, berkas yang tidak terbaca diganti "
-            + "daftar bulan sebelumnya; baris dengan peringatan tetap diproses. Dinas yang barisnya bermasalah menerima berkas "
-            + "koreksi (koreksi/&lt;DINAS&gt;.xlsx) yang menandai sel-selnya.</p>\n"
+        if findings.isEmpty {
+            html += "<p>Berkas yang diterima bulan ini tidak menghasilkan temuan: tidak ada kesalahan atau peringatan, "
+                + "<span data-key=\"quarantined_rows\" data-value=\"\(summary.quarantinedRows)\">\(ReportText.count(summary.quarantinedRows)) baris</span> "
+                + "dikarantina.</p>\n"
+        } else {
+            html += "<p>Berkas yang diterima bulan ini menghasilkan <strong>\(ReportText.count(findings.count)) temuan</strong>: "
+                + "\(ReportText.count(errors)) kesalahan dan \(ReportText.count(warnings)) peringatan. "
+                + "<span data-key=\"quarantined_rows\" data-value=\"\(summary.quarantinedRows)\">\(ReportText.count(summary.quarantinedRows)) baris</span> "
+                + "dikarantina: baris dengan kesalahan tidak diproses sampai dinas mengirim ulang, berkas yang tidak terbaca diganti "
+                + "daftar bulan sebelumnya; baris dengan peringatan tetap diproses. Dinas yang barisnya bermasalah menerima berkas "
+                + "koreksi (koreksi/&lt;DINAS&gt;.xlsx) yang menandai sel-selnya.</p>\n"
+        }
         var byCode: [String: Int] = [:]
         for item in findings { byCode[item.code, default: 0] += 1 }
         if byCode != summary.findingsByCode.filter({ $0.value != 0 }) {
@@ -473,7 +483,8 @@ struct MonthReportPage {
         html += "<p>Laporan ini disusun ulang dari penyimpanan (store) tanpa membaca berkas masukan; setiap angka sama dengan "
             + "summary.json \(monthName). Proses yang menghitung bulan ini: <strong class=\"mono\" id=\"run-id\">\(ReportText.escape(stored.runID))</strong>"
         if let run {
-            html += " (mulai \(ReportText.escape(run.startedAt)), selesai \(ReportText.escape(run.finishedAt)), sampai bulan "
+            html += " (mulai \(ReportText.escape(ReportText.timestamp(run.startedAt))), selesai "
+                + "\(ReportText.escape(ReportText.timestamp(run.finishedAt))), sampai bulan "
                 + "\(ReportText.escape(run.throughMonth)), kode keluar \(run.exitCode), sigap \(ReportText.escape(run.toolVersion)), "
                 + "definisi \(ReportText.data(run.pipeline)))."
         } else {

@@ -1,3 +1,4 @@
+import Foundation
 import SIGAPDomain
 
 /// Words and number forms of the month-end report, in Bahasa Indonesia.
@@ -74,6 +75,19 @@ enum ReportText {
     /// `Des 2025`, for chart axes.
     static func shortMonthName(_ month: YearMonth) -> String {
         "\(IndonesianCalendar.monthName(month.month).prefix(3)) \(month.year)"
+    }
+
+    /// A stored UTC timestamp (`2025-12-01T01:30:00Z`) in Jakarta time: `1 Desember 2025 pukul 08.30 WIB`
+    /// (the text as it is when it cannot be read).
+    static func timestamp(_ text: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: text), let jakarta = TimeZone(secondsFromGMT: 7 * 3600) else { return text }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = jakarta
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let year = parts.year, let month = parts.month, let day = parts.day, let hour = parts.hour, let minute = parts.minute
+        else { return text }
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day) \(IndonesianCalendar.monthName(month)) \(year) pukul \(two(hour)).\(two(minute)) WIB"
     }
 
     /// A ledger status in words.

@@ -43,5 +43,6 @@ public struct MonthCloser {
         try folder.write(stored.ledgerCSV, to: "\(month)/ledger.csv")
         try folder.write(stored.findingsCSV, to: "\(month)/findings.csv")
         try folder.write(summaryJSON, to: "\(month)/summary.json")
+        try folder.write(try MonthReport.html(for: month, store: store, definition: definition), to: "\(month)/report.html")
     }
 }

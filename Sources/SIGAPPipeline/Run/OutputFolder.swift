@@ -47,20 +47,30 @@ public struct OutputFolder: Sendable {
         return path
     }
 
-    /// Removes what a killed run left: temporary files (`.NAME.tmp-PID`) anywhere under the
-    /// folder. Call it holding the store's lock (no other run is writing). Returns their paths.
+    /// Removes what a killed run left anywhere under the folder: our temporary files
+    /// (`.NAME.tmp-PID`), and libxlsxwriter's (`tmp.XXXXXXXXXX`: it creates them in the folder of
+    /// the workbook it writes and unlinks them at once, so a kill in between leaves one). Call it
+    /// holding the store's lock (no other run is writing). Returns their paths.
     @discardableResult
     public func sweepTemporaryFiles() -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
         var removed: [String] = []
         while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            guard name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards),
-                name[marker.upperBound...].allSatisfy(\.isNumber)
-            else { continue }
+            guard Self.isTemporaryName((relative as NSString).lastPathComponent) else { continue }
             if unlink("\(root)/\(relative)") == 0 { removed.append(relative) }
         }
         return removed
+    }
+
+    /// `.NAME.tmp-PID` (ours) or `tmp.` and ten letters or digits (libxlsxwriter's tmpfileplus).
+    static func isTemporaryName(_ name: String) -> Bool {
+        if name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) {
+            let pid = name[marker.upperBound...]
+            return !pid.isEmpty && pid.allSatisfy(\.isNumber)
+        }
+        let suffix = name.utf8.dropFirst(4)
+        return name.hasPrefix("tmp.") && suffix.count == 10
+            && suffix.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
     /// Removes a file if present (a correction workbook no longer needed).

@@ -233,6 +233,10 @@ public final class PipelineRun {
                 let files = try publisher.publish(result, texts: texts)
                 outcome.published += files.paths
                 manifest.outputs += files.outputs
+                let report = try MonthReport.html(for: result.month, store: store, definition: definition)
+                let reportPath = try OutputFolder(root: options.out).write(report, to: "\(result.month)/report.html")
+                outcome.published.append(reportPath)
+                manifest.outputs.append((reportPath, Fingerprint.sha256(report)))
                 lap("month \(result.month): published")
             }
         } catch let error as OutputError {

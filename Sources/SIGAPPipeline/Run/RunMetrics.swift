@@ -66,6 +66,30 @@ public struct RunMetrics: Sendable {
 }
 
 extension RunMetrics {
+    /// Checks, before a run does anything, that the metrics file can be written: its folder exists
+    /// or can be created, and a temporary file can be created there (then removed). A run that
+    /// could not report its metrics stops at once (exit 73) rather than publish outputs and a
+    /// manifest that says it succeeded.
+    public static func checkWritable(_ path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let root = folder.isEmpty ? "." : folder
+        let name = (path as NSString).lastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: root, reason: "cannot create the folder: \(error.localizedDescription)")
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw OutputError(path: path, reason: "is a folder")
+        }
+        let probe = "\(root)/.\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        close(descriptor)
+        unlink(probe)
+    }
+
     /// The `sigap_last_success_timestamp_seconds` of an existing metrics file.
     public static func lastSuccess(in path: String) -> Int? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }

@@ -39,12 +39,32 @@ struct PipelineOptions: ParsableArguments {
         RunLog(format: RunLog.Format(rawValue: logFormat) ?? .text) { StandardStreams.writeError($0) }
     }
 
+    /// An error that ends the command, on stderr: `error: …`, or a JSON log line with
+    /// `--log-format json` (a log collector reading JSON lines must get the errors too).
+    func reportError(_ message: String) {
+        if RunLog.Format(rawValue: logFormat) == .json {
+            makeLog().error(message)
+        } else {
+            StandardStreams.writeError("error: \(message)")
+        }
+    }
+
+    /// A problem that decided a run's non-zero exit, repeated at its end: `problem: …`, or a JSON
+    /// log line.
+    func reportProblem(_ problem: String) {
+        if RunLog.Format(rawValue: logFormat) == .json {
+            makeLog().warning("problem: \(problem)")
+        } else {
+            StandardStreams.writeError("problem: \(problem)")
+        }
+    }
+
     /// Loads the definition; an invalid one exits 78 naming the key.
     func definition() throws -> PipelineDefinition {
         do {
             return try PipelineDefinition.load(path: pipeline)
         } catch let error as PipelineDefinitionError {
-            StandardStreams.writeError("error: invalid pipeline definition: \(error)")
+            reportError("invalid pipeline definition: \(error)")
             throw ExitStatus.invalidPipeline
         }
     }
@@ -56,12 +76,12 @@ struct PipelineOptions: ParsableArguments {
     func lock(_ definition: PipelineDefinition) throws -> StoreLock {
         do {
             guard let lock = try StoreLock(store: storePath(definition)) else {
-                StandardStreams.writeError("error: another sigap run holds the lock on \(storePath(definition)); nothing done")
+                reportError("another sigap run holds the lock on \(storePath(definition)); nothing done")
                 throw ExitStatus.locked
             }
             return lock
         } catch let error as StoreError {
-            StandardStreams.writeError("error: \(error)")
+            reportError("\(error)")
             throw ExitStatus.cannotWrite
         }
     }
@@ -70,7 +90,7 @@ struct PipelineOptions: ParsableArguments {
         do {
             return try SQLiteLedgerStore(path: storePath(definition))
         } catch {
-            StandardStreams.writeError("error: \(error)")
+            reportError("\(error)")
             throw ExitStatus.cannotWrite
         }
     }

@@ -27,10 +27,10 @@ struct Close: ParsableCommand {
             try MonthCloser(definition: definition, store: store, out: options.outPath(definition))
                 .close(YearMonth(month)!, through: options.throughMonth, at: Int(Date().timeIntervalSince1970))
         } catch let error as StoreError {
-            StandardStreams.writeError("error: cannot close \(month): \(error)")
+            options.reportError("cannot close \(month): \(error)")
             throw ExitStatus.usage
         } catch let error as OutputError {
-            StandardStreams.writeError("error: \(error)")
+            options.reportError("\(error)")
             throw ExitStatus.cannotWrite
         }
         StandardStreams.writeLine("closed \(month): its ledger is frozen; later changes for it appear as ADJUSTMENT lines")

@@ -17,6 +17,16 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("metrics-file"), help: "Write Prometheus text metrics here (node_exporter textfile collector).")
     var metricsFile: String?
 
+    /// Tests only: `invariant` breaks an invariant of every computed summary on purpose
+    /// (`RunOptions.summaryFault`), to prove through the binary that such a run publishes nothing
+    /// but its manifest and exits 70. Not shown in the help.
+    @Option(name: .customLong("test-fault"), help: .hidden)
+    var testFault: String?
+
+    func validate() throws {
+        if let testFault, testFault != "invariant" { throw ValidationError("--test-fault: the only fault is 'invariant'") }
+    }
+
     func run() throws {
         umask(0o027)
         let startedAt = Int(Date().timeIntervalSince1970)
@@ -26,6 +36,8 @@ struct Run: ParsableCommand {
         do {
             try execute(startedAt: startedAt, metrics: &metrics)
             try finish(&metrics, exitCode: 0, elapsed: clock.now - start)
+        } catch is MetricsFileUnwritable {
+            throw ExitStatus.cannotWrite
         } catch let code as ExitCode {
             // A run refused by the lock does nothing at all, metrics included.
             if code != ExitStatus.locked { try? finish(&metrics, exitCode: code.rawValue, elapsed: clock.now - start) }
@@ -37,29 +49,44 @@ struct Run: ParsableCommand {
         let definition = try options.definition()
         let through = options.throughMonth
         guard through >= definition.startMonth else {
-            StandardStreams.writeError("error: --through \(through) is before the pipeline's start month \(definition.startMonth)")
+            options.reportError("--through \(through) is before the pipeline's start month \(definition.startMonth)")
             throw ExitStatus.usage
         }
         let lock = try options.lock(definition)
         defer { withExtendedLifetime(lock) {} }
+        if let metricsFile {
+            do {
+                try RunMetrics.checkWritable(metricsFile)
+            } catch {
+                options.reportError("cannot write the metrics file \(metricsFile): \(error); nothing done")
+                throw MetricsFileUnwritable()
+            }
+        }
         let store = try options.openStore(definition)
         let log = options.makeLog()
-        let runOptions = RunOptions(
+        var runOptions = RunOptions(
             definition: definition, definitionPath: options.pipeline, inbox: options.inbox, out: options.out, store: options.store,
             through: through, dryRun: dryRun, now: startedAt, toolVersion: SigapVersion.current)
+        if testFault == "invariant" {
+            runOptions.summaryFault = { summary in
+                var broken = summary
+                broken.workers += 1
+                return broken
+            }
+        }
         let outcome: PipelineRun.Outcome
         do {
             outcome = try PipelineRun(options: runOptions, store: store, log: log).execute()
         } catch let error as InboxError {
-            StandardStreams.writeError("error: \(error)")
+            options.reportError("\(error)")
             throw ExitStatus.missingInput
         } catch let error as StoreError {
-            StandardStreams.writeError("error: \(error)")
+            options.reportError("\(error)")
             throw ExitStatus.cannotWrite
         } catch let error as ExitCode {
             throw error
         } catch {
-            StandardStreams.writeError("error: internal error, nothing published: \(error)")
+            options.reportError("internal error, nothing published: \(error)")
             throw ExitStatus.internalError
         }
         metrics.rowsRead = outcome.rowsRead
@@ -73,7 +100,7 @@ struct Run: ParsableCommand {
             )
         }
         if let manifest = outcome.manifestPath { StandardStreams.writeLine("manifest: \(manifest)") }
-        for problem in outcome.problems { StandardStreams.writeError("problem: \(problem)") }
+        for problem in outcome.problems { options.reportProblem(problem) }
         StandardStreams.flush()
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
@@ -88,8 +115,12 @@ struct Run: ParsableCommand {
         do {
             try metrics.write(to: metricsFile)
         } catch {
-            StandardStreams.writeError("error: cannot write the metrics file \(metricsFile): \(error)")
+            options.reportError("cannot write the metrics file \(metricsFile): \(error)")
             throw ExitStatus.cannotWrite
         }
     }
 }
+
+/// The metrics file cannot be written: the run stops before doing anything (exit 73), with no
+/// metrics to write either.
+private struct MetricsFileUnwritable: Error {}

@@ -1,1 +1,0 @@
-// Intentionally empty: this target only provides the entry points SwiftPM links against.
