@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SIGAPEndToEndTests",
-            dependencies: ["XLSXTestSupport", "SIGAPFixtures", "XLSX"],
+            dependencies: ["XLSXTestSupport", "SIGAPFixtures", "XLSX", "SIGAPPipeline", "SIGAPDomain"],
             exclude: ["Expected"]
         ),
         .testTarget(

@@ -1,4 +1,6 @@
 import Foundation
+import SIGAPDomain
+import SIGAPPipeline
 import Testing
 import XLSXTestSupport
 
@@ -82,8 +84,8 @@ struct ExitCodeTests {
         #expect(RunWorkspace.files(under: workspace.out).filter { !$0.hasPrefix("runs/") }.isEmpty)
     }
 
-    /// SIGAP's invariants hold on real inputs, so the run is asked to break one
-    /// (`--test-fault invariant`, a hidden option that sets `RunOptions.summaryFault`).
+    /// SIGAP's invariants hold on real inputs, so the run is asked to break one: in-process, through
+    /// the `package` test hook `RunOptions.summaryFault`.
     @Test("70: an invariant violated publishes nothing but the manifest, and leaves the store as it was")
     func invariantViolated() throws {
         let workspace = try RunWorkspace("exit70")
@@ -97,10 +99,21 @@ struct ExitCodeTests {
         #expect(!outputs.isEmpty && !store.isEmpty)
 
         try workspace.arriveDemo(["2025-12", "2026-01", "2026-02"], clean: true)
-        let broken = try workspace.sigap("run", ["--through", "2026-02", "--test-fault", "invariant"])
-        #expect(broken.exitStatus == 70, "\(broken)")
-        #expect(broken.stderr.contains("invariant violated"), "\(broken)")
-        #expect(broken.stderr.contains("workers != covered + rejected + pending"), "\(broken)")
+        let definition = try PipelineDefinition.load(path: "\(SigapProcess.packageRoot.path)/\(RunWorkspace.pipeline)")
+        var options = RunOptions(
+            definition: definition, definitionPath: RunWorkspace.pipeline, inbox: workspace.inbox, out: workspace.out,
+            store: workspace.store, through: YearMonth("2026-02")!, now: Int(Date().timeIntervalSince1970), toolVersion: "test")
+        options.summaryFault = { summary in
+            var broken = summary
+            broken.workers += 1
+            return broken
+        }
+        let log = RunLog { _ in }
+        let outcome = try PipelineRun(options: options, store: try SQLiteLedgerStore(path: workspace.store), log: log).execute()
+        let logged = log.lines.joined(separator: "\n")
+        #expect(outcome.exitCode == 70)
+        #expect(logged.contains("invariant violated"), "\(logged)")
+        #expect(logged.contains("workers != covered + rejected + pending"), "\(logged)")
 
         // Nothing published: November's files as they were, no later month, no temporary file.
         #expect(workspace.outputs() == outputs)

@@ -35,6 +35,7 @@ struct InterruptedRunTests {
         // The inbox: the clean demo history plus a 3,000-row DISHUB roster and its BPJS answers
         // in November, so a run spends a while in every stage (reading, the store, publishing).
         let reference = try RunWorkspace("kill-reference")
+        defer { reference.remove() }
         try reference.arriveDemo(clean: true)
         try reference.generate(
             rows: 3_000, roster: "2025-11/DISHUB/pekerja tambahan.xlsx", acknowledgements: "2025-11/BPJS/konfirmasi tambahan.csv",
@@ -53,6 +54,7 @@ struct InterruptedRunTests {
 
         // Same inbox (read only), a store and out folder of their own.
         let workspace = try RunWorkspace("killed")
+        defer { workspace.remove() }
         let inbox = ["--inbox": reference.inbox]
         let fractions = [0.1, 0.3, 0.6, 0.9] + (0..<3).map { _ in Double.random(in: 0.02...0.98) }
         var killed = 0

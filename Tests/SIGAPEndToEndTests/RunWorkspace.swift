@@ -28,6 +28,11 @@ struct RunWorkspace {
         try FileManager.default.createDirectory(atPath: "\(folder)/inbox", withIntermediateDirectories: true)
     }
 
+    /// Deletes the workspace (the big ones: a failing test's messages say what went wrong).
+    func remove() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
     /// Copies months of the committed demo inbox (never written to) into this inbox; `clean`
     /// leaves out the damaged December upload.
     func arriveDemo(_ months: [String] = RunWorkspace.demoMonths, clean: Bool = false) throws {

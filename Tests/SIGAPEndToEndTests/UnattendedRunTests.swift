@@ -15,6 +15,7 @@ struct UnattendedRunTests {
     @Test("two runs started together on one store: exactly one exits 75 at once and writes nothing; close is refused too")
     func concurrentRuns() throws {
         let workspace = try RunWorkspace("lock")
+        defer { workspace.remove() }
         // Long enough (several seconds) to still hold the lock while the others are refused.
         try workspace.generate(
             rows: 20_000, roster: "2025-11/DISHUB/pekerja.xlsx", acknowledgements: "2025-11/BPJS/konfirmasi.csv", period: "2025-11")

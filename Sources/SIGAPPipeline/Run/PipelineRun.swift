@@ -52,7 +52,17 @@ public final class PipelineRun {
         var outcome = Outcome(runID: runID, exitCode: 0)
         var manifest = RunManifest(runID: runID, options: options)
 
-        let inbox = try Inbox(root: options.inbox, sources: definition.sourceCodes)
+        let inbox: Inbox
+        do {
+            inbox = try Inbox(root: options.inbox, sources: definition.sourceCodes)
+        } catch let error as InboxError {
+            // Exit 66; the manifest still says what happened.
+            outcome.exitCode = 66
+            outcome.problems.append(error.description)
+            log.error(error.description)
+            if !options.dryRun { outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome) }
+            return outcome
+        }
         for stray in inbox.strays {
             outcome.problems.append("\(stray.name): \(stray.problem)")
             manifest.notes.append("\(stray.name): \(stray.problem)")
@@ -91,7 +101,7 @@ public final class PipelineRun {
         var violations: [String] = []
 
         for month in options.months {
-            let rosters = try loader.load(month)
+            var rosters = try loader.load(month)
             lap("month \(month): read rosters (\(rosters.entries.count) rows)")
             violations += rosters.violations
             for (source, rows) in rosters.rowsRead { outcome.rowsRead[source, default: 0] += rows }
@@ -106,6 +116,7 @@ public final class PipelineRun {
                 priority: definition.sourceCodes,
                 severity: (try? SeverityPolicy(overrides: definition.severityOverrides))?.severity(of: .identityConflict) ?? .warning
             ).merge(rosters.entries)
+            rosters.entries = []  // the workers hold what is needed from here on
             guard let rate = definition.premium(for: month)?.total else {
                 throw StoreError("no premium rate is in force for \(month)")
             }

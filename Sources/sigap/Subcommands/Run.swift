@@ -17,16 +17,6 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("metrics-file"), help: "Write Prometheus text metrics here (node_exporter textfile collector).")
     var metricsFile: String?
 
-    /// Tests only: `invariant` breaks an invariant of every computed summary on purpose
-    /// (`RunOptions.summaryFault`), to prove through the binary that such a run publishes nothing
-    /// but its manifest and exits 70. Not shown in the help.
-    @Option(name: .customLong("test-fault"), help: .hidden)
-    var testFault: String?
-
-    func validate() throws {
-        if let testFault, testFault != "invariant" { throw ValidationError("--test-fault: the only fault is 'invariant'") }
-    }
-
     func run() throws {
         umask(0o027)
         let startedAt = Int(Date().timeIntervalSince1970)
@@ -64,16 +54,9 @@ struct Run: ParsableCommand {
         }
         let store = try options.openStore(definition)
         let log = options.makeLog()
-        var runOptions = RunOptions(
+        let runOptions = RunOptions(
             definition: definition, definitionPath: options.pipeline, inbox: options.inbox, out: options.out, store: options.store,
             through: through, dryRun: dryRun, now: startedAt, toolVersion: SigapVersion.current)
-        if testFault == "invariant" {
-            runOptions.summaryFault = { summary in
-                var broken = summary
-                broken.workers += 1
-                return broken
-            }
-        }
         let outcome: PipelineRun.Outcome
         do {
             outcome = try PipelineRun(options: runOptions, store: store, log: log).execute()
@@ -111,7 +94,8 @@ struct Run: ParsableCommand {
         guard let metricsFile else { return }
         metrics.exitCode = exitCode
         metrics.durationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        metrics.lastSuccessAt = exitCode == 0 ? metrics.runAt : RunMetrics.lastSuccess(in: metricsFile)
+        // A dry run publishes nothing, so it is not a successful night.
+        metrics.lastSuccessAt = exitCode == 0 && !dryRun ? metrics.runAt : RunMetrics.lastSuccess(in: metricsFile)
         do {
             try metrics.write(to: metricsFile)
         } catch {
