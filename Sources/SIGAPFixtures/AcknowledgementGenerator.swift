@@ -25,7 +25,9 @@ public struct AcknowledgementGenerator: Sendable {
         defer { try? handle.close() }
         var buffer = "PERIODE,NIK,NAMA,KPJ,STATUS,KETERANGAN,IURAN\n"
         var random = SplitMix64(seed: seed ^ 0xACC0_4EDE)
-        let reasons = ["NIK tidak padan dengan data Dukcapil", "Sudah terdaftar aktif", "Usia melebihi batas", "Data tidak lengkap", "Lainnya"]
+        let reasons = [
+            "NIK tidak padan dengan data Dukcapil", "Sudah terdaftar aktif", "Usia melebihi batas", "Data tidak lengkap", "Lainnya",
+        ]
         func quoted(_ text: String) -> String {
             text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }

@@ -250,9 +250,14 @@ public enum DemoInbox {
     static func diskopukmWorkbook(_ path: String, people: [Person]) throws {
         let writer = try open(path)
         let sheet = try writer.addSheet("Sheet1")
-        let header = ["No", "NIK KTP", "Nama Sesuai KTP", "Tempat, Tanggal Lahir", "Jenis Kelamin", "Alamat KTP", "Kel", "Kec", "No WA", "Jenis Usaha"]
+        let header = [
+            "No", "NIK KTP", "Nama Sesuai KTP", "Tempat, Tanggal Lahir", "Jenis Kelamin", "Alamat KTP", "Kel", "Kec", "No WA",
+            "Jenis Usaha",
+        ]
         try sheet.write(row: 1, header.map { .text($0) }, style: bold)
-        let months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+        let months = [
+            "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+        ]
         for (offset, person) in people.enumerated() {
             let ttl = "\(person.birthPlace), \(person.birth.2) \(months[person.birth.1 - 1]) \(person.birth.0)"
             try sheet.write(

@@ -32,12 +32,18 @@ public enum MessyRosterFixtures {
         try sheet.write(row: 5, header.map { .text($0) }, style: bold)
         try sheet.write(row: 6, (1...8).map { .number(Double($0)) }, style: bold)
         let workers: [[CellContent]] = [
-            [.number(1), .text("3275081708850001"), .text("Ahmad Fauzi"), .date(year: 1985, month: 8, day: 17), .text("L"),
-             .text("Jatibening"), .text("Pondok Gede"), .text("0812-3456-7890")],
-            [.number(2), .text("3275015203900002"), .text("SITI AMINAH"), .text("12/03/1990"), .text("P"),
-             .text("Margahayu"), .text("Bekasi Timur"), .text("+62 813 1111 2222")],
-            [.number(3), .text("3275020101700003"), .text("H. Budi Santoso, S.Pd"), .date(year: 1970, month: 1, day: 1),
-             .text("LAKI-LAKI"), .text("Kranji"), .text("Kec. Bekasi Barat"), .text("85711112222")],
+            [
+                .number(1), .text("3275081708850001"), .text("Ahmad Fauzi"), .date(year: 1985, month: 8, day: 17), .text("L"),
+                .text("Jatibening"), .text("Pondok Gede"), .text("0812-3456-7890"),
+            ],
+            [
+                .number(2), .text("3275015203900002"), .text("SITI AMINAH"), .text("12/03/1990"), .text("P"),
+                .text("Margahayu"), .text("Bekasi Timur"), .text("+62 813 1111 2222"),
+            ],
+            [
+                .number(3), .text("3275020101700003"), .text("H. Budi Santoso, S.Pd"), .date(year: 1970, month: 1, day: 1),
+                .text("LAKI-LAKI"), .text("Kranji"), .text("Kec. Bekasi Barat"), .text("85711112222"),
+            ],
         ]
         for (offset, worker) in workers.enumerated() {
             try sheet.write(row: 7 + offset, worker)
@@ -68,12 +74,16 @@ public enum MessyRosterFixtures {
         try sheet.write(row: 4, [.text("JALAN"), .text("KELURAHAN"), .text("KECAMATAN")], from: 6, style: bold)
         try sheet.write(
             row: 5,
-            [.number(1), .text("3275044107880004"), .text("DEWI LESTARI"), .text("BEKASI"), .date(year: 1988, month: 7, day: 1),
-             .text("JL. MELATI NO. 5"), .text("Margajaya"), .text("Bekasi Selatan"), .text("PEDAGANG KAKI LIMA")])
+            [
+                .number(1), .text("3275044107880004"), .text("DEWI LESTARI"), .text("BEKASI"), .date(year: 1988, month: 7, day: 1),
+                .text("JL. MELATI NO. 5"), .text("Margajaya"), .text("Bekasi Selatan"), .text("PEDAGANG KAKI LIMA"),
+            ])
         try sheet.write(
             row: 6,
-            [.number(2), .text("3275031212750005"), .text("Joko Susilo"), .text("JAKARTA"), .text("12 Desember 1975"),
-             .text("JL. KENANGA NO. 9"), .text("Perwira"), .text("Bekasi Utara"), .text("OJEK PANGKALAN")])
+            [
+                .number(2), .text("3275031212750005"), .text("Joko Susilo"), .text("JAKARTA"), .text("12 Desember 1975"),
+                .text("JL. KENANGA NO. 9"), .text("Perwira"), .text("Bekasi Utara"), .text("OJEK PANGKALAN"),
+            ])
         try writer.close()
     }
 
@@ -87,8 +97,14 @@ public enum MessyRosterFixtures {
             row: 1, ["No", "NIK KTP", "Nama Sesuai KTP", "Tempat, Tanggal Lahir", "Jenis Kelamin", "Pekerjaan"].map { .text($0) },
             style: bold)
         let rows: [[CellContent]] = [
-            [.number(1), .number(3_275_081_708_850_010), .text("RUDI HARTONO"), .text("BEKASI, 17-08-1985"), .text("L"), .text("BURUH BANGUNAN")],
-            [.number(2), .number(3_275_081_708_850_007), .text("YANTO"), .text("BOGOR, 17 Agustus 1985"), .text("L"), .text("TUKANG BECAK")],
+            [
+                .number(1), .number(3_275_081_708_850_010), .text("RUDI HARTONO"), .text("BEKASI, 17-08-1985"), .text("L"),
+                .text("BURUH BANGUNAN"),
+            ],
+            [
+                .number(2), .number(3_275_081_708_850_007), .text("YANTO"), .text("BOGOR, 17 Agustus 1985"), .text("L"),
+                .text("TUKANG BECAK"),
+            ],
             [.number(3), .text("3.27501E+15"), .text("SURTI"), .text("BEKASI, 01/02/1990"), .text("P"), .text("GURU PAUD")],
             [.number(4), .text("3275.0845.0690.0008"), .text("Wati"), .text("Bekasi, 5 Sept 1990"), .text("Wanita"), .text("PEDAGANG")],
             [.number(5), .blank, .text("TANPA NIK"), .text("BEKASI, 01-01-1980"), .text("L"), .text("OJEK DARING")],

@@ -37,7 +37,9 @@ public final class Workbook: @unchecked Sendable {
             for element in workbook.child(named: "sheets")?.children(named: "sheet") ?? [] {
                 let id = element.attribute("id") { $0.hasSuffix("relationships") }
                 let relationship = id.flatMap { byID[$0] }
-                let kind = relationship.flatMap { SheetInfo.Kind(rawValue: $0.kind.lowercased() == "xlmacrosheet" ? "macrosheet" : $0.kind) } ?? .worksheet
+                let kind =
+                    relationship.flatMap { SheetInfo.Kind(rawValue: $0.kind.lowercased() == "xlmacrosheet" ? "macrosheet" : $0.kind) }
+                    ?? .worksheet
                 let state = SheetInfo.State(rawValue: element[attribute: "state"] ?? "visible") ?? .visible
                 sheets.append(
                     SheetInfo(

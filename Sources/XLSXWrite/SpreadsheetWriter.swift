@@ -1,9 +1,9 @@
 import CXLSXWriter
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes an XLSX workbook through libxlsxwriter: every workbook the project writes goes through

@@ -26,7 +26,8 @@ struct DemoHistoryTests {
         /// Copies months of the committed demo inbox into this inbox.
         func arrive(_ months: [String]) throws {
             for month in months {
-                try FileManager.default.copyItem(atPath: "\(DemoHistoryTests.root)/fixtures/demo-inbox/\(month)", toPath: "\(inbox)/\(month)")
+                try FileManager.default.copyItem(
+                    atPath: "\(DemoHistoryTests.root)/fixtures/demo-inbox/\(month)", toPath: "\(inbox)/\(month)")
             }
         }
 
@@ -57,7 +58,9 @@ struct DemoHistoryTests {
 
         let first = try workspace.sigap("run", ["--through", "2025-11"])
         #expect(first.exitStatus == 0, "\(first)")
-        #expect(first.stdoutLines.first == "2025-11: 7 workers, 3 covered, 1 pending, 3 rejected, total payable Rp 50.400 → \(workspace.out)/2025-11/")
+        #expect(
+            first.stdoutLines.first
+                == "2025-11: 7 workers, 3 covered, 1 pending, 3 rejected, total payable Rp 50.400 → \(workspace.out)/2025-11/")
         for name in ["ledger.csv", "findings.csv", "submission.csv"] {
             #expect(try workspace.read("2025-11/\(name)") == (try Self.expectedFile("2025-11/\(name)")), "2025-11/\(name)")
         }
@@ -85,7 +88,10 @@ struct DemoHistoryTests {
         // December carries November's adjustments, one of them money to reclaim.
         let december = try workspace.read("2025-12/ledger.csv").split(separator: "\n").filter { $0.contains(",ADJUSTMENT,") }
         #expect(december.count == 3)
-        #expect(december.contains { $0.hasPrefix("2025-12,ADJUSTMENT,2025-11,3275015203900002,") && $0.contains(",REJECTED,COVERED,NIK_TIDAK_PADAN,-16800,") })
+        #expect(
+            december.contains {
+                $0.hasPrefix("2025-12,ADJUSTMENT,2025-11,3275015203900002,") && $0.contains(",REJECTED,COVERED,NIK_TIDAK_PADAN,-16800,")
+            })
         let summary = try Self.summary(try workspace.read("2025-12/summary.json"))
         #expect(summary["adjustments_premium"] as? Int == 16800)
         #expect(summary["total_payable"] as? Int == 84000)

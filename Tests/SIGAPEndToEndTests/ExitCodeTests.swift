@@ -5,7 +5,7 @@ import Testing
 import XLSXTestSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every exit code of SPEC §11, each produced through the built binary the way cron meets it, with
@@ -186,7 +186,9 @@ struct ExitCodeTests {
         func text(from shipped: String) -> String {
             switch self {
             case .syntax: shipped.replacingOccurrences(of: "programme: SIGAP\n", with: "programme: SIGAP: Bekasi\n")
-            case .missingKey: shipped.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("start_month:") }.joined(separator: "\n")
+            case .missingKey:
+                shipped.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("start_month:") }.joined(
+                    separator: "\n")
             case .unknownKey: shipped.replacingOccurrences(of: "region: \"3275\"\n", with: "region: \"3275\"\nstart_mont: 2025-11\n")
             }
         }

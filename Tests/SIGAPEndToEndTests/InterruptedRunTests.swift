@@ -4,7 +4,7 @@ import XLSX
 import XLSXTestSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A night killed mid-way (SPEC §11: "a run killed at any point leaves the previous outputs and
@@ -30,7 +30,9 @@ struct InterruptedRunTests {
         }
     }
 
-    @Test("SIGKILL at 10/30/60/90% of a run and at random moments, then a rerun: outputs as an uninterrupted run's, no temporary file left, the store usable")
+    @Test(
+        "SIGKILL at 10/30/60/90% of a run and at random moments, then a rerun: outputs as an uninterrupted run's, no temporary file left, the store usable"
+    )
     func killedThenRerun() throws {
         // The inbox: the clean demo history plus a 3,000-row DISHUB roster and its BPJS answers
         // in November, so a run spends a while in every stage (reading, the store, publishing).
@@ -97,7 +99,8 @@ struct InterruptedRunTests {
                 ]
                 for relative in planted {
                     let path = "\(workspace.out)/\(relative)"
-                    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(
+                        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                     try Data("month,entry,for_mo".utf8).write(to: URL(fileURLWithPath: path))
                 }
             }
@@ -114,7 +117,9 @@ struct InterruptedRunTests {
             for (path, bytes) in expected where Self.isCompared(path) {
                 #expect(outputs[path] == bytes, "\(moment): \(path) differs from the uninterrupted run's")
             }
-            #expect(RunWorkspace.temporaryFiles(under: workspace.out).isEmpty, "\(moment): \(RunWorkspace.temporaryFiles(under: workspace.out))")
+            #expect(
+                RunWorkspace.temporaryFiles(under: workspace.out).isEmpty, "\(moment): \(RunWorkspace.temporaryFiles(under: workspace.out))"
+            )
         }
         // Most of the kills struck a running process (a kill at 90% may come after the end).
         #expect(killed >= 3, "only \(killed) of \(fractions.count) kills struck a running sigap")

@@ -4,7 +4,7 @@ import XLSX
 import XLSXTestSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Personal data (SPEC §11, §14): no log line, metric, manifest or report ever holds a full NIK or
@@ -88,7 +88,8 @@ struct PersonalDataTests {
         /// (`3275 0817 0885 0001`, `0812-3456-7890`, `+62 812 …`).
         func found(in text: String) -> [String] {
             let squeezed = String(text.filter { !" .-+()'\u{A0}".contains($0) })
-            return (niks.filter { squeezed.contains($0) }.map { "NIK \($0)" } + phones.filter { squeezed.contains($0) }.map { "phone \($0)" })
+            return
+                (niks.filter { squeezed.contains($0) }.map { "NIK \($0)" } + phones.filter { squeezed.contains($0) }.map { "phone \($0)" })
                 .sorted()
         }
     }
@@ -99,7 +100,9 @@ struct PersonalDataTests {
         return ["ledger.csv", "findings.csv", "submission.csv"].contains(name) || name.hasSuffix(".xlsx")
     }
 
-    @Test("the demo history with JSON logs and metrics, under umask 000: no NIK or phone outside the files meant for them; every file 0640 or stricter")
+    @Test(
+        "the demo history with JSON logs and metrics, under umask 000: no NIK or phone outside the files meant for them; every file 0640 or stricter"
+    )
     func demoHistory() throws {
         let people = try People(inbox: RunWorkspace.demoInbox)
         #expect(people.niks.count >= 12, "\(people.niks.count) NIKs read from the demo inbox")

@@ -41,7 +41,8 @@ struct ReportBrowserTests {
 
         func arrive(_ months: [String]) throws {
             for month in months {
-                try FileManager.default.copyItem(atPath: "\(ReportBrowserTests.root)/fixtures/demo-inbox/\(month)", toPath: "\(inbox)/\(month)")
+                try FileManager.default.copyItem(
+                    atPath: "\(ReportBrowserTests.root)/fixtures/demo-inbox/\(month)", toPath: "\(inbox)/\(month)")
             }
         }
 
@@ -228,11 +229,12 @@ final class Chromium {
     func run(_ arguments: [String], timeLimit: Double = 120) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
-            "--disable-extensions", "--disable-background-networking", "--hide-scrollbars", "--user-data-dir=\(folder)/profile",
-            "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
-        ] + arguments
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
+                "--disable-extensions", "--disable-background-networking", "--hide-scrollbars", "--user-data-dir=\(folder)/profile",
+                "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
+            ] + arguments
         let id = UUID().uuidString
         let stdoutPath = "\(folder)/\(id).out"
         let stderrPath = "\(folder)/\(id).err"

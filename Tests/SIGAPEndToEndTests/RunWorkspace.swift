@@ -2,7 +2,7 @@ import Foundation
 import XLSXTestSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A scratch installation for the unattended-run tests: its own inbox, out folder, store and
@@ -123,7 +123,7 @@ struct RunWorkspace {
     static func json(contentsOf path: String) throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw WorkspaceFailure( "\(path) is not a JSON object")
+            throw WorkspaceFailure("\(path) is not a JSON object")
         }
         return object
     }
@@ -155,7 +155,7 @@ struct RunWorkspace {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0, let digest = String(decoding: output, as: UTF8.self).split(separator: " ").first else {
-            throw WorkspaceFailure( "sha256sum \(path) failed")
+            throw WorkspaceFailure("sha256sum \(path) failed")
         }
         return String(digest)
     }
@@ -166,15 +166,17 @@ struct RunWorkspace {
             try FileManager.default.createDirectory(
                 atPath: ("\(inbox)/\(relative)" as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
-        let made = try RunningSigap(["fixtures", "roster", "--rows", "\(rows)", "--out", "\(inbox)/\(roster)"], logFolder: "\(folder)/logs")
-            .wait(timeLimit: .seconds(120))
-        guard made.exitStatus == 0 else { throw WorkspaceFailure( "fixtures roster: \(made)") }
+        let made = try RunningSigap(
+            ["fixtures", "roster", "--rows", "\(rows)", "--out", "\(inbox)/\(roster)"], logFolder: "\(folder)/logs"
+        )
+        .wait(timeLimit: .seconds(120))
+        guard made.exitStatus == 0 else { throw WorkspaceFailure("fixtures roster: \(made)") }
         if let acknowledgements {
             let acks = try RunningSigap(
                 ["fixtures", "acks", "--rows", "\(rows)", "--period", period, "--out", "\(inbox)/\(acknowledgements)"],
                 logFolder: "\(folder)/logs"
             ).wait(timeLimit: .seconds(120))
-            guard acks.exitStatus == 0 else { throw WorkspaceFailure( "fixtures acks: \(acks)") }
+            guard acks.exitStatus == 0 else { throw WorkspaceFailure("fixtures acks: \(acks)") }
         }
     }
 }
@@ -248,7 +250,7 @@ final class RunningSigap: @unchecked Sendable {
         var child: pid_t = 0
         started = clock.now
         let result = posix_spawn(&child, argv[0], &actions, nil, cArguments, cEnvironment)
-        guard result == 0 else { throw WorkspaceFailure( "posix_spawn failed: \(result)") }
+        guard result == 0 else { throw WorkspaceFailure("posix_spawn failed: \(result)") }
         pid = child
     }
 

@@ -3,7 +3,7 @@ import Testing
 import XLSXTestSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The nightly job as cron runs it (SPEC §11, §14 "Running unattended"): one run at a time per
@@ -77,7 +77,8 @@ struct UnattendedRunTests {
         try workspace.arriveDemo()
         // A good file beside the damaged one: not used until the bad one is replaced (SPEC §14).
         let waiting = "2025-12/DISKOPUKM/data umkm desember.xlsx"
-        try FileManager.default.copyItem(atPath: "\(RunWorkspace.demoInbox)/2025-11/DISKOPUKM/data umkm.xlsx", toPath: "\(workspace.inbox)/\(waiting)")
+        try FileManager.default.copyItem(
+            atPath: "\(RunWorkspace.demoInbox)/2025-11/DISKOPUKM/data umkm.xlsx", toPath: "\(workspace.inbox)/\(waiting)")
         let run = try workspace.sigap("run", ["--through", "2026-02"])
         #expect(run.exitStatus == 65, "\(run)")
 
@@ -183,7 +184,10 @@ struct UnattendedRunTests {
         var results: [(result: RunResult, expected: Int32, says: String)] = []
         results.append((try workspace.sigap("run", ["--through", "2026-02"] + json), 65, RunWorkspace.damagedUpload))
         results.append(
-            (try workspace.sigap("run", ["--through", "2026-02"] + json, overrides: ["--inbox": "\(workspace.folder)/tidak-ada"]), 66, "tidak-ada"))
+            (
+                try workspace.sigap("run", ["--through", "2026-02"] + json, overrides: ["--inbox": "\(workspace.folder)/tidak-ada"]), 66,
+                "tidak-ada"
+            ))
         do {
             let lock = try #require(HeldLock(store: workspace.store))
             results.append((try workspace.sigap("run", ["--through", "2026-02"] + json), 75, "holds the lock"))

@@ -1,5 +1,5 @@
-import SIGAPDomain
 import Foundation
+import SIGAPDomain
 import SIGAPFixtures
 import Testing
 

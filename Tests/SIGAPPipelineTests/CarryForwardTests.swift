@@ -1,7 +1,8 @@
 import Foundation
 import SIGAPDomain
-@testable import SIGAPPipeline
 import Testing
+
+@testable import SIGAPPipeline
 
 /// SPEC §3 and §14: which roster a source has in a month when it sends nothing, only lock files, an
 /// empty workbook, or a file that cannot be read.
@@ -141,7 +142,8 @@ struct CarryForwardTests {
     func unreadableFileKeepsPreviousRoster() throws {
         let workspace = try LedgerWorkspace()
         try workspace.roster("2025-11", "DISHUB", [Kit.rahmat, Kit.yuliani])
-        try workspace.roster("2025-12", "DISHUB", "a-baru.xlsx", [Kit.suparman.with { $0.phone = "12345" }, Kit.lestari.with { $0.name = "-" }])
+        try workspace.roster(
+            "2025-12", "DISHUB", "a-baru.xlsx", [Kit.suparman.with { $0.phone = "12345" }, Kit.lestari.with { $0.name = "-" }])
         try workspace.truncatedRoster("2025-12", "DISHUB", "b-rusak.xlsx", [Kit.darmawan])
         try workspace.roster("2025-12", "DINSOS", [Kit.darmawan.with { $0.phone = "999" }])
         var loader = try workspace.loader()

@@ -1,7 +1,8 @@
 import Foundation
 import SIGAPDomain
-@testable import SIGAPPipeline
 import Testing
+
+@testable import SIGAPPipeline
 
 /// SPEC §8.4 and §14: `sigap close`, frozen months, and the ADJUSTMENT lines that correct them.
 @Suite("Closing months and adjustments (SPEC §8.4, §14)")

@@ -1,7 +1,8 @@
 import Foundation
 import SIGAPDomain
-@testable import SIGAPPipeline
 import Testing
+
+@testable import SIGAPPipeline
 
 /// SPEC §8.1-§8.3 and §14, rule by rule: who owns a worker, which values survive, which rows
 /// conflict, which acknowledgement counts, the status and premium of each line, and its flags.
@@ -91,7 +92,12 @@ struct LedgerRulesTests {
         let result = Self.merge([
             ("DINSOS", full.with { $0.occupation = "PEMULUNG" }),
             ("DISHUB", full.bare),
-            ("DISKOPUKM", full.with { $0.occupation = "PEDAGANG"; $0.phone = "0899-0000-1111" }),
+            (
+                "DISKOPUKM",
+                full.with {
+                    $0.occupation = "PEDAGANG"; $0.phone = "0899-0000-1111"
+                }
+            ),
             ("DISHUB", full.bare.with { $0.occupation = "OJEK PANGKALAN" }),
         ])
         let worker = try #require(result.workers.first)
@@ -258,7 +264,12 @@ struct LedgerRulesTests {
     func identityConflictAsErrorQuarantines() throws {
         let workspace = try LedgerWorkspace(severity: ["IDENTITY_CONFLICT": "error"])
         try workspace.roster(
-            "2025-11", "DISHUB", [Kit.rahmat.with { $0.occupation = nil; $0.kecamatan = nil; $0.kelurahan = nil }])
+            "2025-11", "DISHUB",
+            [
+                Kit.rahmat.with {
+                    $0.occupation = nil; $0.kecamatan = nil; $0.kelurahan = nil
+                }
+            ])
         try workspace.roster("2025-11", "DINSOS", [Kit.rahmat.with { $0.birthDate = "15-05-1986" }])
         try workspace.run(through: "2025-11")
         let conflict = try #require(try workspace.findings("2025-11").first { $0[6] == "IDENTITY_CONFLICT" })
@@ -548,7 +559,8 @@ struct LedgerRulesTests {
             ]
         ])
         let history = [Kit.rahmat.nik: "25110000011", Kit.yuliani.nik: "25110000012"]
-        let lines = Reconciler(month: Kit.december, rate: Kit.rate).reconcile(workers, acknowledgements: acks, latestCoveredKPJ: history).lines
+        let lines = Reconciler(month: Kit.december, rate: Kit.rate).reconcile(workers, acknowledgements: acks, latestCoveredKPJ: history)
+            .lines
         #expect(Kit.regular(lines, Kit.rahmat.nik)?.flags == [.kpjChanged])
         #expect(Kit.regular(lines, Kit.yuliani.nik)?.flags == [])
         // No earlier COVERED line: nothing to compare with.
@@ -621,7 +633,12 @@ struct LedgerRulesTests {
     func summaryInvariants() throws {
         let workers = Kit.workers([
             ("DISHUB", Kit.rahmat), ("DISHUB", Kit.yuliani), ("DINSOS", Kit.suparman), ("DINSOS", Kit.lestari),
-            ("DISKOPUKM", Kit.darmawan.with { $0.kecamatan = nil; $0.kelurahan = nil }),
+            (
+                "DISKOPUKM",
+                Kit.darmawan.with {
+                    $0.kecamatan = nil; $0.kelurahan = nil
+                }
+            ),
         ])
         let acks = LedgerKitAcknowledgements([
             Kit.november: [

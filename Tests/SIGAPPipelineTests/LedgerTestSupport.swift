@@ -1,9 +1,10 @@
 import Foundation
 import SIGAPDomain
-@testable import SIGAPPipeline
 import Testing
 import XLSX
 import XLSXWrite
+
+@testable import SIGAPPipeline
 
 /// Shared helpers of `LedgerRulesTests`, `CarryForwardTests` and `ClosingTests`: made-up workers,
 /// roster rows for the deduplicator, a hand-made acknowledgement lookup for the reconciler, and a

@@ -1,8 +1,9 @@
 import Foundation
 import SIGAPDomain
-@testable import SIGAPPipeline
 import Testing
 import XLSXWrite
+
+@testable import SIGAPPipeline
 
 /// The parts of the report that explain: why people left, what each adjustment means, how the
 /// charts scale.
@@ -69,18 +70,24 @@ struct ReportChangesTests {
         let section = try #require(document.all("section").first { $0.attributes["id"] == "perubahan" })
         let rows = section.all("table").dropFirst().flatMap { $0.all("tr").dropFirst().map { $0.all("td").map(\.text) } }
         #expect(rows.contains { $0 == ["327501******0012", "YULIANI PUSPITA", "DISHUB", "tertanggung", "tidak dikirim ulang oleh dinas"] })
-        #expect(rows.contains {
-            $0 == ["327502******0013", "SUPARMAN", "DISHUB", "tertanggung", "dikarantina (NIK rusak oleh Excel (digit terakhir hilang))"]
-        })
+        #expect(
+            rows.contains {
+                $0 == [
+                    "327502******0013", "SUPARMAN", "DISHUB", "tertanggung", "dikarantina (NIK rusak oleh Excel (digit terakhir hilang))",
+                ]
+            })
         #expect(rows.contains { $0.first == "327504******0014" && $0.last == "NIK tidak padan dengan data kependudukan (Dukcapil)" })
-        #expect(section.text.contains("0 pekerja masuk, 2 keluar, 1 pindah dinas, dan 1 pekerja yang bulan lalu tidak ditolak kini ditolak BPJS"))
+        #expect(
+            section.text.contains(
+                "0 pekerja masuk, 2 keluar, 1 pindah dinas, dan 1 pekerja yang bulan lalu tidak ditolak kini ditolak BPJS"))
         #expect(!html.contains(Kit.yuliani.nik) && !html.contains(Kit.suparman.nik))
     }
 
     @Test("the first month has nothing to compare with: everyone joins")
     func firstMonth() throws {
         let workspace = try Self.leavingWorkspace()
-        let document = try HTMLDocument(try MonthReport.html(for: Kit.november, store: try workspace.store(), definition: workspace.definition))
+        let document = try HTMLDocument(
+            try MonthReport.html(for: Kit.november, store: try workspace.store(), definition: workspace.definition))
         let cells = try document.cells(table: "table-changes")
         #expect(cells[Cell(category: "DISHUB", series: "joins")] == 3)
         #expect(cells[Cell(category: "DINSOS", series: "joins")] == 2)
@@ -97,7 +104,9 @@ struct ReportChangesTests {
         #expect(!ReportChanges.finding("NAME_MISSING", "", concerns: "3275020309780013"))
     }
 
-    static func adjustment(_ nik: String, for month: YearMonth, _ previous: LedgerStatus, _ status: LedgerStatus, _ premium: Int) -> LedgerLine {
+    static func adjustment(_ nik: String, for month: YearMonth, _ previous: LedgerStatus, _ status: LedgerStatus, _ premium: Int)
+        -> LedgerLine
+    {
         LedgerLine(
             month: Kit.january, entry: .adjustment, forMonth: month, nik: nik, name: "PEKERJA", source: "DISHUB", sources: ["DISHUB"],
             kecamatanCode: "", kecamatan: "", kelurahan: "", occupation: "", kpj: "", status: status, previousStatus: previous,
@@ -117,14 +126,15 @@ struct ReportChangesTests {
             Self.adjustment("3275000000000008", for: Kit.december, .rejected, .pending, 0),
         ]
         let adjustments = ReportAdjustments(month: Kit.january, lines: lines)
-        #expect(adjustments.groups.map(adjustments.sentence) == [
-            "3 pekerja bulan November 2025 baru dikonfirmasi BPJS pada Januari 2026: +Rp 50.400.",
-            "1 pekerja bulan Desember 2025 baru dikonfirmasi BPJS pada Januari 2026: +Rp 16.800.",
-            "1 pekerja bulan Desember 2025 yang sudah dibayar tidak lagi memiliki konfirmasi BPJS (diketahui pada Januari 2026); iurannya diperhitungkan kembali: -Rp 16.800.",
-            "1 pekerja bulan Desember 2025 yang sudah dibayar ternyata ditolak BPJS (diketahui pada Januari 2026); iurannya diperhitungkan kembali: -Rp 16.800.",
-            "1 pekerja bulan Desember 2025 yang masih menunggu akhirnya ditolak BPJS pada Januari 2026; tidak ada iuran yang berubah: Rp 0.",
-            "1 pekerja bulan Desember 2025 berubah status dari ditolak menjadi menunggu konfirmasi pada Januari 2026: Rp 0.",
-        ])
+        #expect(
+            adjustments.groups.map(adjustments.sentence) == [
+                "3 pekerja bulan November 2025 baru dikonfirmasi BPJS pada Januari 2026: +Rp 50.400.",
+                "1 pekerja bulan Desember 2025 baru dikonfirmasi BPJS pada Januari 2026: +Rp 16.800.",
+                "1 pekerja bulan Desember 2025 yang sudah dibayar tidak lagi memiliki konfirmasi BPJS (diketahui pada Januari 2026); iurannya diperhitungkan kembali: -Rp 16.800.",
+                "1 pekerja bulan Desember 2025 yang sudah dibayar ternyata ditolak BPJS (diketahui pada Januari 2026); iurannya diperhitungkan kembali: -Rp 16.800.",
+                "1 pekerja bulan Desember 2025 yang masih menunggu akhirnya ditolak BPJS pada Januari 2026; tidak ada iuran yang berubah: Rp 0.",
+                "1 pekerja bulan Desember 2025 berubah status dari ditolak menjadi menunggu konfirmasi pada Januari 2026: Rp 0.",
+            ])
         #expect(adjustments.groups.map(\.count).reduce(0, +) == lines.count)
         #expect(adjustments.groups.map(\.premium).reduce(0, +) == lines.map(\.premium).reduce(0, +))
     }

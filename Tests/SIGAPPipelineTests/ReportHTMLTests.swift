@@ -1,8 +1,9 @@
 import Foundation
 import SIGAPDomain
 import SIGAPFixtures
-@testable import SIGAPPipeline
 import Testing
+
+@testable import SIGAPPipeline
 
 /// The month-end report of the demo history (SPEC §10), parsed back: every figure is the one in
 /// summary.json, every chart draws the table beside it, adjustments read as sentences, and no
@@ -35,7 +36,9 @@ struct ReportHTMLTests {
             #expect(document.all("script").isEmpty)
             #expect(document.all("link").isEmpty)
             #expect(document.all("img").isEmpty)
-            #expect(!html.contains("http://") || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/2000/svg") })
+            #expect(
+                !html.contains("http://")
+                    || html.components(separatedBy: "http://").dropFirst().allSatisfy { $0.hasPrefix("www.w3.org/2000/svg") })
             #expect(!html.contains("https://"))
             #expect(!html.contains("url("))
             #expect(!html.contains("@import"))
@@ -127,7 +130,9 @@ struct ReportHTMLTests {
             let charts = document.all("svg")
             let ids = Set(charts.compactMap { $0.attributes["id"] })
             #expect(
-                ids.isSuperset(of: ["chart-changes", "chart-source", "chart-kecamatan", "chart-trend-workers", "chart-trend-payable", "chart-rejections"]),
+                ids.isSuperset(of: [
+                    "chart-changes", "chart-source", "chart-kecamatan", "chart-trend-workers", "chart-trend-payable", "chart-rejections",
+                ]),
                 "\(month): \(ids)")
             for chart in charts {
                 let name = chart.attributes["id"] ?? "?"
@@ -141,7 +146,9 @@ struct ReportHTMLTests {
                     let value = try #require(bar.attributes["data-value"].flatMap { Int($0) }, "\(month) \(name): a bar without data-value")
                     #expect(drawn[cell] == nil, "\(month) \(name): two bars for \(cell)")
                     drawn[cell] = value
-                    #expect(table[cell] == value, "\(month) \(name): bar \(cell) = \(value), table says \(table[cell].map(String.init) ?? "nothing")")
+                    #expect(
+                        table[cell] == value,
+                        "\(month) \(name): bar \(cell) = \(value), table says \(table[cell].map(String.init) ?? "nothing")")
                     #expect(bar.all("title").first?.text.isEmpty == false, "\(month) \(name): bar \(cell) has no title")
                     #expect((Double(bar.attributes["width"] ?? "") ?? -1) >= 0 && (Double(bar.attributes["height"] ?? "") ?? -1) >= 0)
                 }
@@ -176,15 +183,17 @@ struct ReportHTMLTests {
         let summary = try demo.summary("2025-12")
         let document = try HTMLDocument(try demo.html("2025-12"))
         let items = document.all { $0.hasClass("adjustment") }
-        #expect(items.map(\.text) == [
-            "1 pekerja bulan November 2025 baru dikonfirmasi BPJS pada Desember 2025: +Rp 16.800.",
-            "1 pekerja bulan November 2025 yang semula ditolak BPJS ternyata diterima (konfirmasi diperbaiki pada Desember 2025): +Rp 16.800.",
-            "1 pekerja bulan November 2025 yang sudah dibayar ternyata ditolak BPJS (diketahui pada Desember 2025); iurannya diperhitungkan kembali: -Rp 16.800.",
-        ])
+        #expect(
+            items.map(\.text) == [
+                "1 pekerja bulan November 2025 baru dikonfirmasi BPJS pada Desember 2025: +Rp 16.800.",
+                "1 pekerja bulan November 2025 yang semula ditolak BPJS ternyata diterima (konfirmasi diperbaiki pada Desember 2025): +Rp 16.800.",
+                "1 pekerja bulan November 2025 yang sudah dibayar ternyata ditolak BPJS (diketahui pada Desember 2025); iurannya diperhitungkan kembali: -Rp 16.800.",
+            ])
         #expect(items.map { $0.attributes["data-for-month"] ?? "" } == ["2025-11", "2025-11", "2025-11"])
-        #expect(items.map { "\($0.attributes["data-from"] ?? "")→\($0.attributes["data-to"] ?? "")" } == [
-            "PENDING→COVERED", "REJECTED→COVERED", "COVERED→REJECTED",
-        ])
+        #expect(
+            items.map { "\($0.attributes["data-from"] ?? "")→\($0.attributes["data-to"] ?? "")" } == [
+                "PENDING→COVERED", "REJECTED→COVERED", "COVERED→REJECTED",
+            ])
         #expect(items.map { Int($0.attributes["data-count"] ?? "") ?? 0 }.reduce(0, +) == summary["adjustments_count"] as? Int)
         #expect(items.map { Int($0.attributes["data-value"] ?? "") ?? 0 }.reduce(0, +) == summary["adjustments_premium"] as? Int)
         let section = try #require(document.all("section").first { $0.attributes["id"] == "penyesuaian" })
@@ -229,7 +238,10 @@ struct ReportHTMLTests {
         // Sri and Nur (DISDIK), rejected in December, are pending: not newly rejected.
         let january = try HTMLDocument(try demo.html("2026-01")).cells(table: "table-changes")
         #expect(january[Cell(category: "DISHUB", series: "joins")] == 1)
-        #expect(january.filter { $0.key.series == "newly_rejected" && $0.value != 0 } == [Cell(category: "DISKOPUKM", series: "newly_rejected"): 1])
+        #expect(
+            january.filter { $0.key.series == "newly_rejected" && $0.value != 0 } == [
+                Cell(category: "DISKOPUKM", series: "newly_rejected"): 1
+            ])
     }
 
     @Test("no full NIK and no phone number anywhere in the page, masked NIKs only")
@@ -237,7 +249,8 @@ struct ReportHTMLTests {
         let demo = try ReportDemo()
         let nik = try NSRegularExpression(pattern: #"(?<![0-9])[0-9]{16}(?![0-9])"#)
         let longRun = try NSRegularExpression(pattern: #"(?<![0-9A-Za-z])[0-9]{10,}(?![0-9A-Za-z])"#)
-        let phone = try NSRegularExpression(pattern: #"(?<![0-9A-Za-z])(\+62|62|0)[ .-]?8[0-9]{2}[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}(?![0-9])"#)
+        let phone = try NSRegularExpression(
+            pattern: #"(?<![0-9A-Za-z])(\+62|62|0)[ .-]?8[0-9]{2}[ .-]?[0-9]{3,4}[ .-]?[0-9]{3,5}(?![0-9])"#)
         let ledgerNIKs = try Self.months.flatMap { try demo.ledger($0).map(\.nik) }
         for month in Self.months {
             // The inputs' SHA-256 digits are no personal number (and a hex digest may hold a run of
@@ -264,13 +277,16 @@ struct ReportHTMLTests {
         let before = try demo.html("2025-12")
         try FileManager.default.removeItem(atPath: demo.inbox)
         #expect(try demo.html("2025-12") == before)
-        let path = try MonthReport.publish(YearMonth("2025-12")!, store: demo.store, definition: demo.definition, to: OutputFolder(root: demo.out))
+        let path = try MonthReport.publish(
+            YearMonth("2025-12")!, store: demo.store, definition: demo.definition, to: OutputFolder(root: demo.out))
         #expect(path == "\(demo.out)/2025-12/report.html")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o640)
         // A month never computed is refused.
-        #expect(throws: StoreError.self) { try MonthReport.html(for: YearMonth("2026-03")!, store: demo.store, definition: demo.definition) }
+        #expect(throws: StoreError.self) {
+            try MonthReport.html(for: YearMonth("2026-03")!, store: demo.store, definition: demo.definition)
+        }
     }
 
     @Test("the closed month says it is closed and final; open months say figures may change")
@@ -310,11 +326,14 @@ struct ReportHTMLTests {
         #expect(section.text.contains("FILE_UNREADABLE"))
 
         let january = try HTMLDocument(try demo.html("2026-01"))
-        let codes = january.all { $0.attributes["data-code"] != nil }.map { "\($0.attributes["data-code"]!)=\($0.attributes["data-value"]!)" }
+        let codes = january.all { $0.attributes["data-code"] != nil }.map {
+            "\($0.attributes["data-code"]!)=\($0.attributes["data-value"]!)"
+        }
         #expect(codes.sorted() == ["IDENTITY_CONFLICT=1", "NIK_DOB_MISMATCH=1"])
-        #expect(try january.cells(table: "table-quality") == [
-            Cell(category: "DISDIK", series: "errors"): 0, Cell(category: "DISDIK", series: "warnings"): 2,
-        ])
+        #expect(
+            try january.cells(table: "table-quality") == [
+                Cell(category: "DISDIK", series: "errors"): 0, Cell(category: "DISDIK", series: "warnings"): 2,
+            ])
         // November: DISHUB's NIK damaged by Excel and BPJS's.
         let november = try HTMLDocument(try demo.html("2025-11")).cells(table: "table-quality")
         #expect(november[Cell(category: "DISHUB", series: "errors")] == 1)

@@ -69,7 +69,9 @@ struct SourceRosterReaderTests {
         #expect(lines.first == "month,source,file,sheet,row,cell,code,severity,value,message")
         #expect(lines.last == "")
         #expect(lines.count == report.findings.count + 2)
-        #expect(lines[1].hasPrefix("2025-11,DINSOS,2025-11/DINSOS/ttl-and-damaged-niks.xlsx,Sheet1,2,B2,NIK_PRECISION_LOST,error,3275081708850010,"))
+        #expect(
+            lines[1].hasPrefix(
+                "2025-11,DINSOS,2025-11/DINSOS/ttl-and-damaged-niks.xlsx,Sheet1,2,B2,NIK_PRECISION_LOST,error,3275081708850010,"))
         #expect(CSVWriter.quoted("a,b") == "\"a,b\"")
         #expect(CSVWriter.quoted("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(CSVWriter.quoted("plain") == "plain")
@@ -88,7 +90,8 @@ struct SourceRosterReaderTests {
         #expect(workbook.sheets.map(\.name) == ["Petunjuk", "Koreksi 1"])
         var instructions: [Row] = []
         try workbook.reader(for: workbook.sheets[0]).forEachRow { instructions.append($0) }
-        #expect(instructions.first?.cells.first?.value == .string("Koreksi data pekerja rentan (program SIGAP) — DINSOS — bulan November 2025"))
+        #expect(
+            instructions.first?.cells.first?.value == .string("Koreksi data pekerja rentan (program SIGAP) — DINSOS — bulan November 2025"))
 
         var rows: [Row] = []
         try workbook.reader(for: workbook.sheets[1]).forEachRow { rows.append($0) }

@@ -24,8 +24,9 @@ struct CommittedFixturesTests {
                 Issue.record("\(fixture.path) is missing: \(Self.howToRegenerate)")
                 continue
             }
-            #expect(Array(committed) == bytes,
-                    "\(fixture.path) differs from what ConformanceFixtures builds (zlib \(Zlib.version)): \(Self.howToRegenerate)")
+            #expect(
+                Array(committed) == bytes,
+                "\(fixture.path) differs from what ConformanceFixtures builds (zlib \(Zlib.version)): \(Self.howToRegenerate)")
         }
     }
 

@@ -19,8 +19,9 @@ struct HostileInputTests {
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         let result = try SigapProcess.run(["xlsx", command, fixture.path], timeLimit: Self.timeLimit)
-        result.expectFailure(path: fixture.path, phrases: phrases, oneOf: alternatives, emptyStdout: emptyStdout,
-                             sourceLocation: sourceLocation)
+        result.expectFailure(
+            path: fixture.path, phrases: phrases, oneOf: alternatives, emptyStdout: emptyStdout,
+            sourceLocation: sourceLocation)
     }
 
     @Test("8: a wrong CRC-32 is an error", arguments: [F.badCRCDeflated, F.badCRCStored, F.badCRCSharedStrings])
@@ -29,44 +30,51 @@ struct HostileInputTests {
         try expectRefused(fixture, phrases: ["CRC-32 mismatch"], emptyStdout: false)
     }
 
-    @Test("9: files that are not XLSX say what they look like", arguments: [
-        (F.encrypted, "password-protected (encrypted) workbook"),
-        (F.legacyXLS, "legacy Excel 97-2003 (.xls) workbook"),
-        (F.htmlRenamed, "not an XLSX file (looks like HTML)"),
-        (F.htmlExcelExport, "not an XLSX file (looks like HTML)"),
-        (F.csvRenamed, "not an XLSX file (looks like CSV or text)"),
-        (F.xmlSpreadsheet2003, "not an XLSX file (looks like XML)"),
-        (F.binaryNotZip, "not a zip archive"),
-    ])
+    @Test(
+        "9: files that are not XLSX say what they look like",
+        arguments: [
+            (F.encrypted, "password-protected (encrypted) workbook"),
+            (F.legacyXLS, "legacy Excel 97-2003 (.xls) workbook"),
+            (F.htmlRenamed, "not an XLSX file (looks like HTML)"),
+            (F.htmlExcelExport, "not an XLSX file (looks like HTML)"),
+            (F.csvRenamed, "not an XLSX file (looks like CSV or text)"),
+            (F.xmlSpreadsheet2003, "not an XLSX file (looks like XML)"),
+            (F.binaryNotZip, "not a zip archive"),
+        ])
     func notXLSX(fixture: ConformanceFixture, cause: String) throws {
         for command in ["sheets", "dump", "stat"] {
             try expectRefused(fixture, command: command, phrases: [cause])
         }
     }
 
-    @Test("16: references beyond XFD1048576, explicit or implied, are refused", arguments: [
-        F.referenceBeyondColumn, F.referenceBeyondRow, F.rowNumberBeyondLimit, F.implicitColumnBeyondXFD,
-        F.implicitRowBeyondLimit,
-    ])
+    @Test(
+        "16: references beyond XFD1048576, explicit or implied, are refused",
+        arguments: [
+            F.referenceBeyondColumn, F.referenceBeyondRow, F.rowNumberBeyondLimit, F.implicitColumnBeyondXFD,
+            F.implicitRowBeyondLimit,
+        ])
     func referenceBeyondGrid(fixture: ConformanceFixture) throws {
         try expectRefused(fixture, phrases: ["cell reference beyond XFD1048576"], emptyStdout: false)
     }
 
-    @Test("30: any DOCTYPE is refused, naming the part; nothing is fetched", arguments: [
-        (F.doctypeBillionLaughs, "dump", "xl/worksheets/sheet1.xml"),
-        (F.doctypeExternalFile, "dump", "xl/sharedStrings.xml"),
-        (F.doctypeExternalHTTP, "sheets", "xl/workbook.xml"),
-        (F.doctypeParameterEntity, "dump", "xl/styles.xml"),
-        (F.doctypeInRelationships, "sheets", "_rels/.rels"),
-    ])
+    @Test(
+        "30: any DOCTYPE is refused, naming the part; nothing is fetched",
+        arguments: [
+            (F.doctypeBillionLaughs, "dump", "xl/worksheets/sheet1.xml"),
+            (F.doctypeExternalFile, "dump", "xl/sharedStrings.xml"),
+            (F.doctypeExternalHTTP, "sheets", "xl/workbook.xml"),
+            (F.doctypeParameterEntity, "dump", "xl/styles.xml"),
+            (F.doctypeInRelationships, "sheets", "_rels/.rels"),
+        ])
     func doctype(fixture: ConformanceFixture, command: String, part: String) throws {
         try expectRefused(fixture, command: command, phrases: ["DOCTYPE is not allowed", part])
     }
 
     @Test("§14: XML nesting deeper than 256 levels is refused, naming the part")
     func deepNesting() throws {
-        try expectRefused(F.nesting300, phrases: ["XML nesting deeper than 256", "xl/worksheets/sheet1.xml"],
-                          emptyStdout: false)
+        try expectRefused(
+            F.nesting300, phrases: ["XML nesting deeper than 256", "xl/worksheets/sheet1.xml"],
+            emptyStdout: false)
     }
 
     @Test("§14: 250 levels of nesting are fine")
@@ -76,9 +84,11 @@ struct HostileInputTests {
         ])
     }
 
-    @Test("§14: a cell text longer than 32,767 characters is refused", arguments: [
-        F.longInlineString, F.longSharedString,
-    ])
+    @Test(
+        "§14: a cell text longer than 32,767 characters is refused",
+        arguments: [
+            F.longInlineString, F.longSharedString,
+        ])
     func longCellText(fixture: ConformanceFixture) throws {
         try expectRefused(fixture, phrases: ["cell text longer than 32767 characters"], emptyStdout: false)
     }
@@ -92,9 +102,11 @@ struct HostileInputTests {
         ])
     }
 
-    @Test("32: truncated archives and an offset past the end are a clean error", arguments: [
-        F.truncatedHalf, F.truncatedEndRecord, F.truncatedCentralDirectory, F.offsetBeyondEnd,
-    ])
+    @Test(
+        "32: truncated archives and an offset past the end are a clean error",
+        arguments: [
+            F.truncatedHalf, F.truncatedEndRecord, F.truncatedCentralDirectory, F.offsetBeyondEnd,
+        ])
     func truncatedOrCorrupt(fixture: ConformanceFixture) throws {
         try expectRefused(fixture, phrases: ["truncated or corrupt zip archive"])
     }
@@ -103,8 +115,9 @@ struct HostileInputTests {
     /// entry's range overlap the next one: either description is right.
     @Test("32: a local header offset pointing into data is a clean error")
     func offsetIntoData() throws {
-        try expectRefused(F.offsetIntoData, phrases: [],
-                          oneOf: ["truncated or corrupt zip archive", "overlapping zip entries"])
+        try expectRefused(
+            F.offsetIntoData, phrases: [],
+            oneOf: ["truncated or corrupt zip archive", "overlapping zip entries"])
     }
 
     @Test("32: overlapping entries are refused", arguments: [F.overlappingNestedEntry, F.overlappingDeclaredSize])

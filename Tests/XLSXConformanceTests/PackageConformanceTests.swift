@@ -106,13 +106,15 @@ struct PackageConformanceTests {
         ])
     }
 
-    @Test("7: ZIP64 records, data descriptors, stored and deflated entries", arguments: [
-        (F.zip64Records, "zip64"),
-        (F.dataDescriptors, "deskriptor"),
-        (F.unsignedDataDescriptors, "tanpa tanda"),
-        (F.zip64DataDescriptors, "zip64 + deskriptor"),
-        (F.storedEntries, "tersimpan"),
-    ])
+    @Test(
+        "7: ZIP64 records, data descriptors, stored and deflated entries",
+        arguments: [
+            (F.zip64Records, "zip64"),
+            (F.dataDescriptors, "deskriptor"),
+            (F.unsignedDataDescriptors, "tanpa tanda"),
+            (F.zip64DataDescriptors, "zip64 + deskriptor"),
+            (F.storedEntries, "tersimpan"),
+        ])
     func zipVariants(fixture: ConformanceFixture, label: String) throws {
         try SigapProcess.run(["xlsx", "dump", fixture.path]).expectSuccess(lines: [
             ##"{"row":1,"cells":[["A","s","\##(label)"],["B","n",64],["C","s","kedua"]]}"##

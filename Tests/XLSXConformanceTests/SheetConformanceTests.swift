@@ -84,18 +84,20 @@ struct SheetConformanceTests {
     @Test("27, 28: a whole-grid <dimension> allocates nothing", arguments: ["dump", "stat"])
     func hugeDimension(command: String) throws {
         let result = try SigapProcess.run(["xlsx", command, F.hugeDimension.path], timeLimit: .seconds(10))
-        result.expectSuccess(lines: command == "dump"
-            ? [##"{"row":1,"cells":[["A","n",1]]}"##, ##"{"row":2,"cells":[["B","n",2]]}"##]
-            : [##"{"index":1,"name":"Sheet1","rows":2,"cells":2,"s":0,"n":2,"b":0,"e":0,"d":0}"##])
+        result.expectSuccess(
+            lines: command == "dump"
+                ? [##"{"row":1,"cells":[["A","n",1]]}"##, ##"{"row":2,"cells":[["B","n",2]]}"##]
+                : [##"{"index":1,"name":"Sheet1","rows":2,"cells":2,"s":0,"n":2,"b":0,"e":0,"d":0}"##])
         #expect(result.maxResidentKilobytes < 150 * 1024, "peak memory \(result.maxResidentKilobytes) KB")
     }
 
     @Test("28: cells at A1 and XFD1048576 do not allocate the bounding box", arguments: ["dump", "stat"])
     func sparseCorners(command: String) throws {
         let result = try SigapProcess.run(["xlsx", command, F.sparseCorners.path], timeLimit: .seconds(10))
-        result.expectSuccess(lines: command == "dump"
-            ? [##"{"row":1,"cells":[["A","s","kiri atas"]]}"##, ##"{"row":1048576,"cells":[["XFD","n",1]]}"##]
-            : [##"{"index":1,"name":"Sheet1","rows":2,"cells":2,"s":1,"n":1,"b":0,"e":0,"d":0}"##])
+        result.expectSuccess(
+            lines: command == "dump"
+                ? [##"{"row":1,"cells":[["A","s","kiri atas"]]}"##, ##"{"row":1048576,"cells":[["XFD","n",1]]}"##]
+                : [##"{"index":1,"name":"Sheet1","rows":2,"cells":2,"s":1,"n":1,"b":0,"e":0,"d":0}"##])
         #expect(result.maxResidentKilobytes < 150 * 1024, "peak memory \(result.maxResidentKilobytes) KB")
     }
 

@@ -11,8 +11,9 @@ extension SigapResult {
         if actual != expected {
             let differing = zip(actual, expected).enumerated().filter { $0.element.0 != $0.element.1 }
             for (index, pair) in differing.prefix(5) {
-                Issue.record("line \(index + 1):\n  got      \(pair.0.prefix(300))\n  expected \(pair.1.prefix(300))",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "line \(index + 1):\n  got      \(pair.0.prefix(300))\n  expected \(pair.1.prefix(300))",
+                    sourceLocation: sourceLocation)
             }
             if actual.count != expected.count {
                 Issue.record("\(actual.count) lines, expected \(expected.count)", sourceLocation: sourceLocation)
@@ -39,8 +40,9 @@ extension SigapResult {
             #expect(stderr.contains(phrase), "stderr lacks \"\(phrase)\": \(stderr)", sourceLocation: sourceLocation)
         }
         if !alternatives.isEmpty {
-            #expect(alternatives.contains { stderr.contains($0) },
-                    "stderr has none of \(alternatives): \(stderr)", sourceLocation: sourceLocation)
+            #expect(
+                alternatives.contains { stderr.contains($0) },
+                "stderr has none of \(alternatives): \(stderr)", sourceLocation: sourceLocation)
         }
         if emptyStdout {
             #expect(stdout == "", "stdout: \(stdout.prefix(500))", sourceLocation: sourceLocation)

@@ -15,8 +15,9 @@ struct TestSupportSelfTests {
         let piece = Array("sigap ".utf8)
         for count in [0, 1, 2, 3, 7, 64, 1000] {
             let direct = Zlib.crc32(Array([[UInt8]](repeating: piece, count: count).joined()))
-            #expect(Zlib.crc32(repeating: Zlib.crc32(piece), pieceLength: UInt64(piece.count), count: UInt64(count))
-                        == direct, "count \(count)")
+            #expect(
+                Zlib.crc32(repeating: Zlib.crc32(piece), pieceLength: UInt64(piece.count), count: UInt64(count))
+                    == direct, "count \(count)")
         }
     }
 

@@ -6,9 +6,11 @@ import XLSXTestSupport
 struct UsageTests {
     typealias F = ConformanceFixtures
 
-    @Test("Usage: an unknown sheet name or an index out of range exits 64", arguments: [
-        ["--sheet", "Tidak Ada"], ["--sheet-index", "8"], ["--sheet-index", "0"],
-    ])
+    @Test(
+        "Usage: an unknown sheet name or an index out of range exits 64",
+        arguments: [
+            ["--sheet", "Tidak Ada"], ["--sheet-index", "8"], ["--sheet-index", "0"],
+        ])
     func unknownSheet(selection: [String]) throws {
         let path = F.sheetStatesAndKinds.path
         let result = try SigapProcess.run(["xlsx", "dump", path] + selection)
@@ -23,9 +25,11 @@ struct UsageTests {
         }
     }
 
-    @Test("Usage: --sheet and --sheet-index together, or a bad --max-inflated, exit 64", arguments: [
-        ["--sheet", "Rekap", "--sheet-index", "2"], ["--max-inflated", "banyak"], ["--max-inflated", "-1"],
-    ])
+    @Test(
+        "Usage: --sheet and --sheet-index together, or a bad --max-inflated, exit 64",
+        arguments: [
+            ["--sheet", "Rekap", "--sheet-index", "2"], ["--max-inflated", "banyak"], ["--max-inflated", "-1"],
+        ])
     func badOptions(options: [String]) throws {
         let path = F.sheetStatesAndKinds.path
         let result = try SigapProcess.run(["xlsx", "dump", path] + options)

@@ -29,8 +29,9 @@ struct ZipBombTests {
 
     private func expectBounded(_ result: SigapResult, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.elapsed < Self.timeLimit, "took \(result.elapsed)", sourceLocation: sourceLocation)
-        #expect(result.maxResidentKilobytes < Self.memoryLimitKilobytes,
-                "peak memory \(result.maxResidentKilobytes) KB", sourceLocation: sourceLocation)
+        #expect(
+            result.maxResidentKilobytes < Self.memoryLimitKilobytes,
+            "peak memory \(result.maxResidentKilobytes) KB", sourceLocation: sourceLocation)
     }
 
     @Test("31: a sheet honestly declared to inflate to 4.5 GiB is refused")
@@ -76,9 +77,11 @@ struct ZipBombTests {
         expectBounded(result)
     }
 
-    @Test("31: a 40 MiB sheet compressed 1000:1 is legitimate under absolute caps", arguments: [
-        [], ["--max-inflated", "100000000"],
-    ])
+    @Test(
+        "31: a 40 MiB sheet compressed 1000:1 is legitimate under absolute caps",
+        arguments: [
+            [], ["--max-inflated", "100000000"],
+        ])
     func compressibleButLegitimate(options: [String]) throws {
         let (_, result) = try dump("padat.xlsx", ZipBomb.workbook(sheetFill: 40 * Self.mebibyte), options: options)
         result.expectSuccess(lines: [##"{"row":1,"cells":[["A","s","bom"]]}"##])

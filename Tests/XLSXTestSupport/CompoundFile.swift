@@ -39,8 +39,9 @@ public enum CompoundFile {
 
         var file = header()
         for entry in fat { file.appendLittleEndian(entry) }
-        file += directory(names: padded.map(\.name), sizes: streams.map { max($0.data.count, miniStreamCutoff) },
-                          startSectors: startSectors)
+        file += directory(
+            names: padded.map(\.name), sizes: streams.map { max($0.data.count, miniStreamCutoff) },
+            startSectors: startSectors)
         for stream in padded { file += stream.data }
         return file
     }
@@ -91,11 +92,13 @@ public enum CompoundFile {
         }
         let rootChild = subtree(0..<order.count)
 
-        var sector = entry(name: "Root Entry", type: 5, left: noStream, right: noStream, child: rootChild,
-                           start: endOfChain, size: 0)
+        var sector = entry(
+            name: "Root Entry", type: 5, left: noStream, right: noStream, child: rootChild,
+            start: endOfChain, size: 0)
         for index in names.indices {
-            sector += entry(name: names[index], type: 2, left: left[index], right: right[index], child: noStream,
-                            start: startSectors[index], size: UInt64(sizes[index]))
+            sector += entry(
+                name: names[index], type: 2, left: left[index], right: right[index], child: noStream,
+                start: startSectors[index], size: UInt64(sizes[index]))
         }
         while sector.count < sectorSize {
             sector += entry(name: "", type: 0, left: noStream, right: noStream, child: noStream, start: 0, size: 0)

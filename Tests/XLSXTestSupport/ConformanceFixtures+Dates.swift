@@ -74,16 +74,19 @@ extension ConformanceFixtures {
 
     /// Item 24: the 1900 date system, its phantom 29 February, times, rounding, the range limits.
     public static let dates1900 = ConformanceFixture(.xlsx, "24-dates-1900.xlsx", items: [24]) {
-        X(rows: serials1900.enumerated().map { index, serial in
-            row(index + 1, number("A\(index + 1)", serial.value, style: serial.style))
-        }.joined(), styles: dateStyles).archive()
+        X(
+            rows: serials1900.enumerated().map { index, serial in
+                row(index + 1, number("A\(index + 1)", serial.value, style: serial.style))
+            }.joined(), styles: dateStyles
+        ).archive()
     }
 
     private static func book1904(_ flag: String) -> [UInt8] {
-        var book = X(rows: row(1, number("A1", "1", style: 1)) + row(2, number("A2", "44504", style: 1))
-                        + row(3, number("A3", "44504.5", style: 2)) + row(4, number("A4", "59", style: 1))
-                        + row(5, number("A5", "60", style: 1)),
-                     styles: dateStyles)
+        var book = X(
+            rows: row(1, number("A1", "1", style: 1)) + row(2, number("A2", "44504", style: 1))
+                + row(3, number("A3", "44504.5", style: 2)) + row(4, number("A4", "59", style: 1))
+                + row(5, number("A5", "60", style: 1)),
+            styles: dateStyles)
         book.workbookProperties = "date1904=\"\(flag)\""
         return book.archive()
     }
@@ -103,14 +106,16 @@ extension ConformanceFixtures {
 
     /// Item 25: `t="d"` ISO 8601 texts ignore date1904; a numeric date beside them does not.
     public static let isoDates1904 = ConformanceFixture(.xlsx, "25-iso-dates-1904.xlsx", items: [18, 25]) {
-        var book = X(rows: row(1, "<c r=\"A1\" t=\"d\"><v>2025-11-05T00:00:00</v></c>",
-                               "<c r=\"B1\" t=\"d\"><v>2025-11-05</v></c>",
-                               "<c r=\"C1\" t=\"d\"><v>2025-11-05T13:45:30</v></c>",
-                               "<c r=\"D1\" t=\"d\"><v>2025-11-05T13:45:30.250</v></c>",
-                               number("E1", "44504", style: 1),
-                               "<c r=\"F1\" t=\"d\"><v>1900-02-28</v></c>", "<c r=\"G1\" t=\"d\"/>",
-                               "<c r=\"H1\" t=\"d\" s=\"1\"><v>1999-12-31T23:59:59</v></c>"),
-                     styles: dateStyles)
+        var book = X(
+            rows: row(
+                1, "<c r=\"A1\" t=\"d\"><v>2025-11-05T00:00:00</v></c>",
+                "<c r=\"B1\" t=\"d\"><v>2025-11-05</v></c>",
+                "<c r=\"C1\" t=\"d\"><v>2025-11-05T13:45:30</v></c>",
+                "<c r=\"D1\" t=\"d\"><v>2025-11-05T13:45:30.250</v></c>",
+                number("E1", "44504", style: 1),
+                "<c r=\"F1\" t=\"d\"><v>1900-02-28</v></c>", "<c r=\"G1\" t=\"d\"/>",
+                "<c r=\"H1\" t=\"d\" s=\"1\"><v>1999-12-31T23:59:59</v></c>"),
+            styles: dateStyles)
         book.workbookProperties = "date1904=\"1\""
         return book.archive()
     }

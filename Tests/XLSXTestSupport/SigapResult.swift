@@ -1,4 +1,3 @@
-
 /// What one run of the `sigap` binary did.
 public struct SigapResult: Sendable, CustomStringConvertible {
     public var arguments: [String]

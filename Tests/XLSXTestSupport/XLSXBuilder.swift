@@ -48,8 +48,9 @@ public struct XLSXBuilder: Sendable {
 
     /// One worksheet named "Sheet1" holding `rows` (the content of `<sheetData>`).
     public init(rows: String, sharedStrings: String? = nil, styles: String? = nil) {
-        self.init(sheets: [Sheet(name: "Sheet1", xml: Self.worksheet(rows))],
-                  sharedStrings: sharedStrings, styles: styles)
+        self.init(
+            sheets: [Sheet(name: "Sheet1", xml: Self.worksheet(rows))],
+            sharedStrings: sharedStrings, styles: styles)
     }
 
     /// The parts in archive order.
@@ -243,20 +244,24 @@ extension XLSXBuilder {
         return xml + "</styleSheet>"
     }
 
-    static let coreProperties = declaration
+    static let coreProperties =
+        declaration
         + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
         + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:creator>sigap conformance fixtures</dc:creator>"
         + "</cp:coreProperties>"
 
-    static let appProperties = declaration
+    static let appProperties =
+        declaration
         + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
         + "<Application>XLSXTestSupport</Application></Properties>"
 
     /// `_rels/.rels` with the core and extended properties listed before the office document.
     public static func rootRelationships(target: String) -> String {
         relationships([
-            ("rId3", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
-             "docProps/core.xml"),
+            (
+                "rId3", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                "docProps/core.xml"
+            ),
             ("rId2", officeRelationshipType("extended-properties"), "docProps/app.xml"),
             ("rId1", officeRelationshipType("officeDocument"), target),
         ])

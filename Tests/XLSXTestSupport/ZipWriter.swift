@@ -93,7 +93,8 @@ public struct ZipWriter: Sendable {
 
         for index in prepared.indices where !nestedNames.contains(prepared[index].name) {
             if let innerName = nestedEntries[prepared[index].name],
-               let innerIndex = prepared.firstIndex(where: { $0.name == innerName }) {
+                let innerIndex = prepared.firstIndex(where: { $0.name == innerName })
+            {
                 // The outer entry stores the inner entry's whole local record as its data.
                 let innerRecord = localRecord(prepared[innerIndex])
                 prepared[index] = PreparedEntry(

@@ -31,8 +31,9 @@ public enum Zlib {
                     stream.avail_out = uInt(target.count)
                     return deflate(&stream, flush)
                 }
-                precondition(status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR,
-                             "deflate failed: \(status)")
+                precondition(
+                    status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR,
+                    "deflate failed: \(status)")
                 let produced = chunk.count - Int(stream.avail_out)
                 output.append(contentsOf: chunk[0..<produced])
                 if status == Z_STREAM_END { break }

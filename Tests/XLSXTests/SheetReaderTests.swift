@@ -91,7 +91,8 @@ struct SheetReaderTests {
                 .init(name: "Rekap", xml: XLSXBuilder.worksheet(""), state: "hidden"),
                 .init(
                     name: "Grafik",
-                    xml: "<chartsheet xmlns=\"\(XLSXBuilder.mainNamespace)\"><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews></chartsheet>",
+                    xml:
+                        "<chartsheet xmlns=\"\(XLSXBuilder.mainNamespace)\"><sheetViews><sheetView workbookViewId=\"0\"/></sheetViews></chartsheet>",
                     state: "veryHidden", kind: .chartsheet),
             ]))
         let sheets = try book.open().sheets

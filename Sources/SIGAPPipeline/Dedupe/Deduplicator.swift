@@ -50,18 +50,23 @@ public struct Deduplicator: Sendable {
                 // The usual case: one row, one worker.
                 let entry = entries[first[key]!]
                 let mask: UInt64 = 1 << UInt64(min(rank[entry.source] ?? 63, 63))
-                let sources = sourceLists[mask] ?? {
-                    let list = [entry.source]
-                    sourceLists[mask] = list
-                    return list
-                }()
+                let sources =
+                    sourceLists[mask]
+                    ?? {
+                        let list = [entry.source]
+                        sourceLists[mask] = list
+                        return list
+                    }()
                 workers.append(Self.survivor(nik: entry.nik, rows: CollectionOfOne(entry), sources: sources, conflict: false))
                 continue
             }
             // Priority, then input order (indices are already in input order within a source).
-            let ordered = indices.count == 1 ? indices : indices.sorted {
-                (rank[entries[$0].source] ?? .max, $0) < (rank[entries[$1].source] ?? .max, $1)
-            }
+            let ordered =
+                indices.count == 1
+                ? indices
+                : indices.sorted {
+                    (rank[entries[$0].source] ?? .max, $0) < (rank[entries[$1].source] ?? .max, $1)
+                }
             var rows = ordered.map { entries[$0] }
             var conflict = false
             var setAside: Set<Int> = []
@@ -70,8 +75,10 @@ public struct Deduplicator: Sendable {
                 if rows[..<position].contains(where: { later.conflicts(with: $0.person) }) {
                     conflict = true
                     conflicts.append(
-                        (ordered[position], rows[position],
-                         Finding(code: .identityConflict, severity: severity, field: .nik, value: later.nik)))
+                        (
+                            ordered[position], rows[position],
+                            Finding(code: .identityConflict, severity: severity, field: .nik, value: later.nik)
+                        ))
                     if severity == .error { setAside.insert(position) }
                 }
             }
@@ -82,12 +89,14 @@ public struct Deduplicator: Sendable {
             // One shared array per distinct combination of sources.
             var mask: UInt64 = 0
             for row in rows { mask |= 1 << UInt64(min(rank[row.source] ?? 63, 63)) }
-            let sources = sourceLists[mask] ?? {
-                let listing = Set(rows.map(\.source))
-                let list = priority.filter { listing.contains($0) }
-                sourceLists[mask] = list
-                return list
-            }()
+            let sources =
+                sourceLists[mask]
+                ?? {
+                    let listing = Set(rows.map(\.source))
+                    let list = priority.filter { listing.contains($0) }
+                    sourceLists[mask] = list
+                    return list
+                }()
             workers.append(Self.survivor(nik: rows[0].nik, rows: rows, sources: sources, conflict: conflict))
         }
         // Input order, whatever the NIKs.

@@ -78,7 +78,10 @@ public struct CorrectionWorkbook: Sendable {
             ("Cara memperbaiki:", Self.title),
             ("1. Buka berkas asli yang Bapak/Ibu kirim (nama berkas dan lembar tertulis di atas setiap lembar koreksi).", nil),
             ("2. Perbaiki sel yang ditandai pada nomor baris yang sama. Jangan menghapus atau menyisipkan kolom.", nil),
-            ("3. NIK: format kolom NIK sebagai Teks (Format Cells > Text) SEBELUM mengetik atau menempel NIK, agar Excel tidak mengubah digit terakhir menjadi 0.", nil),
+            (
+                "3. NIK: format kolom NIK sebagai Teks (Format Cells > Text) SEBELUM mengetik atau menempel NIK, agar Excel tidak mengubah digit terakhir menjadi 0.",
+                nil
+            ),
             ("4. Simpan sebagai .xlsx (bukan .xls, tanpa kata sandi) dan kirim kembali SELURUH berkas ke Disnaker Kota Bekasi.", nil),
             ("", nil),
             ("Ringkasan: \(entries.count) baris perlu diperiksa, \(errors) di antaranya berisi kesalahan.", Self.title),

@@ -1,9 +1,9 @@
 import XLSXWrite
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What the people-facing workbooks (`ledger.xlsx`, `submission.xlsx`) share: cell styles, one
@@ -77,7 +77,8 @@ extension LedgerWorkbook {
             }
         }
         if items.count > shown.count {
-            let note = "… dan \(items.count - shown.count) baris lainnya: lembar ini memuat paling banyak \(maxTableRows) baris; daftar lengkap ada di \(csvName)."
+            let note =
+                "… dan \(items.count - shown.count) baris lainnya: lembar ini memuat paling banyak \(maxTableRows) baris; daftar lengkap ada di \(csvName)."
             try sheet.write(.text(note), row: shown.count + 3, column: 1, style: titleStyle)
         }
         for (offset, column) in columns.enumerated() {

@@ -1,4 +1,5 @@
 import SIGAPDomain
+
 /// Which header labels name which column (SPEC §4), normalised by `HeaderText`. A pipeline may add
 /// more per source.
 public struct HeaderSynonyms: Sendable {

@@ -1,5 +1,5 @@
-import SIGAPDomain
 import Foundation
+import SIGAPDomain
 import XLSX
 
 /// Finds a roster sheet's header (SPEC §4, §14): within the first 30 rows, the first row with a
@@ -105,7 +105,8 @@ public struct LayoutDetector: Sendable {
             let expected = Double(position + 1)
             switch cell.value {
             case .number(let number) where number == expected: continue
-            case .string(let text) where Double(text.trimmingCharacters(in: .whitespaces)) == expected
+            case .string(let text)
+            where Double(text.trimmingCharacters(in: .whitespaces)) == expected
                 && text.allSatisfy({ $0.isNumber || $0 == " " }):
                 continue
             default: return false

@@ -11,13 +11,22 @@ extension MonthSummary {
             return "{\n" + body.joined(separator: ",\n") + "\n\(indent)}"
         }
         let sources = bySource.map { key, value in
-            (key, object([
-                ("covered", "\(value.covered)"), ("pending", "\(value.pending)"), ("premium_due", "\(value.premiumDue)"),
-                ("rejected", "\(value.rejected)"), ("workers", "\(value.workers)"),
-            ], indent: "    "))
+            (
+                key,
+                object(
+                    [
+                        ("covered", "\(value.covered)"), ("pending", "\(value.pending)"), ("premium_due", "\(value.premiumDue)"),
+                        ("rejected", "\(value.rejected)"), ("workers", "\(value.workers)"),
+                    ], indent: "    ")
+            )
         }
         let kecamatan = byKecamatan.map { key, value in
-            (key, object([("covered", "\(value.covered)"), ("premium_due", "\(value.premiumDue)"), ("workers", "\(value.workers)")], indent: "    "))
+            (
+                key,
+                object(
+                    [("covered", "\(value.covered)"), ("premium_due", "\(value.premiumDue)"), ("workers", "\(value.workers)")],
+                    indent: "    ")
+            )
         }
         let fields: [(String, String)] = [
             ("month", JSON.string(month.description)), ("closed", closed ? "true" : "false"), ("workers", "\(workers)"),

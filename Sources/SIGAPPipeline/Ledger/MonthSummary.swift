@@ -85,7 +85,9 @@ public struct MonthSummary: Sendable, Hashable {
         var problems: [String] = []
         if workers != covered + rejected + pending { problems.append("workers != covered + rejected + pending") }
         if bySource.values.map(\.premiumDue).reduce(0, +) != premiumDue { problems.append("sum of premium_due by source != premium_due") }
-        if byKecamatan.values.map(\.premiumDue).reduce(0, +) != premiumDue { problems.append("sum of premium_due by kecamatan != premium_due") }
+        if byKecamatan.values.map(\.premiumDue).reduce(0, +) != premiumDue {
+            problems.append("sum of premium_due by kecamatan != premium_due")
+        }
         if bySource.values.map(\.workers).reduce(0, +) != workers { problems.append("sum of workers by source != workers") }
         if rejectionsByReason.values.reduce(0, +) != rejected { problems.append("rejections_by_reason does not sum to rejected") }
         return problems

@@ -26,8 +26,12 @@ public enum MonthReport {
         let run = try store.runs().first { $0.id == stored.runID }
         let page = try MonthReportPage(
             definition: definition, stored: stored, summary: ReportSummary(json: stored.summaryJSON, month: month.description),
-            lines: LedgerCSV.parse(stored.ledgerCSV), previous: previous.map { stored in
-                (stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description), try LedgerCSV.parse(stored.ledgerCSV))
+            lines: LedgerCSV.parse(stored.ledgerCSV),
+            previous: previous.map { stored in
+                (
+                    stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description),
+                    try LedgerCSV.parse(stored.ledgerCSV)
+                )
             },
             findings: ReportFinding.parse(stored.findingsCSV), history: history, run: run)
         return page.render()
@@ -61,7 +65,8 @@ struct ReportFinding {
         else { return [] }
         let width = [source, file, code, severity, value, message].max()!
         return records.dropFirst().filter { $0.count > width }.map {
-            ReportFinding(source: $0[source], file: $0[file], code: $0[code], severity: $0[severity], value: $0[value], message: $0[message])
+            ReportFinding(
+                source: $0[source], file: $0[file], code: $0[code], severity: $0[severity], value: $0[value], message: $0[message])
         }
     }
 }

@@ -36,7 +36,8 @@ struct MonthReportPage {
         html += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<title>\(ReportText.escape(title))</title>\n"
-        html += "<style>\n\(ReportStyle.css)\n\(ReportStyle.pageNote("\(definition.programme) · \(monthName) · proses \(stored.runID)"))\n</style>\n"
+        html +=
+            "<style>\n\(ReportStyle.css)\n\(ReportStyle.pageNote("\(definition.programme) · \(monthName) · proses \(stored.runID)"))\n</style>\n"
         html += "</head>\n<body>\n<main>\n"
         html += masthead()
         html += headline()
@@ -94,14 +95,17 @@ struct MonthReportPage {
         html += "<h1>Laporan Rekonsiliasi Bulanan \(ReportText.escape(definition.programme))</h1>\n"
         var subtitle = "Iuran BPJS Ketenagakerjaan (JKK + JKM) pekerja rentan · <strong>\(monthName)</strong>"
         if let rate = definition.premium(for: month) {
-            subtitle += " · iuran per pekerja \(Rupiah.format(rate.total)) (JKK \(Rupiah.format(rate.jkk)) + JKM \(Rupiah.format(rate.jkm)))"
+            subtitle +=
+                " · iuran per pekerja \(Rupiah.format(rate.total)) (JKK \(Rupiah.format(rate.jkk)) + JKM \(Rupiah.format(rate.jkm)))"
         }
         html += "<p class=\"subtitle\">\(subtitle)</p>\n"
         if stored.closed {
             let when = stored.closedAt.map { " pada \(ReportText.escape(ReportText.timestamp($0)))" } ?? ""
-            html += "<p class=\"state closed\" data-closed=\"true\">Bulan ini sudah ditutup\(when): angka di bawah final. Perubahan kemudian muncul sebagai penyesuaian di bulan berikutnya.</p>\n"
+            html +=
+                "<p class=\"state closed\" data-closed=\"true\">Bulan ini sudah ditutup\(when): angka di bawah final. Perubahan kemudian muncul sebagai penyesuaian di bulan berikutnya.</p>\n"
         } else {
-            html += "<p class=\"state open\" data-closed=\"false\">Bulan ini masih terbuka: angka dapat berubah pada proses berikutnya sampai bulan ditutup.</p>\n"
+            html +=
+                "<p class=\"state open\" data-closed=\"false\">Bulan ini masih terbuka: angka dapat berubah pada proses berikutnya sampai bulan ditutup.</p>\n"
         }
         return html + "</header>\n"
     }
@@ -119,7 +123,8 @@ struct MonthReportPage {
         html += card("rejected", "Ditolak", s.rejected, "rejected", "ditolak BPJS; tanpa iuran")
         html += card("total_payable", "Total dibayar", s.totalPayable, "payable", "iuran + penyesuaian", money: true)
         html += "</div>\n"
-        html += "<p>Total dibayar untuk \(monthName) adalah iuran terutang bulan ini, <strong>\(Rupiah.format(s.premiumDue))</strong> untuk "
+        html +=
+            "<p>Total dibayar untuk \(monthName) adalah iuran terutang bulan ini, <strong>\(Rupiah.format(s.premiumDue))</strong> untuk "
             + "\(ReportText.count(s.covered)) pekerja tertanggung, ditambah penyesuaian untuk bulan yang sudah ditutup, "
             + "<strong>\(ReportText.signedRupiah(s.adjustmentsPremium))</strong> (\(ReportText.count(s.adjustmentsCount)) baris): "
             + "<strong>\(Rupiah.format(s.totalPayable))</strong>.</p>\n"
@@ -133,9 +138,11 @@ struct MonthReportPage {
             ("orphan_rejections", "Penolakan tanpa pekerja terdaftar", s.orphanRejections, false, "tidak mengubah angka di atas"),
             ("quarantined_rows", "Baris dikarantina", s.quarantinedRows, false, "baris dengan kesalahan; lihat Kualitas data"),
         ]
-        html += "<table class=\"others\">\n<thead><tr><th>Angka lain</th><th class=\"num\">Nilai</th><th>Keterangan</th></tr></thead>\n<tbody>\n"
+        html +=
+            "<table class=\"others\">\n<thead><tr><th>Angka lain</th><th class=\"num\">Nilai</th><th>Keterangan</th></tr></thead>\n<tbody>\n"
         for (key, label, value, money, note) in others {
-            html += "<tr><td>\(label)</td><td class=\"num\" data-key=\"\(key)\" data-value=\"\(value)\">\(number(value, money: money))</td>"
+            html +=
+                "<tr><td>\(label)</td><td class=\"num\" data-key=\"\(key)\" data-value=\"\(value)\">\(number(value, money: money))</td>"
                 + "<td class=\"note\">\(note)</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
@@ -150,12 +157,14 @@ struct MonthReportPage {
         let leaves = changes.rows.values.reduce(0) { $0 + $1.leaves }
         let moved = changes.rows.values.reduce(0) { $0 + max($1.moved, 0) }
         if let previous {
-            html += "<p>Dibanding \(ReportText.monthName(previous.month)): <strong>\(ReportText.count(joins)) pekerja masuk</strong>, "
+            html +=
+                "<p>Dibanding \(ReportText.monthName(previous.month)): <strong>\(ReportText.count(joins)) pekerja masuk</strong>, "
                 + "<strong>\(ReportText.count(leaves)) keluar</strong>, \(ReportText.count(moved)) pindah dinas, dan "
                 + "\(ReportText.count(changes.newlyRejected.count)) pekerja yang bulan lalu tidak ditolak kini ditolak BPJS. "
                 + "Jumlah pekerja berubah dari \(ReportText.count(previous.summary.workers)) menjadi \(ReportText.count(summary.workers)).</p>\n"
         } else {
-            html += "<p>\(monthName) adalah bulan pertama yang tercatat: semua \(ReportText.count(summary.workers)) pekerja terhitung masuk.</p>\n"
+            html +=
+                "<p>\(monthName) adalah bulan pertama yang tercatat: semua \(ReportText.count(summary.workers)) pekerja terhitung masuk.</p>\n"
         }
         let chart = ReportChart(
             id: "chart-changes", tableID: "table-changes", caption: "Pekerja masuk dan keluar menurut dinas",
@@ -168,7 +177,8 @@ struct MonthReportPage {
             },
             layout: .grouped)
         html += figure(chart) + "</div>\n"
-        html += "<table id=\"table-changes\" class=\"keep\">\n<thead><tr><th rowspan=\"2\">Dinas</th><th class=\"num\" rowspan=\"2\">Bulan lalu</th>"
+        html +=
+            "<table id=\"table-changes\" class=\"keep\">\n<thead><tr><th rowspan=\"2\">Dinas</th><th class=\"num\" rowspan=\"2\">Bulan lalu</th>"
             + "<th class=\"num\" rowspan=\"2\">Masuk</th><th class=\"num\" rowspan=\"2\">Keluar</th><th class=\"num\" rowspan=\"2\">Pindah dinas</th>"
             + "<th class=\"num\" rowspan=\"2\">Bulan ini</th><th class=\"group\" colspan=\"2\">Keluar karena</th>"
             + "<th class=\"num\" rowspan=\"2\">Baru ditolak BPJS</th></tr>\n"
@@ -178,18 +188,21 @@ struct MonthReportPage {
             html += "<tr><td>\(ReportText.escape(code))</td>"
             html += cell(previous?.summary.source(code, "workers") ?? 0, code, "previous")
             html += cell(row.joins, code, "joins") + cell(row.leaves, code, "leaves")
-            html += "<td class=\"num\" data-category=\"\(ReportText.escape(code))\" data-series=\"moved\" data-value=\"\(row.moved)\">"
+            html +=
+                "<td class=\"num\" data-category=\"\(ReportText.escape(code))\" data-series=\"moved\" data-value=\"\(row.moved)\">"
                 + ReportText.signedCount(row.moved) + "</td>"
             html += cell(summary.source(code, "workers"), code, "current")
             html += cell(row.leftNotResent, code, "left_not_resent") + cell(row.leftQuarantined, code, "left_quarantined")
             html += cell(row.newlyRejected, code, "newly_rejected") + "</tr>\n"
         }
-        html += "<tr class=\"total\"><td>Jumlah</td>" + totalCell(previous?.summary.workers ?? 0) + totalCell(joins) + totalCell(leaves)
+        html +=
+            "<tr class=\"total\"><td>Jumlah</td>" + totalCell(previous?.summary.workers ?? 0) + totalCell(joins) + totalCell(leaves)
             + "<td class=\"num\">\(ReportText.signedCount(0))</td>" + totalCell(summary.workers, key: "workers")
             + totalCell(changes.rows.values.reduce(0) { $0 + $1.leftNotResent })
             + totalCell(changes.rows.values.reduce(0) { $0 + $1.leftQuarantined }) + totalCell(changes.newlyRejected.count) + "</tr>\n"
         html += "</tbody>\n</table>\n"
-        html += "<p class=\"note\">Pekerja dihitung pada dinas pemiliknya (dinas dengan prioritas tertinggi yang mencantumkan NIK-nya). "
+        html +=
+            "<p class=\"note\">Pekerja dihitung pada dinas pemiliknya (dinas dengan prioritas tertinggi yang mencantumkan NIK-nya). "
             + "<em>Tidak dikirim ulang</em>: daftar dinas bulan ini tidak lagi mencantumkan NIK tersebut. <em>Dikarantina</em>: barisnya "
             + "bulan ini memuat kesalahan sehingga tidak diproses (lihat Kualitas data). <em>Baru ditolak BPJS</em>: masih terdaftar, "
             + "tetapi kini ditolak sehingga tidak lagi dibayarkan iurannya.</p>\n"
@@ -201,7 +214,9 @@ struct MonthReportPage {
                     let reason =
                         leaver.reason == .quarantined
                         ? "dikarantina (\(ReportText.findingMeaning(leaver.code ?? "")))" : "tidak dikirim ulang oleh dinas"
-                    return [Masking.nik(leaver.line.nik), leaver.line.name, leaver.line.source, ReportText.status(leaver.line.status), reason]
+                    return [
+                        Masking.nik(leaver.line.nik), leaver.line.name, leaver.line.source, ReportText.status(leaver.line.status), reason,
+                    ]
                 }, masked: 0)
         }
         if !changes.newlyRejected.isEmpty {
@@ -233,7 +248,8 @@ struct MonthReportPage {
         }
         html += "</tbody>\n</table>\n"
         if rows.count > Self.detailLimit {
-            html += "<p class=\"note\">… dan \(ReportText.count(rows.count - Self.detailLimit)) baris lainnya: lihat ledger.csv bulan ini.</p>\n"
+            html +=
+                "<p class=\"note\">… dan \(ReportText.count(rows.count - Self.detailLimit)) baris lainnya: lihat ledger.csv bulan ini.</p>\n"
         }
         return html
     }
@@ -256,7 +272,8 @@ struct MonthReportPage {
             },
             layout: .stacked)
         html += figure(chart) + "</div>\n"
-        html += "<table id=\"table-source\" class=\"keep\">\n<thead><tr><th>Kode</th><th>Dinas</th><th class=\"num\">Pekerja</th><th class=\"num\">Tertanggung</th>"
+        html +=
+            "<table id=\"table-source\" class=\"keep\">\n<thead><tr><th>Kode</th><th>Dinas</th><th class=\"num\">Pekerja</th><th class=\"num\">Tertanggung</th>"
             + "<th class=\"num\">Menunggu</th><th class=\"num\">Ditolak</th><th class=\"num\">Iuran terutang</th></tr></thead>\n<tbody>\n"
         for code in codes {
             html += "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(sourceName(code)))</td>"
@@ -264,7 +281,8 @@ struct MonthReportPage {
             html += cell(summary.source(code, "pending"), code, "pending") + cell(summary.source(code, "rejected"), code, "rejected")
             html += cell(summary.source(code, "premium_due"), code, "premium_due", money: true) + "</tr>\n"
         }
-        html += "<tr class=\"total\"><td>Jumlah</td><td></td>" + totalCell(summary.workers, key: "workers")
+        html +=
+            "<tr class=\"total\"><td>Jumlah</td><td></td>" + totalCell(summary.workers, key: "workers")
             + totalCell(summary.covered, key: "covered") + totalCell(summary.pending, key: "pending")
             + totalCell(summary.rejected, key: "rejected") + totalCell(summary.premiumDue, key: "premium_due", money: true) + "</tr>\n"
         return html + "</tbody>\n</table>\n</section>\n"
@@ -278,7 +296,8 @@ struct MonthReportPage {
             code == "UNKNOWN" ? "Tidak diketahui" : Wilayah3275.kecamatan(code: code)?.name ?? code
         }
         var html = "<section id=\"kecamatan\">\n<div class=\"keep\">\n<h2>Menurut kecamatan</h2>\n"
-        html += "<p class=\"note\">Kecamatan tempat tinggal menurut daftar dinas (12 kecamatan Kota Bekasi, kode Kemendagri). "
+        html +=
+            "<p class=\"note\">Kecamatan tempat tinggal menurut daftar dinas (12 kecamatan Kota Bekasi, kode Kemendagri). "
             + "<em>Tidak diketahui</em>: kecamatan kosong atau tidak dikenali.</p>\n"
         let chart = ReportChart(
             id: "chart-kecamatan", tableID: "table-kecamatan", caption: "Pekerja dan tertanggung menurut kecamatan",
@@ -289,18 +308,22 @@ struct MonthReportPage {
             categories: codes.map { code in
                 .init(
                     key: code, label: name(code), values: [summary.kecamatan(code, "workers"), summary.kecamatan(code, "covered")],
-                    note: "\(ReportText.count(summary.kecamatan(code, "covered"))) dari \(ReportText.count(summary.kecamatan(code, "workers")))")
+                    note:
+                        "\(ReportText.count(summary.kecamatan(code, "covered"))) dari \(ReportText.count(summary.kecamatan(code, "workers")))"
+                )
             },
             layout: .overlay)
         html += figure(chart) + "</div>\n"
-        html += "<table id=\"table-kecamatan\" class=\"keep\">\n<thead><tr><th>Kode</th><th>Kecamatan</th><th class=\"num\">Pekerja</th>"
+        html +=
+            "<table id=\"table-kecamatan\" class=\"keep\">\n<thead><tr><th>Kode</th><th>Kecamatan</th><th class=\"num\">Pekerja</th>"
             + "<th class=\"num\">Tertanggung</th><th class=\"num\">Iuran terutang</th></tr></thead>\n<tbody>\n"
         for code in codes {
             html += "<tr><td>\(code == "UNKNOWN" ? "—" : ReportText.escape(code))</td><td>\(ReportText.escape(name(code)))</td>"
             html += cell(summary.kecamatan(code, "workers"), code, "workers") + cell(summary.kecamatan(code, "covered"), code, "covered")
             html += cell(summary.kecamatan(code, "premium_due"), code, "premium_due", money: true) + "</tr>\n"
         }
-        html += "<tr class=\"total\"><td>Jumlah</td><td></td>" + totalCell(summary.workers, key: "workers")
+        html +=
+            "<tr class=\"total\"><td>Jumlah</td><td></td>" + totalCell(summary.workers, key: "workers")
             + totalCell(summary.covered, key: "covered") + totalCell(summary.premiumDue, key: "premium_due", money: true) + "</tr>\n"
         return html + "</tbody>\n</table>\n</section>\n"
     }
@@ -315,7 +338,8 @@ struct MonthReportPage {
                 .init(key: "covered", label: "Tertanggung", colour: Colour.covered),
             ],
             categories: history.map {
-                .init(key: $0.month.description, label: ReportText.shortMonthName($0.month), values: [$0.summary.workers, $0.summary.covered])
+                .init(
+                    key: $0.month.description, label: ReportText.shortMonthName($0.month), values: [$0.summary.workers, $0.summary.covered])
             },
             layout: .grouped)
         let payableChart = ReportChart(
@@ -327,7 +351,8 @@ struct MonthReportPage {
             layout: .grouped, money: true)
         html += figure(workersChart, horizontal: false) + "</div>\n"
         html += figure(payableChart, horizontal: false)
-        html += "<table id=\"table-trend\" class=\"keep\">\n<thead><tr><th>Bulan</th><th>Status</th><th class=\"num\">Pekerja</th><th class=\"num\">Tertanggung</th>"
+        html +=
+            "<table id=\"table-trend\" class=\"keep\">\n<thead><tr><th>Bulan</th><th>Status</th><th class=\"num\">Pekerja</th><th class=\"num\">Tertanggung</th>"
             + "<th class=\"num\">Menunggu</th><th class=\"num\">Ditolak</th><th class=\"num\">Total dibayar</th></tr></thead>\n<tbody>\n"
         for item in history {
             let key = item.month.description
@@ -337,7 +362,8 @@ struct MonthReportPage {
             html += cell(item.summary.totalPayable, key, "total_payable", money: true) + "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        html += "<p class=\"note\">Angka setiap bulan diambil dari summary.json bulan itu sebagaimana tersimpan; bulan yang masih terbuka "
+        html +=
+            "<p class=\"note\">Angka setiap bulan diambil dari summary.json bulan itu sebagaimana tersimpan; bulan yang masih terbuka "
             + "dapat berubah pada proses berikutnya.</p>\n"
         return html + "</section>\n"
     }
@@ -349,7 +375,8 @@ struct MonthReportPage {
         if summary.rejected == 0 {
             html += "<p>Tidak ada pekerja yang ditolak BPJS untuk \(monthName).</p>\n"
         } else {
-            html += "<p>\(ReportText.count(summary.rejected)) pekerja ditolak BPJS untuk \(monthName). Mereka tetap terdaftar tanpa iuran; "
+            html +=
+                "<p>\(ReportText.count(summary.rejected)) pekerja ditolak BPJS untuk \(monthName). Mereka tetap terdaftar tanpa iuran; "
                 + "dinas perlu memperbaiki datanya agar dapat didaftarkan kembali.</p>\n"
         }
         let chart = ReportChart(
@@ -358,9 +385,11 @@ struct MonthReportPage {
             categories: codes.map { .init(key: $0, label: $0, values: [summary.rejectionsByReason[$0] ?? 0]) },
             layout: .grouped)
         html += figure(chart) + "</div>\n"
-        html += "<table id=\"table-rejections\" class=\"keep\">\n<thead><tr><th>Kode alasan</th><th>Arti</th><th class=\"num\">Jumlah</th></tr></thead>\n<tbody>\n"
+        html +=
+            "<table id=\"table-rejections\" class=\"keep\">\n<thead><tr><th>Kode alasan</th><th>Arti</th><th class=\"num\">Jumlah</th></tr></thead>\n<tbody>\n"
         for code in codes {
-            html += "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(LedgerWorkbook.reasonMeaning(code)))</td>"
+            html +=
+                "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(LedgerWorkbook.reasonMeaning(code)))</td>"
                 + cell(summary.rejectionsByReason[code] ?? 0, code, "rejected") + "</tr>\n"
         }
         html += "<tr class=\"total\"><td>Jumlah</td><td></td>" + totalCell(summary.rejected, key: "rejected") + "</tr>\n"
@@ -371,9 +400,11 @@ struct MonthReportPage {
         let adjustments = ReportAdjustments(month: month, lines: lines)
         var html = "<section id=\"penyesuaian\">\n<h2>Penyesuaian untuk bulan yang sudah ditutup</h2>\n"
         guard !adjustments.groups.isEmpty else {
-            return html + "<p>Tidak ada penyesuaian: jawaban BPJS yang datang bulan ini tidak mengubah bulan yang sudah ditutup.</p>\n</section>\n"
+            return html
+                + "<p>Tidak ada penyesuaian: jawaban BPJS yang datang bulan ini tidak mengubah bulan yang sudah ditutup.</p>\n</section>\n"
         }
-        html += "<p>Bulan yang sudah ditutup tidak pernah diubah. Jawaban BPJS yang datang kemudian dihitung sebagai penyesuaian dan "
+        html +=
+            "<p>Bulan yang sudah ditutup tidak pernah diubah. Jawaban BPJS yang datang kemudian dihitung sebagai penyesuaian dan "
             + "ikut dibayar (atau diperhitungkan kembali) pada \(monthName):</p>\n<ul class=\"adjustments\">\n"
         for group in adjustments.groups {
             // The sentence ends with ": <amount>."; the amount is set apart.
@@ -381,13 +412,15 @@ struct MonthReportPage {
             let amount = ReportText.signedRupiah(group.premium)
             let text = sentence.hasSuffix(": \(amount).") ? String(sentence.dropLast(amount.count + 1)) : sentence
             let style = group.premium > 0 ? " pos" : group.premium < 0 ? " neg" : ""
-            html += "<li class=\"adjustment\" data-for-month=\"\(group.forMonth)\" data-from=\"\(group.previousStatus?.rawValue ?? "")\""
+            html +=
+                "<li class=\"adjustment\" data-for-month=\"\(group.forMonth)\" data-from=\"\(group.previousStatus?.rawValue ?? "")\""
                 + " data-to=\"\(group.status.rawValue)\" data-count=\"\(group.count)\" data-value=\"\(group.premium)\">"
                 + ReportText.escape(text)
                 + (text == sentence ? "" : "<span class=\"amount\(style)\">\(ReportText.escape(amount))</span>.") + "</li>\n"
         }
         html += "</ul>\n"
-        html += "<p>Seluruhnya <strong data-key=\"adjustments_count\" data-value=\"\(summary.adjustmentsCount)\">"
+        html +=
+            "<p>Seluruhnya <strong data-key=\"adjustments_count\" data-value=\"\(summary.adjustmentsCount)\">"
             + "\(ReportText.count(summary.adjustmentsCount)) baris</strong> senilai <strong data-key=\"adjustments_premium\" "
             + "data-value=\"\(summary.adjustmentsPremium)\">\(ReportText.signedRupiah(summary.adjustmentsPremium))</strong>, sudah termasuk "
             + "dalam total dibayar \(monthName).</p>\n"
@@ -408,11 +441,13 @@ struct MonthReportPage {
         let errors = findings.filter { $0.severity == "error" }.count
         let warnings = findings.filter { $0.severity == "warning" }.count
         if findings.isEmpty {
-            html += "<p>Berkas yang diterima bulan ini tidak menghasilkan temuan: tidak ada kesalahan atau peringatan, "
+            html +=
+                "<p>Berkas yang diterima bulan ini tidak menghasilkan temuan: tidak ada kesalahan atau peringatan, "
                 + "<span data-key=\"quarantined_rows\" data-value=\"\(summary.quarantinedRows)\">\(ReportText.count(summary.quarantinedRows)) baris</span> "
                 + "dikarantina.</p>\n"
         } else {
-            html += "<p>Berkas yang diterima bulan ini menghasilkan <strong>\(ReportText.count(findings.count)) temuan</strong>: "
+            html +=
+                "<p>Berkas yang diterima bulan ini menghasilkan <strong>\(ReportText.count(findings.count)) temuan</strong>: "
                 + "\(ReportText.count(errors)) kesalahan dan \(ReportText.count(warnings)) peringatan. "
                 + "<span data-key=\"quarantined_rows\" data-value=\"\(summary.quarantinedRows)\">\(ReportText.count(summary.quarantinedRows)) baris</span> "
                 + "dikarantina: baris dengan kesalahan tidak diproses sampai dinas mengirim ulang, berkas yang tidak terbaca diganti "
@@ -422,7 +457,8 @@ struct MonthReportPage {
         var byCode: [String: Int] = [:]
         for item in findings { byCode[item.code, default: 0] += 1 }
         if byCode != summary.findingsByCode.filter({ $0.value != 0 }) {
-            html += "<p class=\"note\"><strong>Perhatian:</strong> jumlah temuan per kode di findings.csv berbeda dengan summary.json.</p>\n"
+            html +=
+                "<p class=\"note\"><strong>Perhatian:</strong> jumlah temuan per kode di findings.csv berbeda dengan summary.json.</p>\n"
         }
         guard !findings.isEmpty else { return html + "</div>\n</section>\n" }
 
@@ -442,26 +478,32 @@ struct MonthReportPage {
             },
             layout: .stacked)
         html += figure(chart) + "</div>\n"
-        html += "<table id=\"table-quality\" class=\"keep\">\n<thead><tr><th>Kode</th><th>Dinas</th><th class=\"num\">Kesalahan</th>"
+        html +=
+            "<table id=\"table-quality\" class=\"keep\">\n<thead><tr><th>Kode</th><th>Dinas</th><th class=\"num\">Kesalahan</th>"
             + "<th class=\"num\">Peringatan</th></tr></thead>\n<tbody>\n"
         for code in sources {
             let own = findings.filter { $0.source == code }
-            html += "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(code == "BPJS" ? "BPJS Ketenagakerjaan" : sourceName(code)))</td>"
+            html +=
+                "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(code == "BPJS" ? "BPJS Ketenagakerjaan" : sourceName(code)))</td>"
                 + cell(own.filter { $0.severity == "error" }.count, code, "errors")
                 + cell(own.filter { $0.severity == "warning" }.count, code, "warnings") + "</tr>\n"
         }
         html += "<tr class=\"total\"><td>Jumlah</td><td></td>" + totalCell(errors) + totalCell(warnings) + "</tr>\n"
         html += "</tbody>\n</table>\n"
         html += "<h3>Menurut dinas dan kode temuan</h3>\n"
-        html += "<table id=\"table-quality-codes\">\n<thead><tr><th>Dinas</th><th>Kode</th><th>Arti</th><th>Tingkat</th>"
+        html +=
+            "<table id=\"table-quality-codes\">\n<thead><tr><th>Dinas</th><th>Kode</th><th>Arti</th><th>Tingkat</th>"
             + "<th class=\"num\">Jumlah</th></tr></thead>\n<tbody>\n"
         let order = FindingCode.allCases.map(\.rawValue)
         for code in sources {
             var counts: [String: (severity: String, count: Int)] = [:]
             for item in findings where item.source == code { counts[item.code, default: (item.severity, 0)].count += 1 }
-            let sorted = counts.keys.sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
+            let sorted = counts.keys.sorted {
+                (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1)
+            }
             for finding in sorted {
-                html += "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(finding))</td>"
+                html +=
+                    "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(finding))</td>"
                     + "<td>\(ReportText.escape(ReportText.findingMeaning(finding)))</td>"
                     + "<td>\(ReportText.escape(ReportText.severity(counts[finding]!.severity)))</td>"
                     + "<td class=\"num\" data-code=\"\(ReportText.escape(finding))\" data-value=\"\(counts[finding]!.count)\">"
@@ -473,17 +515,20 @@ struct MonthReportPage {
         if !unreadable.isEmpty {
             html += "<h3>Berkas yang tidak dapat dibaca</h3>\n"
             html += detailTable(
-                header: ["Dinas", "Berkas", "Penyebab dan tindakan"], rows: unreadable.map { [$0.source, $0.file, $0.message] }, masked: nil)
+                header: ["Dinas", "Berkas", "Penyebab dan tindakan"], rows: unreadable.map { [$0.source, $0.file, $0.message] }, masked: nil
+            )
         }
         return html + "</section>\n"
     }
 
     private func footer() -> String {
         var html = "<footer class=\"trace\">\n<h2>Jejak data</h2>\n"
-        html += "<p>Laporan ini disusun ulang dari penyimpanan (store) tanpa membaca berkas masukan; setiap angka sama dengan "
+        html +=
+            "<p>Laporan ini disusun ulang dari penyimpanan (store) tanpa membaca berkas masukan; setiap angka sama dengan "
             + "summary.json \(monthName). Proses yang menghitung bulan ini: <strong class=\"mono\" id=\"run-id\">\(ReportText.escape(stored.runID))</strong>"
         if let run {
-            html += " (mulai \(ReportText.escape(ReportText.timestamp(run.startedAt))), selesai "
+            html +=
+                " (mulai \(ReportText.escape(ReportText.timestamp(run.startedAt))), selesai "
                 + "\(ReportText.escape(ReportText.timestamp(run.finishedAt))), sampai bulan "
                 + "\(ReportText.escape(run.throughMonth)), kode keluar \(run.exitCode), sigap \(ReportText.escape(run.toolVersion)), "
                 + "definisi \(ReportText.data(run.pipeline)))."
@@ -493,15 +538,18 @@ struct MonthReportPage {
         html += "</p>\n"
         if let run, !run.inputs.isEmpty {
             html += "<p>Sidik jari (SHA-256) berkas masukan yang dibaca proses tersebut, relatif terhadap folder inbox:</p>\n"
-            html += "<table id=\"inputs\">\n<thead><tr><th>Berkas</th><th class=\"num\">Ukuran (bita)</th><th class=\"num\">Baris</th><th>Hasil</th><th>SHA-256</th></tr></thead>\n<tbody>\n"
+            html +=
+                "<table id=\"inputs\">\n<thead><tr><th>Berkas</th><th class=\"num\">Ukuran (bita)</th><th class=\"num\">Baris</th><th>Hasil</th><th>SHA-256</th></tr></thead>\n<tbody>\n"
             for input in run.inputs {
-                html += "<tr><td>\(ReportText.data(input.name))</td><td class=\"num\">\(ReportText.count(Int(input.size)))</td>"
+                html +=
+                    "<tr><td>\(ReportText.data(input.name))</td><td class=\"num\">\(ReportText.count(Int(input.size)))</td>"
                     + "<td class=\"num\">\(ReportText.count(input.rows))</td><td>\(ReportText.escape(ReportText.outcome(input.outcome)))</td>"
                     + "<td class=\"hash\" data-file=\"\(ReportText.data(input.name))\">\(ReportText.escape(input.sha256))</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
         }
-        html += "<p class=\"note\">NIK ditampilkan tersamar (6 digit pertama dan 4 digit terakhir); nomor telepon tidak pernah ditampilkan. "
+        html +=
+            "<p class=\"note\">NIK ditampilkan tersamar (6 digit pertama dan 4 digit terakhir); nomor telepon tidak pernah ditampilkan. "
             + "Rincian lengkap ada di ledger.csv, findings.csv dan ledger.xlsx bulan ini.</p>\n"
         return html + "</footer>\n"
     }

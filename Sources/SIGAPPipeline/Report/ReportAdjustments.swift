@@ -56,15 +56,18 @@ struct ReportAdjustments {
         case (.covered?, .rejected):
             return "\(who) yang sudah dibayar ternyata ditolak BPJS (diketahui pada \(when)); iurannya diperhitungkan kembali: \(amount)."
         case (.covered?, .pending):
-            return "\(who) yang sudah dibayar tidak lagi memiliki konfirmasi BPJS (diketahui pada \(when)); iurannya diperhitungkan kembali: \(amount)."
+            return
+                "\(who) yang sudah dibayar tidak lagi memiliki konfirmasi BPJS (diketahui pada \(when)); iurannya diperhitungkan kembali: \(amount)."
         case (.covered?, .unexpected):
-            return "\(who) yang sudah dibayar tidak lagi tercantum dalam daftar dinas (diketahui pada \(when)); iurannya diperhitungkan kembali: \(amount)."
+            return
+                "\(who) yang sudah dibayar tidak lagi tercantum dalam daftar dinas (diketahui pada \(when)); iurannya diperhitungkan kembali: \(amount)."
         case (.pending?, .rejected):
             return "\(who) yang masih menunggu akhirnya ditolak BPJS pada \(when); tidak ada iuran yang berubah: \(amount)."
         case (.covered?, .covered):
             return "\(who) tetap tertanggung, tetapi besar iurannya dihitung ulang pada \(when): \(amount)."
         default:
-            return "\(who) berubah status dari \(ReportText.status(group.previousStatus)) menjadi \(ReportText.status(group.status)) pada \(when): \(amount)."
+            return
+                "\(who) berubah status dari \(ReportText.status(group.previousStatus)) menjadi \(ReportText.status(group.status)) pada \(when): \(amount)."
         }
     }
 }

@@ -52,7 +52,8 @@ struct ReportChart {
         let series = series[index]
         let value = category.values[index]
         let title = "\(category.label) — \(series.label): \(formatted(value))"
-        return "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" fill=\"\(series.colour)\""
+        return
+            "<rect x=\"\(Self.n(x))\" y=\"\(Self.n(y))\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" fill=\"\(series.colour)\""
             + " data-category=\"\(ReportText.escape(category.key))\" data-series=\"\(ReportText.escape(series.key))\""
             + " data-value=\"\(value)\"><title>\(ReportText.data(title))</title></rect>"
     }
@@ -87,7 +88,8 @@ struct ReportChart {
         for (row, category) in categories.enumerated() {
             let top = 4 + Double(row) * rowHeight
             let middle = top + rowHeight / 2
-            svg += "<text x=\"\(Self.n(labelWidth - 6))\" y=\"\(Self.n(middle + 4))\" text-anchor=\"end\" class=\"label\">"
+            svg +=
+                "<text x=\"\(Self.n(labelWidth - 6))\" y=\"\(Self.n(middle + 4))\" text-anchor=\"end\" class=\"label\">"
                 + ReportText.data(category.label) + "</text>"
             var end = labelWidth
             switch layout {
@@ -103,13 +105,15 @@ struct ReportChart {
                 for index in series.indices {
                     let barWidth = Double(category.values[index]) * scale
                     let inset = index == 0 ? 3.0 : 7.0
-                    svg += rect(x: labelWidth, y: top + inset, width: barWidth, height: rowHeight - 2 * inset, category: category, series: index)
+                    svg += rect(
+                        x: labelWidth, y: top + inset, width: barWidth, height: rowHeight - 2 * inset, category: category, series: index)
                     end = max(end, labelWidth + barWidth)
                 }
             case .grouped:
                 for index in series.indices {
                     let barWidth = Double(category.values[index]) * scale
-                    svg += rect(x: labelWidth, y: top + 5 + Double(index) * 11, width: barWidth, height: 9, category: category, series: index)
+                    svg += rect(
+                        x: labelWidth, y: top + 5 + Double(index) * 11, width: barWidth, height: 9, category: category, series: index)
                     end = max(end, labelWidth + barWidth)
                 }
             }
@@ -137,7 +141,8 @@ struct ReportChart {
         for step in 0...4 {
             let value = axisMax * step / 4
             let y = top + plotHeight - Double(value) * scale
-            svg += "<line x1=\"\(Self.n(left))\" y1=\"\(Self.n(y))\" x2=\"\(Self.n(Double(width) - right))\" y2=\"\(Self.n(y))\" class=\"grid\"/>"
+            svg +=
+                "<line x1=\"\(Self.n(left))\" y1=\"\(Self.n(y))\" x2=\"\(Self.n(Double(width) - right))\" y2=\"\(Self.n(y))\" class=\"grid\"/>"
             svg += "<text x=\"\(Self.n(left - 5))\" y=\"\(Self.n(y + 4))\" text-anchor=\"end\" class=\"tick\">\(formatted(value))</text>"
         }
         let slot = categories.isEmpty ? plotWidth : plotWidth / Double(categories.count)
@@ -149,14 +154,17 @@ struct ReportChart {
             for index in series.indices {
                 let barHeight = Double(category.values[index]) * scale
                 let x = centre - groupWidth / 2 + Double(index) * barWidth
-                svg += rect(x: x, y: top + plotHeight - barHeight, width: barWidth - 1, height: barHeight, category: category, series: index)
+                svg += rect(
+                    x: x, y: top + plotHeight - barHeight, width: barWidth - 1, height: barHeight, category: category, series: index)
             }
             if column % labelEvery == 0 {
-                svg += "<text x=\"\(Self.n(centre))\" y=\"\(Self.n(top + plotHeight + 16))\" text-anchor=\"middle\" class=\"tick\">"
+                svg +=
+                    "<text x=\"\(Self.n(centre))\" y=\"\(Self.n(top + plotHeight + 16))\" text-anchor=\"middle\" class=\"tick\">"
                     + ReportText.data(category.label) + "</text>"
             }
         }
-        svg += "<line x1=\"\(Self.n(left))\" y1=\"\(Self.n(top + plotHeight))\" x2=\"\(Self.n(Double(width) - right))\" y2=\"\(Self.n(top + plotHeight))\" class=\"axis\"/>"
+        svg +=
+            "<line x1=\"\(Self.n(left))\" y1=\"\(Self.n(top + plotHeight))\" x2=\"\(Self.n(Double(width) - right))\" y2=\"\(Self.n(top + plotHeight))\" class=\"axis\"/>"
         return svg + "</svg>"
     }
 

@@ -39,7 +39,10 @@ struct MonthPublisher {
 
         let names = Dictionary(uniqueKeysWithValues: definition.sources.map { ($0.code, $0.name) })
         let workbooks: [(String, (String) throws -> Void)] = [
-            ("ledger.xlsx", { try LedgerWorkbook(month: result.month, summary: result.summary, lines: result.lines, sourceNames: names).write(to: $0) }),
+            (
+                "ledger.xlsx",
+                { try LedgerWorkbook(month: result.month, summary: result.summary, lines: result.lines, sourceNames: names).write(to: $0) }
+            ),
             ("submission.xlsx", { try SubmissionWorkbook(month: result.month, rows: result.submission).write(to: $0) }),
         ]
         for (name, write) in workbooks {

@@ -64,9 +64,12 @@ public struct MonthRosterLoader {
                     result.rosterMonth[source.code] = month
                     if !report.isBalanced {
                         result.violations.append(
-                            "\(source.code) \(month): rows read \(report.rowsRead) != kept \(report.rowsKept) + quarantined \(report.rowsQuarantined) + duplicates \(report.rowsDuplicate)")
+                            "\(source.code) \(month): rows read \(report.rowsRead) != kept \(report.rowsKept) + quarantined \(report.rowsQuarantined) + duplicates \(report.rowsDuplicate)"
+                        )
                     }
-                    let perFile = Dictionary(grouping: report.files, by: \.file).mapValues { $0.flatMap(\.sheets).map(\.dataRows).reduce(0, +) }
+                    let perFile = Dictionary(grouping: report.files, by: \.file).mapValues {
+                        $0.flatMap(\.sheets).map(\.dataRows).reduce(0, +)
+                    }
                     for file in files { result.inputs.append((file, perFile[file.name] ?? 0, "read")) }
                     continue
                 }

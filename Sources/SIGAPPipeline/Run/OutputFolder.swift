@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Publishes output files atomically: each is written to a temporary name in the same folder,
 /// flushed, then renamed over the old one, so a reader never sees half a file. Created 0640.
 public struct OutputFolder: Sendable {
@@ -13,11 +17,24 @@ public struct OutputFolder: Sendable {
     @discardableResult
     public func write(_ text: String, to relative: String) throws -> String {
         try publish(relative) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o640])
-            else { throw OutputError(path: temporary, reason: "cannot create the file") }
-            let handle = FileHandle(forWritingAtPath: temporary)
-            try handle?.synchronize()
-            try handle?.close()
+            // Plain POSIX writes: Foundation's own atomic writing would add a second temporary
+            // file (`.dat.nosync…`) that a killed run could leave behind.
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+            guard descriptor >= 0 else { throw OutputError(path: temporary, reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            var text = text
+            try text.withUTF8 { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        throw OutputError(path: temporary, reason: String(cString: strerror(errno)))
+                    }
+                    offset += written
+                }
+            }
+            guard fsync(descriptor) == 0 else { throw OutputError(path: temporary, reason: String(cString: strerror(errno))) }
         }
     }
 
@@ -62,8 +79,10 @@ public struct OutputFolder: Sendable {
         return removed
     }
 
-    /// `.NAME.tmp-PID` (ours) or `tmp.` and ten letters or digits (libxlsxwriter's tmpfileplus).
+    /// `.NAME.tmp-PID` (ours), `tmp.` and ten letters or digits (libxlsxwriter's tmpfileplus), or
+    /// `.dat.nosync…` (Foundation's atomic writes, which earlier versions used).
     static func isTemporaryName(_ name: String) -> Bool {
+        if name.hasPrefix(".dat.nosync") { return true }
         if name.hasPrefix("."), let marker = name.range(of: ".tmp-", options: .backwards) {
             let pid = name[marker.upperBound...]
             return !pid.isEmpty && pid.allSatisfy(\.isNumber)

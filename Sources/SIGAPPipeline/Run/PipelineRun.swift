@@ -147,7 +147,8 @@ public final class PipelineRun {
                         into: month)
                     lines += adjustments.lines
                     for nik in adjustments.vanished {
-                        let note = "\(closed): a worker of the closed month (\(Masking.nik(nik))) is no longer in the recomputed month: no adjustment written"
+                        let note =
+                            "\(closed): a worker of the closed month (\(Masking.nik(nik))) is no longer in the recomputed month: no adjustment written"
                         manifest.notes.append(note)
                         log.warning(note)
                     }
@@ -224,7 +225,7 @@ public final class PipelineRun {
         // from the store, so a closed month never disagrees with what was frozen.
         var published: [(result: MonthResult, texts: MonthPublisher.Texts)] = []
         do {
-                let publisher = MonthPublisher(folder: OutputFolder(root: options.out), definition: definition)
+            let publisher = MonthPublisher(folder: OutputFolder(root: options.out), definition: definition)
             for leftover in OutputFolder(root: options.out).sweepTemporaryFiles() {
                 log.warning("removed \(leftover), left by an interrupted run")
             }

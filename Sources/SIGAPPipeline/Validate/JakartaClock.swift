@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import SIGAPDomain
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// "Today" for the pipeline: the civil date in Asia/Jakarta (UTC+7, no daylight saving).
 public enum JakartaClock {

@@ -11,7 +11,8 @@ public struct SourceRosterReader: Sendable {
     public var settings: ValidationSettings
     public var extractor: RosterExtractor
 
-    public init(source: String, month: YearMonth, settings: ValidationSettings = .standard, extractor: RosterExtractor = RosterExtractor()) {
+    public init(source: String, month: YearMonth, settings: ValidationSettings = .standard, extractor: RosterExtractor = RosterExtractor())
+    {
         self.source = source
         self.month = month
         self.settings = settings
@@ -36,51 +37,51 @@ public struct SourceRosterReader: Sendable {
             do {
                 let workbook = try Workbook(path: file.path, limits: limits)
                 let sheets = try extractor.extract(workbook) { extracted in
-                report.rowsRead += 1
-                let validated = validator.validate(extracted.record)
-                var findings = validated.findings
-                var duplicate = false
-                if !validated.isQuarantined, let nik = validated.nik {
-                    if seen.contains(UInt64(nik.digits) ?? 0) {
-                        duplicate = true
-                        findings.append(
-                            Finding(
-                                code: .duplicateRow, severity: settings.severityPolicy.severity(of: .duplicateRow), field: .nik,
-                                value: nik.digits))
-                    } else {
-                        seen.insert(UInt64(nik.digits) ?? 0)
+                    report.rowsRead += 1
+                    let validated = validator.validate(extracted.record)
+                    var findings = validated.findings
+                    var duplicate = false
+                    if !validated.isQuarantined, let nik = validated.nik {
+                        if seen.contains(UInt64(nik.digits) ?? 0) {
+                            duplicate = true
+                            findings.append(
+                                Finding(
+                                    code: .duplicateRow, severity: settings.severityPolicy.severity(of: .duplicateRow), field: .nik,
+                                    value: nik.digits))
+                        } else {
+                            seen.insert(UInt64(nik.digits) ?? 0)
+                        }
                     }
+                    let located = findings.map { finding in
+                        RosterFinding(
+                            month: month, source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
+                            cell: (finding.field ?? .nik).flatMapReference(in: extracted), finding: finding)
+                    }
+                    report.findings.append(contentsOf: located)
+                    if !located.isEmpty {
+                        report.corrections.append(
+                            CorrectionWorkbook.Entry(
+                                file: file.name, sheet: extracted.sheet, layout: extracted.layout, row: extracted.row, findings: located))
+                    }
+                    // An error quarantines the row, DUPLICATE_ROW too when a pipeline raises it to one.
+                    if validated.isQuarantined || (duplicate && settings.severityPolicy.severity(of: .duplicateRow) == .error) {
+                        report.rowsQuarantined += 1
+                        return
+                    }
+                    if duplicate {
+                        report.rowsDuplicate += 1
+                    } else {
+                        report.rowsKept += 1
+                    }
+                    guard var person = validated.person else { return }
+                    // Agencies repeat the same few places and trades: keep one copy of each.
+                    person.birthPlace = person.birthPlace.map(interned)
+                    person.occupation = person.occupation.map(interned)
+                    try body(
+                        RosterEntry(
+                            source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
+                            nikCell: extracted.reference(.nik), person: person, findings: findings, isDuplicate: duplicate))
                 }
-                let located = findings.map { finding in
-                    RosterFinding(
-                        month: month, source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
-                        cell: (finding.field ?? .nik).flatMapReference(in: extracted), finding: finding)
-                }
-                report.findings.append(contentsOf: located)
-                if !located.isEmpty {
-                    report.corrections.append(
-                        CorrectionWorkbook.Entry(
-                            file: file.name, sheet: extracted.sheet, layout: extracted.layout, row: extracted.row, findings: located))
-                }
-                // An error quarantines the row, DUPLICATE_ROW too when a pipeline raises it to one.
-                if validated.isQuarantined || (duplicate && settings.severityPolicy.severity(of: .duplicateRow) == .error) {
-                    report.rowsQuarantined += 1
-                    return
-                }
-                if duplicate {
-                    report.rowsDuplicate += 1
-                } else {
-                    report.rowsKept += 1
-                }
-                guard var person = validated.person else { return }
-                // Agencies repeat the same few places and trades: keep one copy of each.
-                person.birthPlace = person.birthPlace.map(interned)
-                person.occupation = person.occupation.map(interned)
-                try body(
-                    RosterEntry(
-                        source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
-                        nikCell: extracted.reference(.nik), person: person, findings: findings, isDuplicate: duplicate))
-            }
                 report.files.append(.init(file: file.name, sheets: sheets))
             } catch let error as XLSXError {
                 report.unreadable.append((file.name, error.cause))

@@ -1,5 +1,5 @@
-import Foundation
 import CXMLBridge
+import Foundation
 
 /// A small XML part (relationships, workbook, styles) as a tree. Names are local names; namespaces
 /// are kept as URIs so that matching never depends on prefixes.

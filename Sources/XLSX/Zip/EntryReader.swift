@@ -21,13 +21,17 @@ struct EntryReader {
         case 0: try readStored(from: start, consume)
         case 8: try readDeflated(from: start, consume)
         default:
-            throw XLSXError(.unsupported, "the zip entry \(entry.name) uses compression method \(entry.method); only stored (0) and deflate (8) are supported")
+            throw XLSXError(
+                .unsupported,
+                "the zip entry \(entry.name) uses compression method \(entry.method); only stored (0) and deflate (8) are supported")
         }
     }
 
     private func readStored(from start: Int64, _ consume: (UnsafeRawBufferPointer) throws(XLSXError) -> Bool) throws(XLSXError) {
         guard entry.compressedSize == entry.uncompressedSize else {
-            throw XLSXError(.corruptArchive, "truncated or corrupt zip archive: the stored entry \(entry.name) has different compressed and uncompressed sizes")
+            throw XLSXError(
+                .corruptArchive,
+                "truncated or corrupt zip archive: the stored entry \(entry.name) has different compressed and uncompressed sizes")
         }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -100,7 +104,9 @@ struct EntryReader {
             }
         }
         guard produced == entry.uncompressedSize else {
-            throw XLSXError(.corruptArchive, "truncated or corrupt zip archive: \(entry.name) inflates to \(produced) bytes but declares \(entry.uncompressedSize)")
+            throw XLSXError(
+                .corruptArchive,
+                "truncated or corrupt zip archive: \(entry.name) inflates to \(produced) bytes but declares \(entry.uncompressedSize)")
         }
         try checkCRC(crc)
     }

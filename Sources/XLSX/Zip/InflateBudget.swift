@@ -14,7 +14,8 @@ final class InflateBudget: @unchecked Sendable {
         if entry.uncompressedSize > limits.maxInflatedPerEntry {
             throw XLSXError(
                 .limitExceeded,
-                "inflated size exceeds the limit of \(limits.maxInflatedPerEntry) bytes per entry (\(entry.name) declares \(entry.uncompressedSize) bytes: possible zip bomb)")
+                "inflated size exceeds the limit of \(limits.maxInflatedPerEntry) bytes per entry (\(entry.name) declares \(entry.uncompressedSize) bytes: possible zip bomb)"
+            )
         }
         if total + entry.uncompressedSize > limits.maxInflatedPerFile {
             throw XLSXError(
@@ -29,7 +30,8 @@ final class InflateBudget: @unchecked Sendable {
         if produced > entry.uncompressedSize {
             throw XLSXError(
                 .limitExceeded,
-                "inflated size exceeds the limit of \(entry.uncompressedSize) bytes that \(entry.name) declares (its data inflates further: possible zip bomb)")
+                "inflated size exceeds the limit of \(entry.uncompressedSize) bytes that \(entry.name) declares (its data inflates further: possible zip bomb)"
+            )
         }
         if total > limits.maxInflatedPerFile {
             throw XLSXError(

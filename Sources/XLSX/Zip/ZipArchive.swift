@@ -38,7 +38,8 @@ final class ZipArchive: @unchecked Sendable {
         let header = try file.bytes(at: entry.localHeaderOffset, count: 30)
         var reader = ByteReader(header)
         guard try reader.uint32() == Self.localHeader else {
-            throw XLSXError(.corruptArchive, "truncated or corrupt zip archive: no local header for \(entry.name) at offset \(entry.localHeaderOffset)")
+            throw XLSXError(
+                .corruptArchive, "truncated or corrupt zip archive: no local header for \(entry.name) at offset \(entry.localHeaderOffset)")
         }
         try reader.skip(22)
         let nameLength = Int64(try reader.uint16())
@@ -163,7 +164,9 @@ final class ZipArchive: @unchecked Sendable {
                     storedNameLength: nameLength))
         }
         guard UInt64(entries.count) >= directory.count else {
-            throw XLSXError(.corruptArchive, "truncated or corrupt zip archive: the central directory lists \(directory.count) entries but holds \(entries.count)")
+            throw XLSXError(
+                .corruptArchive,
+                "truncated or corrupt zip archive: the central directory lists \(directory.count) entries but holds \(entries.count)")
         }
         return entries
     }
@@ -173,7 +176,10 @@ final class ZipArchive: @unchecked Sendable {
         let sorted = entries.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
         for (position, entry) in sorted.enumerated() {
             if entry.localHeaderOffset + 30 > directoryOffset {
-                throw XLSXError(.corruptArchive, "truncated or corrupt zip archive: the entry \(entry.name) points past the archive's data (offset \(entry.localHeaderOffset))")
+                throw XLSXError(
+                    .corruptArchive,
+                    "truncated or corrupt zip archive: the entry \(entry.name) points past the archive's data (offset \(entry.localHeaderOffset))"
+                )
             }
             let end = entry.localHeaderOffset + 30 + Int64(entry.storedNameLength) + entry.compressedSize
             let limit = position + 1 < sorted.count ? sorted[position + 1].localHeaderOffset : directoryOffset

@@ -12,23 +12,30 @@ enum InspectionText {
                 let sheet = outcome.sheet
                 lines.append("  Sheet \(sheet.index) \"\(sheet.name)\" (\(sheet.state.rawValue)): \(outcome.note)")
                 guard let layout = outcome.layout else { continue }
-                lines.append("    sub-label row: \(layout.subLabelRow.map(String.init) ?? "none"); numbering row: \(layout.numberingRow.map(String.init) ?? "none"); data from row \(layout.firstDataRow)")
+                lines.append(
+                    "    sub-label row: \(layout.subLabelRow.map(String.init) ?? "none"); numbering row: \(layout.numberingRow.map(String.init) ?? "none"); data from row \(layout.firstDataRow)"
+                )
                 for field in RosterField.allCases {
                     guard let column = layout.columns[field] else { continue }
                     let label = layout.labels[column] ?? ""
                     lines.append("    \(pad(field.rawValue, 17)) column \(pad(CellReference.columnName(column), 3)) \"\(label)\"")
                 }
                 let footer = outcome.footerStartRow.map { " (from row \($0))" } ?? ""
-                lines.append("    data rows: \(outcome.dataRows); empty rows skipped: \(outcome.emptyRowsSkipped); footer rows ignored: \(outcome.footerRowsIgnored)\(footer)")
+                lines.append(
+                    "    data rows: \(outcome.dataRows); empty rows skipped: \(outcome.emptyRowsSkipped); footer rows ignored: \(outcome.footerRowsIgnored)\(footer)"
+                )
             }
         }
-        lines.append("Rows: read \(report.rowsRead), kept \(report.rowsKept), quarantined \(report.rowsQuarantined), duplicates \(report.rowsDuplicate)")
+        lines.append(
+            "Rows: read \(report.rowsRead), kept \(report.rowsKept), quarantined \(report.rowsQuarantined), duplicates \(report.rowsDuplicate)"
+        )
         if report.findingsByCode.isEmpty {
             lines.append("Findings: none")
         } else {
             lines.append("Findings by code:")
             for (code, count) in report.findingsByCode {
-                lines.append("  \(pad(code.rawValue, 22)) \(pad(code.defaultSeverity.rawValue, 8)) \(count)  \(code.message(language, value: nil))")
+                lines.append(
+                    "  \(pad(code.rawValue, 22)) \(pad(code.defaultSeverity.rawValue, 8)) \(count)  \(code.message(language, value: nil))")
             }
         }
         return lines

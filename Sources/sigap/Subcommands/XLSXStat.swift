@@ -8,7 +8,9 @@ struct XLSXStat: ParsableCommand {
 
     @OptionGroup var options: ReaderOptions
 
-    @Option(name: .customLong("inflate-thread"), help: ArgumentHelp("Inflate on a second thread: auto, on or off (for benchmarks).", visibility: .hidden))
+    @Option(
+        name: .customLong("inflate-thread"),
+        help: ArgumentHelp("Inflate on a second thread: auto, on or off (for benchmarks).", visibility: .hidden))
     var inflateThread: InflateThread = .auto
 
     enum InflateThread: String, ExpressibleByArgument {
