@@ -5,7 +5,7 @@ APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libxlsxwriter-dev libsqlite3-d
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SIGAP := .build/debug/sigap
 
-.PHONY: all deps build release test run bench check-nik clean
+.PHONY: all deps build release test lint run bench check-nik fuzz clean
 
 all: build
 
@@ -34,6 +34,10 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
+## lint: swift-format, strict (configuration in .swift-format).
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+
 ## run: the demo — November is run and closed, then the later months arrive (see README).
 ## Exit 65 is expected: the demo inbox holds a damaged upload on purpose.
 DEMO_ARGS := --pipeline pipelines/sigap-bekasi.yaml --inbox fixtures/demo-inbox --out out/demo --store var/demo/sigap.sqlite
@@ -55,5 +59,9 @@ bench: deps
 check-nik: build
 	bash tools/check-nik/run.sh .build/debug/sigap
 
+## fuzz: libFuzzer + ASan on the XLSX reader for FUZZ_SECONDS (default 600); see tools/fuzz/README.md.
+fuzz: deps
+	bash tools/fuzz/run.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build Fuzz/.build

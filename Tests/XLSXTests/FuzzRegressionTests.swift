@@ -34,8 +34,9 @@ struct FuzzRegressionTests {
         #expect(!Self.inputs.isEmpty, "no files under \(Self.folder.path)")
     }
 
-    @Test("each kept fuzz input reads or fails with an XLSXError", .timeLimit(.minutes(1)),
-          arguments: inputs.map { URL(fileURLWithPath: $0).lastPathComponent })
+    @Test(
+        "each kept fuzz input reads or fails with an XLSXError", .timeLimit(.minutes(1)),
+        arguments: inputs.map { URL(fileURLWithPath: $0).lastPathComponent })
     func readsOrThrowsXLSXError(_ name: String) throws {
         guard let path = Self.inputs.first(where: { URL(fileURLWithPath: $0).lastPathComponent == name }) else {
             Issue.record("\(name) vanished")

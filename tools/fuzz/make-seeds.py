@@ -44,6 +44,7 @@ XML = [
     ("s", "xlsx/05-strict-namespaces.xlsx", SHEET),
     ("s", "xlsx/12-whitespace-inline.xlsx", SHEET),
     ("s", "xlsx/24-dates-1900.xlsx", SHEET),
+    ("S", "xlsx/25-iso-dates-1904.xlsx", SHEET),
     ("s", "hostile/doctype-billion-laughs.xlsx", SHEET),
     ("s", "hostile/ref-beyond-column.xlsx", SHEET),
     ("t", "xlsx/11-rich-text.xlsx", r"sharedStrings\.xml$"),

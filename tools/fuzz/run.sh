@@ -48,6 +48,19 @@ build() {
         -Xcc -fsanitize=fuzzer-no-link,address
 }
 
+# A target that crashed (and each run while minimising) leaves its scratch file behind: on exit,
+# remove those of processes that no longer exist.
+remove_stale_scratch_files() {
+    local scratch pid
+    for scratch in /dev/shm/sigap-fuzz-*.xlsx "${TMPDIR:-/tmp}"/sigap-fuzz-*.xlsx; do
+        [ -e "$scratch" ] || continue
+        pid="${scratch##*/sigap-fuzz-}"
+        pid="${pid%.xlsx}"
+        kill -0 "$pid" 2>/dev/null || rm -f "$scratch"
+    done
+}
+trap remove_stale_scratch_files EXIT
+
 if ! build; then
     echo "fuzz: the build failed" >&2
     exit 2
@@ -112,7 +125,13 @@ run_target() {
     return $code
 }
 
-echo "fuzz: running ${targets[*]} for ${per_target} s each$([ $parallel = 1 ] && echo ', side by side' || echo ', one after the other')"
+if [ ${#targets[@]} -eq 1 ]; then
+    echo "fuzz: running ${targets[*]} for ${per_target} s"
+elif [ $parallel = 1 ]; then
+    echo "fuzz: running ${targets[*]} for ${per_target} s each, side by side"
+else
+    echo "fuzz: running ${targets[*]} for ${per_target} s each, one after the other"
+fi
 echo "fuzz: logs in Fuzz/.build/fuzz/logs/, working corpora in Fuzz/.build/fuzz/corpus/"
 declare -A status
 if [ $parallel = 1 ]; then

@@ -1,9 +1,9 @@
 import XLSX
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What both fuzz targets do with one input: write it to a scratch file (the reader takes a path)
@@ -80,7 +80,7 @@ public enum Harness {
 
     /// Writes `bytes` to `path`, replacing it. A failure here is the machine's, not the reader's.
     public static func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { fatalError("fuzz harness: cannot create \(path): errno \(errno)") }
         defer { close(descriptor) }
         var done = 0

@@ -99,23 +99,25 @@ public enum XMLWorkbook {
 
     static let worksheetOpening = declaration + "<worksheet xmlns=\"\(main)\" xmlns:r=\"\(officeRelationships)\">"
 
-    static let contentTypes = declaration + """
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-        <Default Extension="xml" ContentType="application/xml"/>\
-        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        <Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
-        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
-        <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
-        </Types>
-        """
+    static let contentTypes =
+        declaration + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+            <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+            <Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+            <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
+            <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
+            </Types>
+            """
 
-    static let defaultPackageRelationships = declaration + """
-        <Relationships xmlns="\(packageRelationshipsNamespace)">\
-        <Relationship Id="rId1" Type="\(officeRelationships)/officeDocument" Target="xl/workbook.xml"/>\
-        </Relationships>
-        """
+    static let defaultPackageRelationships =
+        declaration + """
+            <Relationships xmlns="\(packageRelationshipsNamespace)">\
+            <Relationship Id="rId1" Type="\(officeRelationships)/officeDocument" Target="xl/workbook.xml"/>\
+            </Relationships>
+            """
 
     static func workbook(date1904: Bool) -> String {
         declaration + """
@@ -127,51 +129,56 @@ public enum XMLWorkbook {
             """
     }
 
-    static let defaultWorkbookRelationships = declaration + """
-        <Relationships xmlns="\(packageRelationshipsNamespace)">\
-        <Relationship Id="rId1" Type="\(officeRelationships)/worksheet" Target="worksheets/sheet1.xml"/>\
-        <Relationship Id="rId2" Type="\(officeRelationships)/sharedStrings" Target="sharedStrings.xml"/>\
-        <Relationship Id="rId3" Type="\(officeRelationships)/styles" Target="styles.xml"/>\
-        <Relationship Id="rId4" Type="\(officeRelationships)/worksheet" Target="/xl/worksheets/sheet2.xml"/>\
-        <Relationship Id="rId5" Type="\(officeRelationships)/chartsheet" Target="chartsheets/sheet1.xml"/>\
-        </Relationships>
-        """
+    static let defaultWorkbookRelationships =
+        declaration + """
+            <Relationships xmlns="\(packageRelationshipsNamespace)">\
+            <Relationship Id="rId1" Type="\(officeRelationships)/worksheet" Target="worksheets/sheet1.xml"/>\
+            <Relationship Id="rId2" Type="\(officeRelationships)/sharedStrings" Target="sharedStrings.xml"/>\
+            <Relationship Id="rId3" Type="\(officeRelationships)/styles" Target="styles.xml"/>\
+            <Relationship Id="rId4" Type="\(officeRelationships)/worksheet" Target="/xl/worksheets/sheet2.xml"/>\
+            <Relationship Id="rId5" Type="\(officeRelationships)/chartsheet" Target="chartsheets/sheet1.xml"/>\
+            </Relationships>
+            """
 
-    static let defaultStyles = declaration + """
-        <styleSheet xmlns="\(main)">\
-        <numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/>\
-        <numFmt numFmtId="165" formatCode="[Red]0.00;\\-0.00"/><numFmt numFmtId="166" formatCode="[h]:mm:ss"/></numFmts>\
-        <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
-        <fill><patternFill patternType="solid"><fgColor rgb="FFFFFF00"/></patternFill></fill></fills>\
-        <cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/>\
-        <xf numFmtId="165"/><xf numFmtId="22" fillId="2"/><xf numFmtId="166"/><xf numFmtId="abc" fillId="9"/></cellXfs>\
-        </styleSheet>
-        """
+    static let defaultStyles =
+        declaration + """
+            <styleSheet xmlns="\(main)">\
+            <numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/>\
+            <numFmt numFmtId="165" formatCode="[Red]0.00;\\-0.00"/><numFmt numFmtId="166" formatCode="[h]:mm:ss"/></numFmts>\
+            <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
+            <fill><patternFill patternType="solid"><fgColor rgb="FFFFFF00"/></patternFill></fill></fills>\
+            <cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/>\
+            <xf numFmtId="165"/><xf numFmtId="22" fillId="2"/><xf numFmtId="166"/><xf numFmtId="abc" fillId="9"/></cellXfs>\
+            </styleSheet>
+            """
 
-    static let defaultSharedStrings = declaration + """
-        <sst xmlns="\(main)" count="6" uniqueCount="6">\
-        <si><t>OJEK</t></si>\
-        <si><r><rPr><b/></rPr><t xml:space="preserve">Siti </t></r><r><t>Aminah</t></r></si>\
-        <si><t>BEKASI</t><rPh sb="0" eb="1"><t>x</t></rPh></si>\
-        <si><t>a_x000D_b_x005F_x0041_</t></si>\
-        <si/>\
-        <si><t>3275080101900001</t></si>\
-        </sst>
-        """
+    static let defaultSharedStrings =
+        declaration + """
+            <sst xmlns="\(main)" count="6" uniqueCount="6">\
+            <si><t>OJEK</t></si>\
+            <si><r><rPr><b/></rPr><t xml:space="preserve">Siti </t></r><r><t>Aminah</t></r></si>\
+            <si><t>BEKASI</t><rPh sb="0" eb="1"><t>x</t></rPh></si>\
+            <si><t>a_x000D_b_x005F_x0041_</t></si>\
+            <si/>\
+            <si><t>3275080101900001</t></si>\
+            </sst>
+            """
 
-    static let defaultSheet = worksheetOpening + """
-        <dimension ref="A1:F3"/><sheetData>\
-        <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>\
-        <c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>99</v></c></row>\
-        <row r="2"><c r="A2" s="1"><v>45000.5</v></c><c r="B2" s="2"><v>0.25</v></c><c r="C2" s="3"><v>-12.5</v></c>\
-        <c r="D2" s="4"><v>60</v></c><c r="E2" s="5"><v>1.5</v></c><c r="F2" s="6"><v>3</v></c><c s="9"><v>2958465</v></c></row>\
-        <row r="3"><c r="A3" t="b"><v>1</v></c><c r="B3" t="e"><v>#N/A</v></c><c r="C3" t="d"><v>2025-11-01T08:30:00</v></c>\
-        <c r="D3" t="inlineStr"><is><t xml:space="preserve"> x </t></is></c><c r="E3" t="str"><f>A1</f><v>s</v></c>\
-        <c r="F3"><v>1E+15</v></c><c r="G3"><v>abc</v></c></row>\
-        </sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="C3"/></mergeCells></worksheet>
-        """
+    static let defaultSheet =
+        worksheetOpening + """
+            <dimension ref="A1:F3"/><sheetData>\
+            <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>\
+            <c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c><c r="G1" t="s"><v>99</v></c></row>\
+            <row r="2"><c r="A2" s="1"><v>45000.5</v></c><c r="B2" s="2"><v>0.25</v></c><c r="C2" s="3"><v>-12.5</v></c>\
+            <c r="D2" s="4"><v>60</v></c><c r="E2" s="5"><v>1.5</v></c><c r="F2" s="6"><v>3</v></c><c s="9"><v>2958465</v></c></row>\
+            <row r="3"><c r="A3" t="b"><v>1</v></c><c r="B3" t="e"><v>#N/A</v></c><c r="C3" t="d"><v>2025-11-01T08:30:00</v></c>\
+            <c r="D3" t="inlineStr"><is><t xml:space="preserve"> x </t></is></c><c r="E3" t="str"><f>A1</f><v>s</v></c>\
+            <c r="F3"><v>1E+15</v></c><c r="G3"><v>abc</v></c></row>\
+            </sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="C3"/></mergeCells></worksheet>
+            """
 
-    static let secondSheet = worksheetOpening + """
-        <sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>
-        """
+    static let secondSheet =
+        worksheetOpening + """
+            <sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>
+            """
 }

@@ -8,3 +8,10 @@ public func fuzzContainer(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     Harness.run(workbook: bytes, concurrently: bytes.count % 4 == 0)
     return 0
 }
+
+/// Half of the mutations set a numeric field of a zip record to a boundary value (`Mutators`).
+@_cdecl("LLVMFuzzerCustomMutator")
+public func mutateContainer(_ data: UnsafeMutablePointer<UInt8>?, _ size: Int, _ maxSize: Int, _ seed: CUnsignedInt) -> Int {
+    guard let data else { return 0 }
+    return Mutators.mutateZip(data, size: size, maxSize: maxSize, seed: seed)
+}

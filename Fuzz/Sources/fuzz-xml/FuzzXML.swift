@@ -1,9 +1,9 @@
 import FuzzHarness
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// With `SIGAP_FUZZ_SAVE_XLSX=<path>` the wrapped workbook is also written there before it is read:
@@ -21,4 +21,11 @@ public func fuzzXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         Harness.run(workbook: bytes, concurrently: concurrently)
     }
     return 0
+}
+
+/// Half of the mutations set a cell value or a telling attribute to a boundary value (`Mutators`).
+@_cdecl("LLVMFuzzerCustomMutator")
+public func mutateXML(_ data: UnsafeMutablePointer<UInt8>?, _ size: Int, _ maxSize: Int, _ seed: CUnsignedInt) -> Int {
+    guard let data else { return 0 }
+    return Mutators.mutateXML(data, size: size, maxSize: maxSize, seed: seed)
 }

@@ -53,7 +53,9 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
     /// Converts a serial number in the 1900 or 1904 date system; nil for negative serials or those
     /// past 9999-12-31. The 1900 system keeps Excel's phantom 1900-02-29 (serial 60).
     public init?(serial: Double, date1904: Bool) {
-        guard serial.isFinite, serial >= 0 else { return nil }
+        // Serials from maximumSerial + 1 on are past 9999-12-31 whatever their fraction; refusing
+        // them first also keeps `Int(...)` below from trapping on huge values (1e300).
+        guard serial.isFinite, serial >= 0, serial < Self.maximumSerial + 1 else { return nil }
         var milliseconds = (serial * 86_400_000).rounded()
         var days = Int((milliseconds / 86_400_000).rounded(.down))
         milliseconds -= Double(days) * 86_400_000

@@ -53,7 +53,7 @@ final class ReadOnlyFile: @unchecked Sendable {
 
     /// Reads exactly `count` bytes at `offset`, or fails as a truncated archive.
     func bytes(at offset: Int64, count: Int) throws(XLSXError) -> [UInt8] {
-        guard offset >= 0, count >= 0, offset + Int64(count) <= size else {
+        guard offset >= 0, count >= 0, offset <= size - Int64(count) else {
             throw XLSXError(.corruptArchive, "truncated or corrupt zip archive: a record at offset \(offset) runs past the end of the file")
         }
         var result = [UInt8](repeating: 0, count: count)

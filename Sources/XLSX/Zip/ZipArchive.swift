@@ -175,15 +175,15 @@ final class ZipArchive: @unchecked Sendable {
     private static func checkLayout(_ entries: [ZipEntry], directoryOffset: Int64) throws(XLSXError) {
         let sorted = entries.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
         for (position, entry) in sorted.enumerated() {
-            if entry.localHeaderOffset + 30 > directoryOffset {
+            // Offsets and sizes may be anything up to 2^63 - 1 (ZIP64): compare by subtraction.
+            if entry.localHeaderOffset > directoryOffset - 30 {
                 throw XLSXError(
                     .corruptArchive,
                     "truncated or corrupt zip archive: the entry \(entry.name) points past the archive's data (offset \(entry.localHeaderOffset))"
                 )
             }
-            let end = entry.localHeaderOffset + 30 + Int64(entry.storedNameLength) + entry.compressedSize
             let limit = position + 1 < sorted.count ? sorted[position + 1].localHeaderOffset : directoryOffset
-            if end > limit {
+            if entry.compressedSize > limit - entry.localHeaderOffset - 30 - Int64(entry.storedNameLength) {
                 throw XLSXError(.corruptArchive, "overlapping zip entries: \(entry.name) runs into the next record")
             }
         }
