@@ -93,7 +93,8 @@ let package = Package(
         ),
         .testTarget(
             name: "XLSXConformanceTests",
-            dependencies: ["XLSXTestSupport"]
+            dependencies: ["XLSXTestSupport"],
+            exclude: ["README.md"]
         ),
         .testTarget(
             name: "SIGAPDomainTests",

@@ -62,7 +62,7 @@ extension PipelineDefinition {
             }
             guard !sources.contains(where: { $0.code == code }) else { throw source.error("code", "\(code) is declared twice") }
             var synonyms: [RosterField: [String]] = [:]
-            if var map = try source.optionalMapping("synonyms") {
+            if let map = try source.optionalMapping("synonyms") {
                 for key in map.keys {
                     guard let field = RosterField(rawValue: key) else {
                         throw map.error(key, "unknown field (known: \(RosterField.allCases.map(\.rawValue).joined(separator: ", ")))")

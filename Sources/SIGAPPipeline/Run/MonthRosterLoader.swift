@@ -31,6 +31,8 @@ public struct MonthRosterLoader {
     public let definition: PipelineDefinition
     public let inbox: Inbox
     public let limits: ReaderLimits
+    /// Progress of long reads (a terminal shows it; logs do not).
+    public var progress: (@Sendable (_ file: String, _ rows: Int) -> Void)?
     private var lastUsable: [String: (month: YearMonth, files: [Inbox.File])] = [:]
 
     public init(definition: PipelineDefinition, inbox: Inbox, limits: ReaderLimits) {
@@ -46,11 +48,12 @@ public struct MonthRosterLoader {
             region: definition.region, ageMin: definition.ageMin, ageMax: definition.ageMax,
             severityPolicy: try SeverityPolicy(overrides: definition.severityOverrides))
         for source in definition.sources {
-            let reader = SourceRosterReader(
+            var reader = SourceRosterReader(
                 source: source.code, month: month, settings: settings,
                 extractor: RosterExtractor(
                     synonyms: HeaderSynonyms.standard.adding(source.synonyms), pinnedSheet: source.sheet,
                     pinnedHeaderRow: source.headerRow))
+            reader.progress = progress
             if let files = inbox.files(source.code, in: month) {
                 var rows: [RosterEntry] = []
                 let report = try reader.read(files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }

@@ -95,6 +95,7 @@ public final class PipelineRun {
         outcome.rowsRead[Inbox.acknowledgementFolder] = acknowledgements.inputs.map(\.rows).reduce(0, +)
 
         var loader = MonthRosterLoader(definition: definition, inbox: inbox, limits: limits)
+        loader.progress = log.progress
         var latestCoveredKPJ: [String: String] = [:]
         var recomputedClosed: [YearMonth: [LedgerLine]] = [:]
         var results: [MonthResult] = []

@@ -16,6 +16,16 @@ public final class RunLog: @unchecked Sendable {
         self.sink = sink
     }
 
+    /// A progress line for long reads, shown only on a terminal in text mode (redrawn in place,
+    /// never logged). File names only: no personal data.
+    public var progress: (@Sendable (_ file: String, _ rows: Int) -> Void)? {
+        guard format == .text, isatty(2) != 0 else { return nil }
+        return { file, rows in
+            var line = "\rsigap: reading \(file): \(rows) rows…"
+            line.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+        }
+    }
+
     public func info(_ message: String) { emit("info", message) }
     public func warning(_ message: String) { emit("warning", message) }
     public func error(_ message: String) { emit("error", message) }
@@ -24,7 +34,9 @@ public final class RunLog: @unchecked Sendable {
         let safe = Self.maskDigits(message)
         let line: String
         switch format {
-        case .text: line = "sigap: \(level): \(safe)"
+        case .text:
+            // On a terminal, first clear a progress line that may be drawn there.
+            line = (isatty(2) != 0 ? "\r\u{1B}[K" : "") + "sigap: \(level): \(safe)"
         case .json:
             let time = ISO8601DateFormatter().string(from: Date())
             line = "{\"time\":\"\(time)\",\"level\":\"\(level)\",\"message\":\(JSONText.string(safe))}"

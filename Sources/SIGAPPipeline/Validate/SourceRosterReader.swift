@@ -10,6 +10,8 @@ public struct SourceRosterReader: Sendable {
     public var month: YearMonth
     public var settings: ValidationSettings
     public var extractor: RosterExtractor
+    /// Told, every 10,000 rows, which file is being read and how many of its rows are done.
+    public var progress: (@Sendable (_ file: String, _ rows: Int) -> Void)?
 
     public init(source: String, month: YearMonth, settings: ValidationSettings = .standard, extractor: RosterExtractor = RosterExtractor())
     {
@@ -38,6 +40,7 @@ public struct SourceRosterReader: Sendable {
                 let workbook = try Workbook(path: file.path, limits: limits)
                 let sheets = try extractor.extract(workbook) { extracted in
                     report.rowsRead += 1
+                    if let progress, report.rowsRead % 10_000 == 0 { progress(file.name, report.rowsRead) }
                     let validated = validator.validate(extracted.record)
                     var findings = validated.findings
                     var duplicate = false
