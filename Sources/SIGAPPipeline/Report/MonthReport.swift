@@ -13,8 +13,11 @@ import SIGAPDomain
 /// report never changes.
 public enum MonthReport {
     /// The report of `month` as HTML. Throws `StoreError` when the store cannot be read or has
-    /// never computed the month.
-    public static func html(for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition) throws -> String {
+    /// never computed the month. `knownLines` are ledgers the caller already holds (exactly what
+    /// the store keeps for those months), so a run does not parse back what it just wrote.
+    public static func html(
+        for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition, knownLines: [YearMonth: [LedgerLine]] = [:]
+    ) throws -> String {
         let months = try store.months()
         guard let stored = months.first(where: { $0.month == month }) else {
             throw StoreError("\(month) has never been computed: run the pipeline first")
@@ -26,11 +29,11 @@ public enum MonthReport {
         let run = try store.runs().first { $0.id == stored.runID }
         let page = try MonthReportPage(
             definition: definition, stored: stored, summary: ReportSummary(json: stored.summaryJSON, month: month.description),
-            lines: LedgerCSV.parse(stored.ledgerCSV),
+            lines: knownLines[month] ?? LedgerCSV.parse(stored.ledgerCSV),
             previous: previous.map { stored in
                 (
                     stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description),
-                    try LedgerCSV.parse(stored.ledgerCSV)
+                    try knownLines[stored.month] ?? LedgerCSV.parse(stored.ledgerCSV)
                 )
             },
             findings: ReportFinding.parse(stored.findingsCSV), history: history, run: run)

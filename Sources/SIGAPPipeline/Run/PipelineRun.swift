@@ -246,7 +246,9 @@ public final class PipelineRun {
                 let files = try publisher.publish(result, texts: texts)
                 outcome.published += files.paths
                 manifest.outputs += files.outputs
-                let report = try MonthReport.html(for: result.month, store: store, definition: definition)
+                var known = [result.month: result.lines]
+                if let previous = results.first(where: { $0.month == result.month.previous }) { known[previous.month] = previous.lines }
+                let report = try MonthReport.html(for: result.month, store: store, definition: definition, knownLines: known)
                 let reportPath = try OutputFolder(root: options.out).write(report, to: "\(result.month)/report.html")
                 outcome.published.append(reportPath)
                 manifest.outputs.append((reportPath, Fingerprint.sha256(report)))
