@@ -57,7 +57,7 @@ public struct Deduplicator: Sendable {
                         sourceLists[mask] = list
                         return list
                     }()
-                workers.append(Self.survivor(nik: entry.nik, rows: CollectionOfOne(entry), sources: sources, conflict: false))
+                workers.append(Self.survivor(rows: CollectionOfOne(entry), sources: sources, conflict: false))
                 continue
             }
             // Priority, then input order (indices are already in input order within a source).
@@ -97,16 +97,14 @@ public struct Deduplicator: Sendable {
                     sourceLists[mask] = list
                     return list
                 }()
-            workers.append(Self.survivor(nik: rows[0].nik, rows: rows, sources: sources, conflict: conflict))
+            workers.append(Self.survivor(rows: rows, sources: sources, conflict: conflict))
         }
         // Input order, whatever the NIKs.
         conflicts.sort { $0.index < $1.index }
         return Result(workers: workers, conflicts: conflicts.map { ($0.entry, $0.finding) }, quarantined: quarantined)
     }
 
-    private static func survivor(
-        nik: String, rows: some Collection<RosterEntry>, sources: [String], conflict: Bool
-    ) -> Worker {
+    private static func survivor(rows: some Collection<RosterEntry>, sources: [String], conflict: Bool) -> Worker {
         let first = rows.first!
         func fill<Value>(_ field: RosterField, _ value: (ValidatedPerson) -> Value?) -> Value? {
             for row in rows where !row.person.isEmpty(field) {
@@ -114,17 +112,17 @@ public struct Deduplicator: Sendable {
             }
             return nil
         }
-        return Worker(
-            nik: nik, owner: first.source, sources: sources,
-            name: first.person.name,
-            birthPlace: fill(.birthPlace) { $0.birthPlace },
-            birthDate: fill(.birthDate) { $0.birthDate },
-            sex: fill(.sex) { $0.sex },
-            address: fill(.address) { $0.address },
-            kelurahan: fill(.kelurahan) { $0.kelurahan },
-            kecamatan: fill(.kecamatan) { $0.kecamatan },
-            phone: fill(.phone) { $0.phone },
-            occupation: fill(.occupation) { $0.occupation },
-            identityConflict: conflict, file: first.file, row: first.row)
+        var person = first.person
+        person.birthPlace = fill(.birthPlace) { $0.birthPlace }
+        person.birthDate = fill(.birthDate) { $0.birthDate }
+        person.sex = fill(.sex) { $0.sex }
+        person.address = fill(.address) { $0.address }
+        person.kelurahan = fill(.kelurahan) { $0.kelurahan }
+        person.kecamatan = fill(.kecamatan) { $0.kecamatan }
+        person.phone = fill(.phone) { $0.phone }
+        person.occupation = fill(.occupation) { $0.occupation }
+        // Empty now only where every row was.
+        person.emptyFields = rows.reduce(UInt16.max) { $0 & $1.person.emptyFields }
+        return Worker(person: person, owner: first.source, sources: sources, identityConflict: conflict, file: first.file, row: first.row)
     }
 }
