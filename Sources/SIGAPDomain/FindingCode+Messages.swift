@@ -6,7 +6,7 @@ extension FindingCode {
     public func message(_ language: Language = .id, value: String? = nil) -> String {
         let shown = value.flatMap(displayed)
         let text = language == .id ? indonesian(shown, raw: value) : english(shown, raw: value)
-        return FindingCode.maskingLongDigitRuns(text)
+        return Masking.longDigitRuns(text)
     }
 
     /// The value as a message may show it (nil when empty).
@@ -185,40 +185,4 @@ extension FindingCode {
         case (.en, _): return "has \(count) digits instead of 16"
         }
     }
-
-    /// Masks every run of ten or more digits (a NIK, a phone number) that a message would carry,
-    /// also when its digit groups are separated by spaces, dots or dashes (`3275 0817 0885 0001`).
-    private static func maskingLongDigitRuns(_ text: String) -> String {
-        let characters = Array(text)
-        var result = ""
-        var index = 0
-        while index < characters.count {
-            guard Digits.isDigit(characters[index]) else {
-                result.append(characters[index])
-                index += 1
-                continue
-            }
-            // The run: digits, and single separators between digits.
-            var end = index + 1
-            var digitCount = 1
-            while end < characters.count {
-                if Digits.isDigit(characters[end]) {
-                    digitCount += 1
-                    end += 1
-                } else if end + 1 < characters.count, runSeparators.contains(characters[end]),
-                    Digits.isDigit(characters[end + 1])
-                {
-                    end += 1
-                } else {
-                    break
-                }
-            }
-            let run = String(characters[index..<end])
-            result += digitCount >= 10 ? Masking.nik(run) : run
-            index = end
-        }
-        return result
-    }
-
-    private static let runSeparators: Set<Character> = [" ", "\u{00A0}", ".", "-"]
 }

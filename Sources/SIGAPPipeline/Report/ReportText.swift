@@ -24,37 +24,12 @@ enum ReportText {
     /// of ten or more digits the way NIKs are masked: the report never shows a full NIK or phone
     /// number, whatever an agency typed where.
     static func data(_ text: String) -> String {
-        escape(maskingDigitRuns(text))
-    }
-
-    static func maskingDigitRuns(_ text: String) -> String {
-        var result = ""
-        var run = ""
-        func flush() {
-            result += run.count >= 10 ? Masking.nik(run) : run
-            run = ""
-        }
-        for character in text {
-            if character.isASCII && character.isNumber {
-                run.append(character)
-            } else {
-                flush()
-                result.append(character)
-            }
-        }
-        flush()
-        return result
+        escape(Masking.longDigitRuns(text))
     }
 
     /// A count with Indonesian thousands separators: `11.666`.
     static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 { grouped += "." }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
+        (value < 0 ? "-" : "") + Rupiah.grouped(value.magnitude)
     }
 
     /// A change in rupiah with its sign: `+Rp 16.800`, `-Rp 16.800`, `Rp 0`.

@@ -1,4 +1,6 @@
 import Foundation
+import SIGAPDomain
+import XLSX
 
 /// The run's log: plain English lines for a terminal, or JSON lines (`--log-format json`). Callers
 /// mask NIKs and phone numbers before they log (SPEC §11); `RunLog` masks any run of ten or more
@@ -31,7 +33,7 @@ public final class RunLog: @unchecked Sendable {
     public func error(_ message: String) { emit("error", message) }
 
     private func emit(_ level: String, _ message: String) {
-        let safe = Self.maskDigits(message)
+        let safe = Masking.longDigitRuns(message)
         let line: String
         switch format {
         case .text:
@@ -39,7 +41,7 @@ public final class RunLog: @unchecked Sendable {
             line = (isatty(2) != 0 ? "\r\u{1B}[K" : "") + "sigap: \(level): \(safe)"
         case .json:
             let time = ISO8601DateFormatter().string(from: Date())
-            line = "{\"time\":\"\(time)\",\"level\":\"\(level)\",\"message\":\(JSONText.string(safe))}"
+            line = "{\"time\":\"\(time)\",\"level\":\"\(level)\",\"message\":\(JSON.string(safe))}"
         }
         lock.lock()
         lines.append(line)
@@ -47,27 +49,4 @@ public final class RunLog: @unchecked Sendable {
         sink(line)
     }
 
-    /// Replaces all but the first six and last four digits of any run of 10+ digits with `*`.
-    static func maskDigits(_ text: String) -> String {
-        var output = ""
-        var run = ""
-        func flush() {
-            if run.count >= 10 {
-                output += String(run.prefix(6)) + String(repeating: "*", count: run.count - 10) + String(run.suffix(4))
-            } else {
-                output += run
-            }
-            run = ""
-        }
-        for character in text {
-            if character.isASCII && character.isNumber {
-                run.append(character)
-            } else {
-                flush()
-                output.append(character)
-            }
-        }
-        flush()
-        return output
-    }
 }

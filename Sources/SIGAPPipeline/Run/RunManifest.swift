@@ -1,5 +1,6 @@
 import Foundation
 import SIGAPDomain
+import XLSX
 
 /// `<out>/runs/<run-id>.json` (SPEC §11): run id, tool version, pipeline, reference-data version,
 /// every input with SHA-256, size, rows and outcome, every output with SHA-256, timings and the
@@ -39,7 +40,7 @@ struct RunManifest {
     }
 
     var json: String {
-        func string(_ text: String) -> String { JSONText.string(text) }
+        func string(_ text: String) -> String { JSON.string(text) }
         let definitionDigest = (try? Fingerprint.sha256(path: options.definitionPath))?.digest ?? ""
         let inputLines = runInputs.map { input in
             "    {\"file\": \(string(input.name)), \"sha256\": \(string(input.sha256)), \"size\": \(input.size), \"rows\": \(input.rows), \"outcome\": \(string(input.outcome))}"
