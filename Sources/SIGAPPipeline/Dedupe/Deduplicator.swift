@@ -106,6 +106,11 @@ public struct Deduplicator: Sendable {
 
     private static func survivor(rows: some Collection<RosterEntry>, sources: [String], conflict: Bool) -> Worker {
         let first = rows.first!
+        if rows.count == 1 {
+            // Nothing to fill from.
+            return Worker(
+                person: first.person, owner: first.source, sources: sources, identityConflict: conflict, file: first.file, row: first.row)
+        }
         func fill<Value>(_ field: RosterField, _ value: (ValidatedPerson) -> Value?) -> Value? {
             for row in rows where !row.person.isEmpty(field) {
                 return value(row.person)

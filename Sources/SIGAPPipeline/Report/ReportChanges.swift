@@ -40,23 +40,36 @@ struct ReportChanges {
     /// `errors`: this month's error findings as (code, value).
     init(current: [LedgerLine], previous: [LedgerLine]?, previousMonth: YearMonth?, errors: [(code: String, value: String)]) {
         self.previousMonth = previousMonth
-        func workers(_ lines: [LedgerLine]) -> [String: LedgerLine] {
-            var byNIK: [String: LedgerLine] = [:]
-            for line in lines where line.entry == .regular && line.status != .unexpected { byNIK[line.nik] = line }
-            return byNIK
-        }
-        let now = workers(current)
-        let before = workers(previous ?? [])
+        let now = Self.workers(current)
+        let before = Self.workers(previous ?? [])
+        let quarantine = QuarantineIndex(errors)
         func row(_ source: String, _ change: (inout SourceRow) -> Void) {
             var entry = rows[source] ?? SourceRow(source: source)
             change(&entry)
             rows[source] = entry
         }
-        for (nik, line) in now.sorted(by: { $0.key < $1.key }) {
-            guard let earlier = before[nik] else {
+        func left(_ line: LedgerLine) {
+            let code = quarantine.code(concerning: line.nik)
+            let reason: LeaveReason = code == nil ? .notResent : .quarantined
+            row(line.source) {
+                $0.leaves += 1
+                if reason == .notResent { $0.leftNotResent += 1 } else { $0.leftQuarantined += 1 }
+            }
+            leavers.append(Leaver(line: line, reason: reason, code: code))
+        }
+        // Both lists are sorted by NIK: walk them together.
+        var earlierIndex = 0
+        for line in now {
+            while earlierIndex < before.count && before[earlierIndex].nik < line.nik {
+                left(before[earlierIndex])
+                earlierIndex += 1
+            }
+            guard earlierIndex < before.count, before[earlierIndex].nik == line.nik else {
                 row(line.source) { $0.joins += 1 }
                 continue
             }
+            let earlier = before[earlierIndex]
+            earlierIndex += 1
             if earlier.source != line.source {
                 row(line.source) { $0.moved += 1 }
                 row(earlier.source) { $0.moved -= 1 }
@@ -66,21 +79,70 @@ struct ReportChanges {
                 newlyRejected.append(line)
             }
         }
-        for (nik, line) in before.sorted(by: { $0.key < $1.key }) where now[nik] == nil {
-            let code = errors.first { Self.finding($0.code, $0.value, concerns: nik) }?.code
-            let reason: LeaveReason = code == nil ? .notResent : .quarantined
-            row(line.source) {
-                $0.leaves += 1
-                if reason == .notResent { $0.leftNotResent += 1 } else { $0.leftQuarantined += 1 }
-            }
-            leavers.append(Leaver(line: line, reason: reason, code: code))
+        while earlierIndex < before.count {
+            left(before[earlierIndex])
+            earlierIndex += 1
         }
+    }
+
+    /// A month's workers (REGULAR lines that are not UNEXPECTED), one per NIK (the last), by NIK.
+    private static func workers(_ lines: [LedgerLine]) -> [LedgerLine] {
+        var workers = lines.filter { $0.entry == .regular && $0.status != .unexpected }
+        // Ledger order already sorts REGULAR lines by NIK; a stable sort keeps equal NIKs in order.
+        if !zip(workers.indices, workers.indices.dropFirst()).allSatisfy({ workers[$0].nik <= workers[$1].nik }) {
+            workers = workers.enumerated().sorted { ($0.element.nik, $0.offset) < ($1.element.nik, $1.offset) }.map(\.element)
+        }
+        var unique: [LedgerLine] = []
+        unique.reserveCapacity(workers.count)
+        for line in workers {
+            if let last = unique.last, last.nik == line.nik {
+                unique[unique.count - 1] = line
+            } else {
+                unique.append(line)
+            }
+        }
+        return unique
+    }
+
+    /// The first error finding (in findings order) that concerns a NIK, found by hashing instead of
+    /// a scan per leaver.
+    private struct QuarantineIndex {
+        /// Cleaned value → (position, code) of its first finding.
+        var exact: [String: (Int, String)] = [:]
+        /// First 15 digits → (position, code) of the first NIK_PRECISION_LOST finding with them.
+        var damaged: [Substring: (Int, String)] = [:]
+
+        init(_ errors: [(code: String, value: String)]) {
+            for (position, error) in errors.enumerated() {
+                let cleaned = ReportChanges.cleaned(error.value)
+                if exact[cleaned] == nil { exact[cleaned] = (position, error.code) }
+                if error.code == FindingCode.nikPrecisionLost.rawValue, cleaned.count == 16, cleaned.allSatisfy(\.isNumber) {
+                    let prefix = cleaned.prefix(15)
+                    if damaged[prefix] == nil { damaged[prefix] = (position, error.code) }
+                }
+            }
+        }
+
+        func code(concerning nik: String) -> String? {
+            let first = exact[nik]
+            let second = nik.count == 16 ? damaged[nik.prefix(15)] : nil
+            switch (first, second) {
+            case let (first?, second?): return first.0 <= second.0 ? first.1 : second.1
+            case let (first?, nil): return first.1
+            case let (nil, second?): return second.1
+            case (nil, nil): return nil
+            }
+        }
+    }
+
+    static func cleaned(_ value: String) -> String {
+        value.filter { !$0.isWhitespace && $0 != "'" && $0 != "." && $0 != "-" }
     }
 
     /// True when an error finding's value is this NIK, or the NIK as Excel damaged it (the first
     /// 15 digits kept, the 16th turned into 0).
     static func finding(_ code: String, _ value: String, concerns nik: String) -> Bool {
-        let cleaned = value.filter { !$0.isWhitespace && $0 != "'" && $0 != "." && $0 != "-" }
+        let cleaned = cleaned(value)
         if cleaned == nik { return true }
         if code == FindingCode.nikPrecisionLost.rawValue, cleaned.count == 16, nik.count == 16, cleaned.allSatisfy(\.isNumber) {
             return cleaned.prefix(15) == nik.prefix(15)

@@ -24,6 +24,50 @@ struct MonthPublisher {
             findingsCSV: FindingsCSV.render(result.findings))
     }
 
+    /// A month's workbooks, written at temporary paths (possibly on another thread) before the
+    /// store is saved, and put in place after it.
+    struct StagedWorkbooks: Sendable {
+        var files: [(staged: OutputFolder.Staged, sha256: String)] = []
+        /// Correction workbooks of sources that no longer need one.
+        var removals: [String] = []
+    }
+
+    /// Writes ledger.xlsx, submission.xlsx and the correction workbooks at temporary paths.
+    func stageWorkbooks(_ result: PipelineRun.MonthResult) throws -> StagedWorkbooks {
+        var staged = StagedWorkbooks()
+        do {
+            let month = result.month.description
+            let names = Dictionary(uniqueKeysWithValues: definition.sources.map { ($0.code, $0.name) })
+            func stage(_ relative: String, _ write: (String) throws -> Void) throws {
+                let file = try folder.stage(relative, write)
+                staged.files.append((file, (try? Fingerprint.sha256(path: file.temporary))?.digest ?? ""))
+            }
+            try stage("\(month)/ledger.xlsx") {
+                try LedgerWorkbook(month: result.month, summary: result.summary, lines: result.lines, sourceNames: names).write(to: $0)
+            }
+            try stage("\(month)/submission.xlsx") { try SubmissionWorkbook(month: result.month, rows: result.submission).write(to: $0) }
+            for source in definition.sourceCodes {
+                let relative = "\(month)/koreksi/\(source).xlsx"
+                let entries = result.corrections[source] ?? []
+                if entries.isEmpty {
+                    staged.removals.append(relative)
+                    continue
+                }
+                try stage(relative) { try CorrectionWorkbook(source: source, month: result.month, entries: entries).write(to: $0) }
+            }
+        } catch {
+            discard(staged)
+            throw error
+        }
+        return staged
+    }
+
+    /// Removes staged workbooks that will not be published.
+    func discard(_ staged: StagedWorkbooks) {
+        for file in staged.files { folder.discard(file.staged) }
+    }
+
+    /// Writes the month's CSV and JSON files.
     func publish(_ result: PipelineRun.MonthResult, texts: Texts) throws -> Published {
         var published = Published()
         let month = result.month.description
@@ -36,33 +80,24 @@ struct MonthPublisher {
         try text(texts.summaryJSON, "summary.json")
         try text(texts.findingsCSV, "findings.csv")
         try text(SubmissionRow.csv(result.submission), "submission.csv")
+        return published
+    }
 
-        let names = Dictionary(uniqueKeysWithValues: definition.sources.map { ($0.code, $0.name) })
-        let workbooks: [(String, (String) throws -> Void)] = [
-            (
-                "ledger.xlsx",
-                { try LedgerWorkbook(month: result.month, summary: result.summary, lines: result.lines, sourceNames: names).write(to: $0) }
-            ),
-            ("submission.xlsx", { try SubmissionWorkbook(month: result.month, rows: result.submission).write(to: $0) }),
-        ]
-        for (name, write) in workbooks {
-            let path = try folder.publish("\(month)/\(name)", write)
-            published.paths.append(path)
-            published.outputs.append((path, (try? Fingerprint.sha256(path: path))?.digest ?? ""))
-        }
-        for source in definition.sourceCodes {
-            let relative = "\(month)/koreksi/\(source).xlsx"
-            let entries = result.corrections[source] ?? []
-            if entries.isEmpty {
-                folder.remove(relative)
-                continue
+    /// Puts a month's staged workbooks in place (and removes correction workbooks no longer
+    /// needed). On failure the ones not yet in place are removed.
+    func commit(_ workbooks: StagedWorkbooks) throws -> Published {
+        var published = Published()
+        for (position, file) in workbooks.files.enumerated() {
+            do {
+                let path = try folder.commit(file.staged)
+                published.paths.append(path)
+                published.outputs.append((path, file.sha256))
+            } catch {
+                discard(StagedWorkbooks(files: Array(workbooks.files[(position + 1)...])))
+                throw error
             }
-            let path = try folder.publish(relative) {
-                try CorrectionWorkbook(source: source, month: result.month, entries: entries).write(to: $0)
-            }
-            published.paths.append(path)
-            published.outputs.append((path, (try? Fingerprint.sha256(path: path))?.digest ?? ""))
         }
+        for relative in workbooks.removals { folder.remove(relative) }
         return published
     }
 }

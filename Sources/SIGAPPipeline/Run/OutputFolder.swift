@@ -41,6 +41,18 @@ public struct OutputFolder: Sendable {
     /// Lets `body` write the file at a temporary path (e.g. libxlsxwriter), then renames it.
     @discardableResult
     public func publish(_ relative: String, _ body: (String) throws -> Void) throws -> String {
+        try commit(stage(relative, body))
+    }
+
+    /// A file written at its temporary path, not yet in place.
+    public struct Staged: Sendable {
+        public var path: String
+        public var temporary: String
+    }
+
+    /// The first half of `publish`: `body` writes the file at a temporary path in the destination
+    /// folder. `commit` puts it in place; `discard` removes it.
+    public func stage(_ relative: String, _ body: (String) throws -> Void) throws -> Staged {
         let path = "\(root)/\(relative)"
         let folder = (path as NSString).deletingLastPathComponent
         do {
@@ -53,15 +65,28 @@ public struct OutputFolder: Sendable {
         do {
             try body(temporary)
             chmod(temporary, 0o640)
-            guard rename(temporary, path) == 0 else {
-                throw OutputError(path: path, reason: String(cString: strerror(errno)))
-            }
         } catch {
             unlink(temporary)
             if let error = error as? OutputError { throw error }
             throw OutputError(path: path, reason: "\(error)")
         }
-        return path
+        return Staged(path: path, temporary: temporary)
+    }
+
+    /// Renames a staged file into place. Returns its path.
+    @discardableResult
+    public func commit(_ staged: Staged) throws -> String {
+        guard rename(staged.temporary, staged.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(staged.temporary)
+            throw OutputError(path: staged.path, reason: reason)
+        }
+        return staged.path
+    }
+
+    /// Removes a staged file that will not be published.
+    public func discard(_ staged: Staged) {
+        unlink(staged.temporary)
     }
 
     /// Removes what a killed run left anywhere under the folder: our temporary files

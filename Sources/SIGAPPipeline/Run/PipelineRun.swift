@@ -82,18 +82,21 @@ public final class PipelineRun {
         var phase = clock.now
         func lap(_ what: String) {
             let now = clock.now
-            log.info("\(what) in \(Self.seconds(now - phase)) s")
+            let memory = ProcessMemory.residentMegabytes().map { ", RSS \($0.now) MB, peak \($0.peak) MB" } ?? ""
+            log.info("\(what) in \(Self.seconds(now - phase)) s\(memory)")
             phase = now
         }
-        let acknowledgements = try AcknowledgementStage.read(inbox: inbox, through: options.through, limits: limits)
-        lap("read acknowledgements")
-        for item in acknowledgements.unreadable {
-            outcome.problems.append("\(item.file): \(item.cause)")
-            log.warning("unreadable acknowledgement file \(item.file): \(item.cause)")
+        // The acknowledgement files are read on a second thread while the first month's rosters
+        // are read (the roster reader leaves part of the second core idle).
+        let through = options.through
+        let acknowledgementTask = BackgroundTask { try AcknowledgementStage.read(inbox: inbox, through: through, limits: limits) }
+        var acknowledgementsRead: AcknowledgementStage?
+        func acknowledgementStage() throws -> AcknowledgementStage {
+            if let acknowledgementsRead { return acknowledgementsRead }
+            let stage = try acknowledgementTask.wait()
+            acknowledgementsRead = stage
+            return stage
         }
-        manifest.inputs += acknowledgements.inputs
-        outcome.rowsRead[Inbox.acknowledgementFolder] = acknowledgements.inputs.map(\.rows).reduce(0, +)
-
         var loader = MonthRosterLoader(definition: definition, inbox: inbox, limits: limits)
         loader.progress = log.progress
         var latestCoveredKPJ: [String: String] = [:]
@@ -102,8 +105,25 @@ public final class PipelineRun {
         var violations: [String] = []
 
         for month in options.months {
-            var rosters = try loader.load(month)
+            var rosters: MonthRosterLoader.Month
+            do {
+                rosters = try loader.load(month)
+            } catch {
+                _ = try? acknowledgementTask.wait()  // no thread outlives the run
+                throw error
+            }
             lap("month \(month): read rosters (\(rosters.entries.count) rows)")
+            if acknowledgementsRead == nil {
+                let acknowledgements = try acknowledgementStage()
+                lap("acknowledgements read (on a second thread)")
+                for item in acknowledgements.unreadable {
+                    outcome.problems.append("\(item.file): \(item.cause)")
+                    log.warning("unreadable acknowledgement file \(item.file): \(item.cause)")
+                }
+                manifest.inputs += acknowledgements.inputs
+                outcome.rowsRead[Inbox.acknowledgementFolder] = acknowledgements.inputs.map(\.rows).reduce(0, +)
+            }
+            let acknowledgements = try acknowledgementStage()
             violations += rosters.violations
             for (source, rows) in rosters.rowsRead { outcome.rowsRead[source, default: 0] += rows }
             for item in rosters.unreadable {
@@ -224,36 +244,69 @@ public final class PipelineRun {
         // The store first, in one transaction; then the files, each atomically. A run that dies
         // between the two leaves the store ahead of the files, and `close` writes a month's files
         // from the store, so a closed month never disagrees with what was frozen.
-        var published: [(result: MonthResult, texts: MonthPublisher.Texts)] = []
         do {
             let publisher = MonthPublisher(folder: OutputFolder(root: options.out), definition: definition)
             for leftover in OutputFolder(root: options.out).sweepTemporaryFiles() {
                 log.warning("removed \(leftover), left by an interrupted run")
             }
-            published = results.map { ($0, publisher.texts($0)) }
-            try store.save(
-                run: RunRecord(
-                    id: runID, startedAt: Self.timestamp(startedAt), finishedAt: Self.timestamp(Int(Date().timeIntervalSince1970)),
-                    throughMonth: options.through.description, exitCode: Int(outcome.exitCode), toolVersion: options.toolVersion,
-                    pipeline: options.definitionPath, inputs: manifest.fingerprintInputs()),
-                months: published.map {
-                    StoredMonth(
-                        month: $0.result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: $0.texts.ledgerCSV,
-                        summaryJSON: $0.texts.summaryJSON, findingsCSV: $0.texts.findingsCSV)
-                })
-            lap("saved the store")
-            for (result, texts) in published {
-                let files = try publisher.publish(result, texts: texts)
-                outcome.published += files.paths
-                manifest.outputs += files.outputs
-                var known = [result.month: result.lines]
-                if let previous = results.first(where: { $0.month == result.month.previous }) { known[previous.month] = previous.lines }
-                let report = try MonthReport.html(for: result.month, store: store, definition: definition, knownLines: known)
-                let reportPath = try OutputFolder(root: options.out).write(report, to: "\(result.month)/report.html")
-                outcome.published.append(reportPath)
-                manifest.outputs.append((reportPath, Fingerprint.sha256(report)))
-                lap("month \(result.month): published")
+            // The workbooks are written on a second thread meanwhile, at temporary paths; they are
+            // put in place only once the store is saved.
+            let snapshot = results
+            let workbookTask = BackgroundTask { () throws -> [MonthPublisher.StagedWorkbooks] in
+                var staged: [MonthPublisher.StagedWorkbooks] = []
+                do {
+                    for result in snapshot { staged.append(try publisher.stageWorkbooks(result)) }
+                } catch {
+                    staged.forEach(publisher.discard)
+                    throw error
+                }
+                return staged
             }
+            // The store first; then each month's text files and report, while the workbooks may
+            // still be in the making; then the workbooks. Whatever fails, no staged file is left.
+            do {
+                let texts = results.map { publisher.texts($0) }
+                try store.save(
+                    run: RunRecord(
+                        id: runID, startedAt: Self.timestamp(startedAt), finishedAt: Self.timestamp(Int(Date().timeIntervalSince1970)),
+                        throughMonth: options.through.description, exitCode: Int(outcome.exitCode), toolVersion: options.toolVersion,
+                        pipeline: options.definitionPath, inputs: manifest.fingerprintInputs()),
+                    months: zip(results, texts).map { result, texts in
+                        StoredMonth(
+                            month: result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: texts.ledgerCSV,
+                            summaryJSON: texts.summaryJSON, findingsCSV: texts.findingsCSV)
+                    })
+                lap("saved the store")
+                for (result, texts) in zip(results, texts) {
+                    let files = try publisher.publish(result, texts: texts)
+                    outcome.published += files.paths
+                    manifest.outputs += files.outputs
+                    var known = [result.month: result.lines]
+                    if let previous = results.first(where: { $0.month == result.month.previous }) {
+                        known[previous.month] = previous.lines
+                    }
+                    let report = try MonthReport.html(for: result.month, store: store, definition: definition, knownLines: known)
+                    let reportPath = try OutputFolder(root: options.out).write(report, to: "\(result.month)/report.html")
+                    outcome.published.append(reportPath)
+                    manifest.outputs.append((reportPath, Fingerprint.sha256(report)))
+                }
+                lap("published the text files and reports")
+            } catch {
+                (try? workbookTask.wait())?.forEach(publisher.discard)
+                throw error
+            }
+            let workbooks = try workbookTask.wait()
+            for (index, staged) in workbooks.enumerated() {
+                do {
+                    let files = try publisher.commit(staged)
+                    outcome.published += files.paths
+                    manifest.outputs += files.outputs
+                } catch {
+                    workbooks[(index + 1)...].forEach(publisher.discard)
+                    throw error
+                }
+            }
+            lap("published the workbooks")
         } catch let error as OutputError {
             outcome.exitCode = 73
             outcome.problems.append(error.description)

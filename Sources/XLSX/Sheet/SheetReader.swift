@@ -25,28 +25,32 @@ public struct SheetReader: Sendable {
             throw XLSXError(.missingPart, "the part of sheet '\(sheet.name)' is missing", file: workbook.path)
         }
         let parser = try SAXParser(mode: CXB_MODE_SHEET, limits: workbook.limits, part: entry.name)
-        func drain(_ parser: SAXParser) throws {
-            for merge in parser.merges {
+        func deliver(cells: UnsafeBufferPointer<cxb_cell>, text: UnsafeBufferPointer<UInt8>, newMerges: UnsafeBufferPointer<cxb_merge>)
+            throws
+        {
+            for merge in newMerges {
                 merges.append(
                     CellRange(
                         firstRow: Int(merge.first_row), firstColumn: Int(merge.first_column),
                         lastRow: Int(merge.last_row), lastColumn: Int(merge.last_column)))
             }
             let batch = CellBatch(
-                cells: parser.cells, text: parser.text, sharedStrings: sharedStrings, styles: workbook.styles,
-                isDate1904: workbook.isDate1904)
+                cells: cells, text: text, sharedStrings: sharedStrings, styles: workbook.styles, isDate1904: workbook.isDate1904)
             if batch.count > 0 { try body(batch) }
+        }
+        func drain(_ parser: SAXParser) throws {
+            try deliver(cells: parser.cells, text: parser.text, newMerges: parser.merges)
             parser.clearBatch()
         }
         let reader = EntryReader(archive: workbook.archive, entry: entry, budget: workbook.budget)
         do {
             if inflatesConcurrently ?? (entry.uncompressedSize > 1 << 20) {
-                try Self.readConcurrently(reader, parser: parser, drain: drain)
+                try Self.readConcurrently(reader, parser: parser, deliver: deliver)
             } else {
                 try Self.readSequentially(reader, parser: parser, drain: drain)
+                try parser.finish()
+                try drain(parser)
             }
-            try parser.finish()
-            try drain(parser)
         } catch let error as XLSXError {
             throw error.located(file: workbook.path, part: entry.name)
         }
@@ -130,7 +134,8 @@ public struct SheetReader: Sendable {
         if let failure { throw failure }
     }
 
-    private static func readConcurrently(_ reader: EntryReader, parser: SAXParser, drain: (SAXParser) throws -> Void) throws {
+    /// Inflates on one thread and parses on this one.
+    private static func inflateAside(_ reader: EntryReader, parser: SAXParser, drain: (SAXParser) throws -> Void) throws {
         let pipe = ChunkPipe(buffers: 4, size: EntryReader.chunkSize)
         let thread = Thread {
             do {
@@ -149,6 +154,51 @@ public struct SheetReader: Sendable {
             defer { pipe.recycle(buffer) }
             try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             try drain(parser)
+        }
+    }
+
+    /// Inflates and parses on other threads; the caller's thread gets copies of the batches.
+    private static func readConcurrently(
+        _ reader: EntryReader, parser: SAXParser,
+        deliver: (UnsafeBufferPointer<cxb_cell>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<cxb_merge>) throws -> Void
+    ) throws {
+        let pipe = BatchPipe(slots: 4)
+        // The parser moves to the producer thread for the whole read; this thread touches it no more.
+        nonisolated(unsafe) let parser = parser
+        let thread = Thread {
+            func handOver() -> Bool {
+                guard let slot = pipe.slot() else { return false }
+                slot.fill(from: parser)
+                parser.clearBatch()
+                pipe.send(slot)
+                return true
+            }
+            do {
+                // A third thread inflates: the XML layer alone is what the caller's thread waits on.
+                try inflateAside(reader, parser: parser) { parser in
+                    if !handOver() { throw CancellationError() }
+                }
+                try parser.finish()
+                _ = handOver()
+                pipe.finish(nil)
+            } catch is CancellationError {
+                pipe.finish(nil)
+            } catch {
+                pipe.finish(error as? XLSXError ?? XLSXError(.io, "reading the sheet failed: \(error)"))
+            }
+        }
+        thread.start()
+        defer {
+            pipe.cancel()
+            pipe.waitUntilFinished()
+        }
+        while let slot = try pipe.receive() {
+            defer { pipe.recycle(slot) }
+            try slot.cells.withUnsafeBufferPointer { cells in
+                try slot.text.withUnsafeBufferPointer { text in
+                    try slot.merges.withUnsafeBufferPointer { merges in try deliver(cells, text, merges) }
+                }
+            }
         }
     }
 }
