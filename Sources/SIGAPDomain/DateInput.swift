@@ -19,6 +19,16 @@ public enum DateInput: Hashable, Sendable {
         }
     }
 
+    /// True when `originalText` is not nil (without building it).
+    public var hasValue: Bool {
+        switch self {
+        case .empty: false
+        case .date: true
+        case .number: originalText != nil
+        case .text(let text): text.hasContent
+        }
+    }
+
     /// The date, `.absent` for an empty or blank cell or a placeholder without a digit or letter
     /// (`-`), or `.unreadable` (DOB_INVALID).
     public func read(month: YearMonth) -> DateReading {

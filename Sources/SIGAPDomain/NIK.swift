@@ -38,7 +38,12 @@ public struct NIK: Hashable, Comparable, Sendable, CustomStringConvertible, Cust
 
     /// True when the NIK was first issued inside `region` (a code prefix such as `3275`).
     public func isIssued(in region: String) -> Bool {
-        digits.hasPrefix(region.filter(\.isNumberFast))
+        // Byte by byte: `digits` is ASCII; a region such as `32.75` counts by its digits.
+        var own = digits.utf8.makeIterator()
+        for byte in region.utf8 where (0x30...0x39).contains(byte) {
+            guard own.next() == byte else { return false }
+        }
+        return true
     }
 
     public var description: String { masked }

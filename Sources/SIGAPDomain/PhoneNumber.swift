@@ -7,6 +7,13 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// Reads a phone cell; nil when it is not an Indonesian mobile number. The trunk zero written
     /// after the country code (`+62 0812…`, `62 (0)812…`) is tolerated.
     public init?(parsing text: String) {
+        switch Self.readASCII(text) {
+        case .valid(let national):
+            self.national = national
+            return
+        case .invalid: return nil
+        case .notASCII: break
+        }
         var digits = ""
         for (index, character) in text.enumerated() {
             if Digits.isDigit(character) {
@@ -34,6 +41,59 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
         }
         guard national.hasPrefix("08"), (10...13).contains(national.utf8.count) else { return nil }
         self.national = national
+    }
+
+    private enum ASCIIReading {
+        case notASCII
+        case invalid
+        case valid(national: String)
+    }
+
+    /// The same reading on the bytes of an ASCII cell (the usual case).
+    private static func readASCII(_ text: String) -> ASCIIReading {
+        var text = text
+        return text.withUTF8 { bytes -> ASCIIReading in
+            var digits: [UInt8] = []
+            digits.reserveCapacity(16)
+            var leadingBlanks = 0
+            var sawOther = false
+            var plus = false
+            for (index, byte) in bytes.enumerated() {
+                if byte >= 0x80 { return .notASCII }
+                let blank = byte == 0x20 || (0x09...0x0D).contains(byte)
+                if !sawOther {
+                    if blank {
+                        leadingBlanks += 1
+                    } else {
+                        sawOther = true
+                        plus = byte == 0x2B
+                    }
+                }
+                switch byte {
+                case 0x30...0x39: digits.append(byte)
+                case 0x2B:  // "+": only first, before any digit
+                    guard index == leadingBlanks, digits.isEmpty else { return .invalid }
+                case 0x2D, 0x2E, 0x28, 0x29, 0x5B, 0x5D: break  // - . ( ) [ ]
+                default: if !blank { return .invalid }
+                }
+            }
+            var national: [UInt8]
+            if digits.starts(with: [0x36, 0x32]) {  // "62"
+                national = Array(digits.dropFirst(2))
+                if national.first == 0x30 { national.removeFirst() }
+                national.insert(0x30, at: 0)
+            } else if plus {
+                return .invalid
+            } else if digits.starts(with: [0x30, 0x38]) {
+                national = digits
+            } else if digits.first == 0x38 {
+                national = [0x30] + digits
+            } else {
+                return .invalid
+            }
+            guard national.starts(with: [0x30, 0x38]), (10...13).contains(national.count) else { return .invalid }
+            return .valid(national: String(decoding: national, as: UTF8.self))
+        }
     }
 
     /// E.164: `+628…`.

@@ -16,12 +16,11 @@ public struct RowValidator: Sendable {
 
         // NIK: at most one error; its own warnings only when it is kept.
         let nikReading = NIK.read(record.nik, month: month)
-        let nikText = record.nik.originalText
         if let error = nikReading.error {
-            collector.add(error, .nik, nikText)
+            collector.add(error, .nik, record.nik.originalText)
         }
         for warning in nikReading.warnings(region: settings.region) {
-            collector.add(warning, .nik, nikText)
+            collector.add(warning, .nik, record.nik.originalText)
         }
         let nik = nikReading.nik
 

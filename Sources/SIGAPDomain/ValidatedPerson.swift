@@ -42,7 +42,7 @@ public struct ValidatedPerson: Hashable, Sendable {
     }
 
     static func bit(_ field: RosterField) -> UInt16 {
-        1 << UInt16(RosterField.allCases.firstIndex(of: field)!)
+        1 << UInt16(field.ordinal)
     }
 
     /// For comparisons: titles removed, letters and spaces only (computed when needed).

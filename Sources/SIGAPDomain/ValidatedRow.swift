@@ -45,7 +45,7 @@ public struct ValidatedRow: Hashable, Sendable {
         case .nik: return nikReading.error == .nikMissing
         case .name: return blank(original.name)
         case .birthPlace: return birthPlace == nil
-        case .birthDate: return original.birthDate.originalText == nil && birthPlaceDateSplit?.dateText == nil
+        case .birthDate: return !original.birthDate.hasValue && birthPlaceDateSplit?.dateText == nil
         case .birthPlaceDate: return blank(original.birthPlaceDate)
         case .sex: return blank(original.sex)
         case .address: return blank(original.address)

@@ -16,6 +16,19 @@ extension AcknowledgementBook: AcknowledgementLookup {
             .map { all[Int($0)] }.sorted { $0.nik < $1.nik }.map(Self.reconcileAck)
     }
 
+    /// Walks the book alongside the workers (sorted by NIK) instead of searching it for each.
+    public func effectiveInNIKOrder(period: YearMonth) -> (String) -> ReconcileAck? {
+        let key = AcknowledgementList.key(period)
+        var cursor = 0
+        return { nik in
+            var nik = nik
+            guard let value = nik.withUTF8({ $0.count == 16 ? AcknowledgementValues.sixteenDigits($0) : nil }),
+                let position = self.effectivePosition(nik: value, period: key, cursor: &cursor)
+            else { return nil }
+            return self.all.reconcileAck(at: position, nik: nik)
+        }
+    }
+
     private static func reconcileAck(_ acknowledgement: Acknowledgement) -> ReconcileAck {
         ReconcileAck(
             nik: acknowledgement.nik, accepted: acknowledgement.isAccepted, name: acknowledgement.name,

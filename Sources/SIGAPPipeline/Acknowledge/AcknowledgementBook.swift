@@ -14,6 +14,8 @@ public struct AcknowledgementBook: Sendable {
     public let all: AcknowledgementList
     /// The effective rows, sorted by (NIK, period): positions in `acknowledgements`.
     private let effectiveByNIK: [UInt32]
+    /// The NIK of each entry of `effectiveByNIK` (searched without touching the rows).
+    private let effectiveNIKs: [UInt64]
     /// The effective rows of each period (by period key), in input order.
     private let effectiveByPeriod: [UInt32: [UInt32]]
 
@@ -53,14 +55,17 @@ public struct AcknowledgementBook: Sendable {
 
         // The last of each run of equal (NIK, period) is effective.
         var byNIK: [UInt32] = []
+        var niks: [UInt64] = []
         var byPeriod: [UInt32: [UInt32]] = [:]
         for (index, key) in keys.enumerated() {
             if index + 1 < keys.count, keys[index + 1].nik == key.nik, keys[index + 1].period == key.period { continue }
             byNIK.append(key.position)
+            niks.append(key.nik)
             byPeriod[key.period, default: []].append(key.position)
         }
         for period in byPeriod.keys { byPeriod[period]!.sort() }
         effectiveByNIK = byNIK
+        effectiveNIKs = niks
         effectiveByPeriod = byPeriod
     }
 
@@ -119,13 +124,44 @@ public struct AcknowledgementBook: Sendable {
 
     // MARK: - Lookup
 
+    /// For NIKs asked in ascending order: the position in `all` of the effective acknowledgement of
+    /// (`nik`, `period`), moving `cursor` (a position in the NIK order, start at 0) forward by a
+    /// galloping search, so a walk over sorted workers costs about one step each.
+    func effectivePosition(nik: UInt64, period: UInt32, cursor: inout Int) -> Int? {
+        let count = effectiveByNIK.count
+        func below(_ position: Int) -> Bool { effectiveNIKs[position] < nik }
+        if cursor < count && below(cursor) {
+            var step = 1
+            var low = cursor + 1
+            var high = cursor + 1
+            while high < count && below(high) {
+                low = high + 1
+                step *= 2
+                high = cursor + step
+            }
+            high = min(high, count)
+            while low < high {
+                let middle = (low + high) / 2
+                if below(middle) { low = middle + 1 } else { high = middle }
+            }
+            cursor = low
+        }
+        var position = cursor
+        while position < count && effectiveNIKs[position] == nik {
+            let candidate = Int(effectiveByNIK[position])
+            if all.periodKey(at: candidate) == period { return candidate }
+            position += 1
+        }
+        return nil
+    }
+
     /// The first position in `effectiveByNIK` whose NIK is not below `nik`.
     private func firstEffective(of nik: UInt64) -> Int {
         var low = 0
         var high = effectiveByNIK.count
         while low < high {
             let middle = (low + high) / 2
-            if all.nik(at: Int(effectiveByNIK[middle])) < nik { low = middle + 1 } else { high = middle }
+            if effectiveNIKs[middle] < nik { low = middle + 1 } else { high = middle }
         }
         return low
     }

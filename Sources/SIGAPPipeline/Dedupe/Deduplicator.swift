@@ -32,20 +32,45 @@ public struct Deduplicator: Sendable {
         var first: [UInt64: Int] = [:]
         first.reserveCapacity(entries.count)
         var more: [UInt64: [Int]] = [:]
-        for (index, entry) in entries.enumerated() {
-            let key = UInt64(entry.nik) ?? 0
+        for index in entries.indices {
+            let key = UInt64(entries[index].nik) ?? 0
             if let earlier = first[key] {
                 more[key, default: [earlier]].append(index)
             } else {
                 first[key] = index
             }
         }
-        var sourceLists: [UInt64: [String]] = [:]
-        var workers: [Worker] = []
-        workers.reserveCapacity(first.count)
+        let keys = first.keys.sorted()
+        // The two halves of the NIKs are merged on both cores, each worker written in its place.
+        let (workers, parts) = SplitWork.fill(keys.count) { range, output in
+            mergeRange(keys, range, into: output, entries: entries, first: first, more: more, rank: rank)
+        }
         var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)] = []
         var quarantined: [RosterEntry] = []
-        for key in first.keys.sorted() {
+        for part in parts {
+            conflicts += part.conflicts
+            quarantined += part.quarantined
+        }
+        // Input order, whatever the NIKs.
+        conflicts.sort { $0.index < $1.index }
+        return Result(workers: workers, conflicts: conflicts.map { ($0.entry, $0.finding) }, quarantined: quarantined)
+    }
+
+    private struct Part {
+        var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)]
+        var quarantined: [RosterEntry]
+    }
+
+    /// The workers of `keys[range]` (sorted NIKs), each initialized at its key's position in `output`.
+    private func mergeRange(
+        _ keys: [UInt64], _ range: Range<Int>, into output: UnsafeMutableBufferPointer<Worker>, entries: [RosterEntry],
+        first: [UInt64: Int], more: [UInt64: [Int]], rank: [String: Int]
+    ) -> Part {
+        var sourceLists: [UInt64: [String]] = [:]
+        var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)] = []
+        var quarantined: [RosterEntry] = []
+        for position in range {
+            let key = keys[position]
             guard let indices = more[key] else {
                 // The usual case: one row, one worker.
                 let entry = entries[first[key]!]
@@ -57,7 +82,8 @@ public struct Deduplicator: Sendable {
                         sourceLists[mask] = list
                         return list
                     }()
-                workers.append(Self.survivor(rows: CollectionOfOne(entry), sources: sources, conflict: false))
+                (output.baseAddress! + position).initialize(
+                    to: Self.survivor(rows: CollectionOfOne(entry), sources: sources, conflict: false))
                 continue
             }
             // Priority, then input order (indices are already in input order within a source).
@@ -97,11 +123,9 @@ public struct Deduplicator: Sendable {
                     sourceLists[mask] = list
                     return list
                 }()
-            workers.append(Self.survivor(rows: rows, sources: sources, conflict: conflict))
+            (output.baseAddress! + position).initialize(to: Self.survivor(rows: rows, sources: sources, conflict: conflict))
         }
-        // Input order, whatever the NIKs.
-        conflicts.sort { $0.index < $1.index }
-        return Result(workers: workers, conflicts: conflicts.map { ($0.entry, $0.finding) }, quarantined: quarantined)
+        return Part(conflicts: conflicts, quarantined: quarantined)
     }
 
     private static func survivor(rows: some Collection<RosterEntry>, sources: [String], conflict: Bool) -> Worker {

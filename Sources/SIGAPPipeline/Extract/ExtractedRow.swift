@@ -12,11 +12,11 @@ public struct ExtractedRow: Sendable {
 
     /// The value of a field's cell; nil when the column is missing or the cell empty.
     public func value(_ field: RosterField) -> CellValue? {
-        layout.columns[field].flatMap { row[column: $0]?.value }
+        layout.column(field).flatMap { row[column: $0]?.value }
     }
 
     /// The cell reference of a field (`C17`); nil when the sheet has no such column.
     public func reference(_ field: RosterField) -> String? {
-        layout.columns[field].map { CellReference.name(row: row.number, column: $0) }
+        layout.column(field).map { CellReference.name(row: row.number, column: $0) }
     }
 }

@@ -49,7 +49,7 @@ public struct RosterExtractor: Sendable {
         // else the footer.
         func take(_ row: Row, _ layout: SheetLayout) throws {
             guard row.number >= layout.firstDataRow else { return }
-            let nik = layout.columns[.nik].flatMap { row[column: $0]?.value }
+            let nik = layout.column(.nik).flatMap { row[column: $0]?.value }
             if RosterValues.digitCount(nik) >= 10 {
                 sawNIK = true
                 try flushPending(layout)
@@ -61,8 +61,8 @@ public struct RosterExtractor: Sendable {
 
         func flushPending(_ layout: SheetLayout) throws {
             for row in pending {
-                let nik = layout.columns[.nik].flatMap { row[column: $0]?.value }
-                let name = layout.columns[.name].flatMap { row[column: $0]?.value }
+                let nik = layout.column(.nik).flatMap { row[column: $0]?.value }
+                let name = layout.column(.name).flatMap { row[column: $0]?.value }
                 if nik == nil && name == nil {
                     outcome.emptyRowsSkipped += 1
                 } else {

@@ -30,9 +30,16 @@ public protocol AcknowledgementLookup {
     /// The effective acknowledgements for a period of NIKs outside `enrolled` (16-digit NIKs as
     /// integers), sorted by NIK: UNEXPECTED people and orphan rejections.
     func effectiveAcknowledgements(period: YearMonth, excluding enrolled: Set<UInt64>) -> [ReconcileAck]
+    /// `effective(nik:period:)` for NIKs asked in ascending order (a lookup may walk rather than
+    /// search).
+    func effectiveInNIKOrder(period: YearMonth) -> (String) -> ReconcileAck?
 }
 
 extension AcknowledgementLookup {
+    public func effectiveInNIKOrder(period: YearMonth) -> (String) -> ReconcileAck? {
+        { effective(nik: $0, period: period) }
+    }
+
     public func effectiveAcknowledgements(period: YearMonth, excluding enrolled: Set<UInt64>) -> [ReconcileAck] {
         effectiveAcknowledgements(period: period).filter { !enrolled.contains(UInt64($0.nik) ?? .max) }
     }

@@ -17,42 +17,16 @@ public struct Reconciler: Sendable {
     public func reconcile(
         _ workers: [Worker], acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: [String: String]
     ) -> MonthReconciliation {
-        var result = MonthReconciliation(month: month, lines: [])
-        result.lines.reserveCapacity(workers.count)
+        // Both halves of the workers on both cores, each line written in its place.
+        let (lines, parts) = SplitWork.fill(workers.count) { range, output in
+            enrolledLines(workers, range, into: output, acknowledgements: acknowledgements, latestCoveredKPJ: latestCoveredKPJ)
+        }
+        var result = MonthReconciliation(month: month, lines: lines)
         var enrolled = Set<UInt64>()
         enrolled.reserveCapacity(workers.count)
-        for worker in workers {
-            enrolled.insert(UInt64(worker.nik) ?? .max)
-            let ack = acknowledgements.effective(nik: worker.nik, period: month)
-            var flags: Set<LedgerFlag> = worker.identityConflict ? [.identityConflict] : []
-            let status: LedgerStatus
-            var premium = 0
-            switch ack?.accepted {
-            case true?:
-                status = .covered
-                premium = rate
-            case false?:
-                status = .rejected
-            case nil:
-                status = .pending
-                result.pendingExposure += rate
-            }
-            if let ack {
-                if let name = ack.name, !name.isEmpty, !Self.sameName(worker, name) {
-                    flags.insert(.nameMismatch)
-                }
-                if let amount = ack.premium, amount != rate { flags.insert(.amountMismatch) }
-                if let kpj = ack.kpj, !kpj.isEmpty, let earlier = latestCoveredKPJ[worker.nik], earlier != kpj {
-                    flags.insert(.kpjChanged)
-                }
-            }
-            result.lines.append(
-                LedgerLine(
-                    month: month, entry: .regular, forMonth: month, nik: worker.nik, name: worker.name, source: worker.owner,
-                    sources: worker.sources, kecamatanCode: worker.kecamatan?.code ?? "", kecamatan: worker.kecamatan?.name ?? "",
-                    kelurahan: worker.kelurahan?.name ?? "", occupation: worker.occupation ?? "", kpj: ack?.kpj ?? "",
-                    status: status, previousStatus: nil, reasonCode: status == .rejected ? (ack?.reasonCode ?? "LAINNYA") : "",
-                    premium: premium, flags: flags.sorted()))
+        for part in parts {
+            result.pendingExposure += part.pendingExposure
+            enrolled.formUnion(part.niks)
         }
         for ack in acknowledgements.effectiveAcknowledgements(period: month, excluding: enrolled) {
             guard ack.accepted else {
@@ -73,10 +47,66 @@ public struct Reconciler: Sendable {
         return result
     }
 
+    /// The lines of `workers[range]` (sorted by NIK), each initialized at its worker's position in
+    /// `output`, and what the month's totals need of them.
+    private func enrolledLines(
+        _ workers: [Worker], _ range: Range<Int>, into output: UnsafeMutableBufferPointer<LedgerLine>,
+        acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: [String: String]
+    ) -> (pendingExposure: Int, niks: [UInt64]) {
+        var part: (pendingExposure: Int, niks: [UInt64]) = (0, [])
+        part.niks.reserveCapacity(range.count)
+        let effective = acknowledgements.effectiveInNIKOrder(period: month)
+        var walked = ""
+        for index in range {
+            // Read through the array (no copy of the whole worker).
+            let nik = workers[index].nik
+            part.niks.append(UInt64(nik) ?? .max)
+            // Workers come sorted by NIK, which the walk needs; a NIK out of order is searched.
+            let ack: ReconcileAck?
+            if nik > walked {
+                ack = effective(nik)
+                walked = nik
+            } else {
+                ack = acknowledgements.effective(nik: nik, period: month)
+            }
+            var flags: Set<LedgerFlag> = workers[index].identityConflict ? [.identityConflict] : []
+            let status: LedgerStatus
+            var premium = 0
+            switch ack?.accepted {
+            case true?:
+                status = .covered
+                premium = rate
+            case false?:
+                status = .rejected
+            case nil:
+                status = .pending
+                part.pendingExposure += rate
+            }
+            if let ack {
+                if let name = ack.name, !name.isEmpty, !Self.sameName(workers[index].name, name) {
+                    flags.insert(.nameMismatch)
+                }
+                if let amount = ack.premium, amount != rate { flags.insert(.amountMismatch) }
+                if let kpj = ack.kpj, !kpj.isEmpty, let earlier = latestCoveredKPJ[nik], earlier != kpj {
+                    flags.insert(.kpjChanged)
+                }
+            }
+            (output.baseAddress! + index).initialize(
+                to: LedgerLine(
+                    month: month, entry: .regular, forMonth: month, nik: nik, name: workers[index].name, source: workers[index].owner,
+                    sources: workers[index].sources, kecamatanCode: workers[index].kecamatan?.code ?? "",
+                    kecamatan: workers[index].kecamatan?.name ?? "", kelurahan: workers[index].kelurahan?.name ?? "",
+                    occupation: workers[index].occupation ?? "", kpj: ack?.kpj ?? "",
+                    status: status, previousStatus: nil, reasonCode: status == .rejected ? (ack?.reasonCode ?? "LAINNYA") : "",
+                    premium: premium, flags: flags.sorted()))
+        }
+        return part
+    }
+
     /// Whether an acknowledged name is the worker's (Jaro–Winkler ≥ 0.85 on comparison forms).
     /// Most answers repeat the roster's name exactly: that is checked first, cheaply.
-    static func sameName(_ worker: Worker, _ acknowledged: String) -> Bool {
-        if acknowledged == worker.name || PersonName.display(acknowledged) == worker.name { return true }
-        return PersonName.sameName(worker.comparisonName, PersonName.comparison(acknowledged))
+    static func sameName(_ rosterName: String, _ acknowledged: String) -> Bool {
+        if acknowledged == rosterName || PersonName.display(acknowledged) == rosterName { return true }
+        return PersonName.sameName(PersonName.comparison(rosterName), PersonName.comparison(acknowledged))
     }
 }

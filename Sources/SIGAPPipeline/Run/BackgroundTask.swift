@@ -6,19 +6,25 @@ import Foundation
 final class BackgroundTask<Value>: @unchecked Sendable {
     private let condition = NSCondition()
     private var result: Result<Value, any Error>?
+    /// The work, let go of before the result is published: a caller may hand a closure that must
+    /// not outlive its own scope (`withoutActuallyEscaping`).
+    private var body: (() throws -> Value)?
 
     /// `body` runs on the new thread; the caller must not touch what it uses until `wait()`.
     init(_ body: @escaping () throws -> Value) {
-        nonisolated(unsafe) let body = body
-        let thread = Thread { [self] in
-            let outcome = Result { try body() }
-            condition.lock()
-            result = outcome
-            condition.broadcast()
-            condition.unlock()
-        }
+        self.body = body
+        let thread = Thread { [self] in run() }
         thread.stackSize = 8 << 20
         thread.start()
+    }
+
+    private func run() {
+        let outcome = Result { try body!() }
+        body = nil
+        condition.lock()
+        result = outcome
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Blocks until the work is done.

@@ -9,8 +9,17 @@ public struct CellBatch: ~Copyable {
     let sharedStrings: SharedStrings
     let styles: Styles
     let isDate1904: Bool
+    /// The merged ranges parsed with these cells (`<mergeCells>` comes after the cells).
+    let mergeRecords: UnsafeBufferPointer<cxb_merge>
 
     public var count: Int { cells.count }
+
+    /// The merged ranges parsed with this batch.
+    public var merges: [CellRange] {
+        mergeRecords.map {
+            CellRange(firstRow: Int($0.first_row), firstColumn: Int($0.first_column), lastRow: Int($0.last_row), lastColumn: Int($0.last_column))
+        }
+    }
 
     public func row(at index: Int) -> Int { Int(cells[index].row) }
 

@@ -18,42 +18,16 @@ public struct SheetReader: Sendable {
     /// Calls `body` with each batch of cells, in document order. Returns the merged ranges.
     @discardableResult
     public func forEachBatch(_ body: (borrowing CellBatch) throws -> Void) throws -> [CellRange] {
-        let sharedStrings = try workbook.sharedStrings()
         var merges: [CellRange] = []
-        guard sheet.kind != .chartsheet else { return merges }
-        guard let part = sheet.part, let entry = workbook.archive.entry(part) else {
-            throw XLSXError(.missingPart, "the part of sheet '\(sheet.name)' is missing", file: workbook.path)
-        }
-        let parser = try SAXParser(mode: CXB_MODE_SHEET, limits: workbook.limits, part: entry.name)
-        func deliver(cells: UnsafeBufferPointer<cxb_cell>, text: UnsafeBufferPointer<UInt8>, newMerges: UnsafeBufferPointer<cxb_merge>)
-            throws
-        {
-            for merge in newMerges {
-                merges.append(
-                    CellRange(
-                        firstRow: Int(merge.first_row), firstColumn: Int(merge.first_column),
-                        lastRow: Int(merge.last_row), lastColumn: Int(merge.last_column)))
-            }
-            let batch = CellBatch(
-                cells: cells, text: text, sharedStrings: sharedStrings, styles: workbook.styles, isDate1904: workbook.isDate1904)
-            if batch.count > 0 { try body(batch) }
-        }
-        func drain(_ parser: SAXParser) throws {
-            try deliver(cells: parser.cells, text: parser.text, newMerges: parser.merges)
-            parser.clearBatch()
-        }
-        let reader = EntryReader(archive: workbook.archive, entry: entry, budget: workbook.budget)
-        do {
-            if inflatesConcurrently ?? (entry.uncompressedSize > 1 << 20) {
-                try Self.readConcurrently(reader, parser: parser, deliver: deliver)
-            } else {
-                try Self.readSequentially(reader, parser: parser, drain: drain)
-                try parser.finish()
-                try drain(parser)
-            }
-        } catch let error as XLSXError {
-            throw error.located(file: workbook.path, part: entry.name)
-        }
+        guard let context = try prepare() else { return merges }
+        // Concurrently, each batch is copied out of the parser on the parsing thread.
+        try read(
+            context,
+            produce: { batch, _ in OwnedBatch(batch) },
+            consume: { owned in
+                merges += owned.merges
+                try owned.withBatch(context) { batch in if batch.count > 0 { try body(batch) } }
+            })
         return merges
     }
 
@@ -61,35 +35,11 @@ public struct SheetReader: Sendable {
     /// Returns the merged ranges.
     @discardableResult
     public func forEachRow(_ body: (Row) throws -> Void) throws -> [CellRange] {
-        var current = Row(number: 0, cells: [])
-        var ordered = true
-        func flush() throws {
-            guard !current.cells.isEmpty else { return }
-            if !ordered {
-                current.cells.sort { $0.column < $1.column }
-                var unique: [Cell] = []
-                for cell in current.cells {
-                    if unique.last?.column == cell.column { unique[unique.count - 1] = cell } else { unique.append(cell) }
-                }
-                current.cells = unique
-            }
-            try body(current)
-            current.cells.removeAll(keepingCapacity: true)
-            ordered = true
-        }
-        let merges = try forEachBatch { batch in
-            for index in 0..<batch.count {
-                let row = batch.row(at: index)
-                if row != current.number {
-                    try flush()
-                    current.number = row
-                }
-                guard let cell = batch.cell(at: index) else { continue }
-                if let last = current.cells.last, last.column >= cell.column { ordered = false }
-                current.cells.append(cell)
-            }
-        }
-        try flush()
+        // The rows are built on the caller's thread: cells allocated on one thread and freed on
+        // another cost more than building them here.
+        var assembler = RowAssembler()
+        let merges = try forEachBatch { batch in try assembler.add(batch, body) }
+        try assembler.finish(body)
         return merges
     }
 
@@ -118,6 +68,65 @@ public struct SheetReader: Sendable {
     }
 
     // MARK: - Reading strategies
+
+    /// What a read needs: the part, its parser and the workbook's tables.
+    fileprivate struct Context {
+        var entry: ZipEntry
+        var parser: SAXParser
+        var sharedStrings: SharedStrings
+        var styles: Styles
+        var isDate1904: Bool
+    }
+
+    private func prepare() throws -> Context? {
+        let sharedStrings = try workbook.sharedStrings()
+        guard sheet.kind != .chartsheet else { return nil }
+        guard let part = sheet.part, let entry = workbook.archive.entry(part) else {
+            throw XLSXError(.missingPart, "the part of sheet '\(sheet.name)' is missing", file: workbook.path)
+        }
+        let parser = try SAXParser(mode: CXB_MODE_SHEET, limits: workbook.limits, part: entry.name)
+        return Context(entry: entry, parser: parser, sharedStrings: sharedStrings, styles: workbook.styles, isDate1904: workbook.isDate1904)
+    }
+
+    /// Reads the sheet: `produce` turns each parser batch into a payload (`last` on the final
+    /// one), `consume` takes the payloads in order. For parts above 1 MiB (or as
+    /// `inflatesConcurrently` says), inflating, parsing and `produce` run on other threads and
+    /// only `consume` on the caller's.
+    private func read<Payload>(
+        _ context: Context?, produce: (borrowing CellBatch, _ last: Bool) throws -> Payload, consume: (Payload) throws -> Void
+    ) throws {
+        guard let context else { return }
+        let parser = context.parser
+        func batch(of parser: SAXParser) -> CellBatch {
+            CellBatch(
+                cells: parser.cells, text: parser.text, sharedStrings: context.sharedStrings, styles: context.styles,
+                isDate1904: context.isDate1904, mergeRecords: parser.merges)
+        }
+        let reader = EntryReader(archive: workbook.archive, entry: context.entry, budget: workbook.budget)
+        do {
+            if inflatesConcurrently ?? (context.entry.uncompressedSize > 1 << 20) {
+                try withoutActuallyEscaping(produce) { produce in
+                    nonisolated(unsafe) let produce = produce
+                    try Self.readConcurrently(
+                        reader, parser: parser,
+                        produce: { parser, last in
+                            defer { parser.clearBatch() }
+                            return try produce(batch(of: parser), last)
+                        }, consume: consume)
+                }
+            } else {
+                try Self.readSequentially(reader, parser: parser) { parser in
+                    defer { parser.clearBatch() }
+                    try consume(try produce(batch(of: parser), false))
+                }
+                try parser.finish()
+                defer { parser.clearBatch() }
+                try consume(try produce(batch(of: parser), true))
+            }
+        } catch let error as XLSXError {
+            throw error.located(file: workbook.path, part: context.entry.name)
+        }
+    }
 
     private static func readSequentially(_ reader: EntryReader, parser: SAXParser, drain: (SAXParser) throws -> Void) throws {
         var failure: (any Error)?
@@ -157,33 +166,31 @@ public struct SheetReader: Sendable {
         }
     }
 
-    /// Inflates and parses on other threads; the caller's thread gets copies of the batches.
-    private static func readConcurrently(
-        _ reader: EntryReader, parser: SAXParser,
-        deliver: (UnsafeBufferPointer<cxb_cell>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<cxb_merge>) throws -> Void
+    /// Inflates on one thread, parses and produces on another; the caller's thread consumes.
+    private static func readConcurrently<Payload>(
+        _ reader: EntryReader, parser: SAXParser, produce: @escaping (SAXParser, _ last: Bool) throws -> Payload,
+        consume: (Payload) throws -> Void
     ) throws {
-        let pipe = BatchPipe(slots: 4)
-        // The parser moves to the producer thread for the whole read; this thread touches it no more.
+        let pipe = HandOff<Payload>(capacity: 4)
+        // The parser and `produce` belong to the producer thread until it has finished. `produce`
+        // is let go before the producer says it has finished: the caller may hand a non-escaping
+        // closure, which must not outlive this call.
         nonisolated(unsafe) let parser = parser
+        let producer = Producer(produce)
         let thread = Thread {
-            func handOver() -> Bool {
-                guard let slot = pipe.slot() else { return false }
-                slot.fill(from: parser)
-                parser.clearBatch()
-                pipe.send(slot)
-                return true
-            }
             do {
-                // A third thread inflates: the XML layer alone is what the caller's thread waits on.
                 try inflateAside(reader, parser: parser) { parser in
-                    if !handOver() { throw CancellationError() }
+                    if !pipe.send(try producer.produce(parser, false)) { throw CancellationError() }
                 }
                 try parser.finish()
-                _ = handOver()
+                _ = pipe.send(try producer.produce(parser, true))
+                producer.release()
                 pipe.finish(nil)
             } catch is CancellationError {
+                producer.release()
                 pipe.finish(nil)
             } catch {
+                producer.release()
                 pipe.finish(error as? XLSXError ?? XLSXError(.io, "reading the sheet failed: \(error)"))
             }
         }
@@ -192,14 +199,88 @@ public struct SheetReader: Sendable {
             pipe.cancel()
             pipe.waitUntilFinished()
         }
-        while let slot = try pipe.receive() {
-            defer { pipe.recycle(slot) }
-            try slot.cells.withUnsafeBufferPointer { cells in
-                try slot.text.withUnsafeBufferPointer { text in
-                    try slot.merges.withUnsafeBufferPointer { merges in try deliver(cells, text, merges) }
-                }
+        while let payload = try pipe.receive() {
+            try consume(payload)
+        }
+    }
+}
+
+/// Holds the producer's closure for the producer thread, so that it can be let go of before the
+/// thread itself ends.
+private final class Producer<Payload>: @unchecked Sendable {
+    private var body: ((SAXParser, Bool) throws -> Payload)?
+
+    init(_ body: @escaping (SAXParser, Bool) throws -> Payload) {
+        self.body = body
+    }
+
+    func produce(_ parser: SAXParser, _ last: Bool) throws -> Payload {
+        try body!(parser, last)
+    }
+
+    func release() { body = nil }
+}
+
+/// A copy of a parser batch that outlives the parser's buffers (to cross threads).
+private struct OwnedBatch {
+    var cells: [cxb_cell]
+    var text: [UInt8]
+    var merges: [CellRange]
+
+    init(_ batch: borrowing CellBatch) {
+        cells = Array(batch.cells)
+        text = Array(batch.text)
+        merges = batch.merges
+    }
+
+    func withBatch<Result>(_ context: SheetReader.Context, _ body: (borrowing CellBatch) throws -> Result) rethrows -> Result {
+        try cells.withUnsafeBufferPointer { cells in
+            try text.withUnsafeBufferPointer { text in
+                try body(
+                    CellBatch(
+                        cells: cells, text: text, sharedStrings: context.sharedStrings, styles: context.styles,
+                        isDate1904: context.isDate1904, mergeRecords: UnsafeBufferPointer(start: nil, count: 0)))
             }
         }
+    }
+}
+
+/// Gathers the cells of consecutive batches into rows: cells in column order (a row written out of
+/// order is sorted, the last of a repeated column kept), rows with no non-empty cell dropped. The
+/// row's storage is reused when the caller keeps no copy.
+private struct RowAssembler {
+    private var current = Row(number: 0, cells: [])
+    private var ordered = true
+
+    mutating func add(_ batch: borrowing CellBatch, _ emit: (Row) throws -> Void) rethrows {
+        for index in 0..<batch.count {
+            let row = batch.row(at: index)
+            if row != current.number {
+                try flush(emit)
+                current.number = row
+            }
+            guard let cell = batch.cell(at: index) else { continue }
+            if let last = current.cells.last, last.column >= cell.column { ordered = false }
+            current.cells.append(cell)
+        }
+    }
+
+    /// The last row, at the end of the sheet.
+    mutating func finish(_ emit: (Row) throws -> Void) rethrows { try flush(emit) }
+
+    private mutating func flush(_ emit: (Row) throws -> Void) rethrows {
+        guard !current.cells.isEmpty else { return }
+        if !ordered {
+            current.cells.sort { $0.column < $1.column }
+            var unique: [Cell] = []
+            for cell in current.cells {
+                if unique.last?.column == cell.column { unique[unique.count - 1] = cell } else { unique.append(cell) }
+            }
+            current.cells = unique
+        }
+        try emit(current)
+        current.cells.removeAll(keepingCapacity: true)
+        ordered = true
     }
 }
 

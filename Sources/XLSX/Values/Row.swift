@@ -10,6 +10,8 @@ public struct Row: Sendable, Hashable {
 
     /// The cell in `column`, if not empty.
     public subscript(column column: Int) -> Cell? {
-        cells.first { $0.column == column }
+        // Rows without gaps are the usual case: the cell of column n is the n-th.
+        if column >= 1 && column <= cells.count && cells[column - 1].column == column { return cells[column - 1] }
+        return cells.first { $0.column == column }
     }
 }
