@@ -38,6 +38,8 @@ let package = Package(
         ),
 
         // The XLSX reader: knows nothing of SIGAP.
+        // Sets the deflate level of the workbooks libxlsxwriter writes (only C: no libxml2 here).
+        .target(name: "CZipLevel", linkerSettings: [.linkedLibrary("dl")]),
         .target(
             name: "XLSX",
             dependencies: ["CZlib", "CXMLBridge"]
@@ -77,8 +79,11 @@ let package = Package(
                 "SIGAPDomain",
                 "SIGAPPipeline",
                 "SIGAPFixtures",
+                "CZipLevel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Exported so that libxlsxwriter's zip calls bind to it (see Sources/CZipLevel).
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=zipOpenNewFileInZip4_64"])]
         ),
 
         // Test support: a small deterministic zip writer and the conformance fixtures built with it.

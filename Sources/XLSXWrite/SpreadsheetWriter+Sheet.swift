@@ -7,11 +7,21 @@ extension SpreadsheetWriter {
         let sheet: UnsafeMutablePointer<lxw_worksheet>
 
         public func write(_ value: CellContent, row: Int, column: Int, style: CellStyle? = nil) throws {
-            let format = writer.format(style)
+            try write(value, row: row, column: column, style: style, format: writer.resolve(style))
+        }
+
+        /// The workbook's format for a style (`SpreadsheetWriter.resolve`).
+        public func resolve(_ style: CellStyle?) -> Format { writer.resolve(style) }
+
+        /// `write(_:row:column:style:)` with the style's format already resolved (`resolve`), for
+        /// long tables: the style is then only needed for dates.
+        public func write(_ value: CellContent, row: Int, column: Int, style: CellStyle?, format resolved: Format) throws {
+            let format = resolved.pointer
             let r = lxw_row_t(row - 1), c = lxw_col_t(column - 1)
             switch value {
             case .text(let text):
-                try writer.check(worksheet_write_string(sheet, r, c, text, format))
+                // Through a C string without an intermediate array (small strings go on the stack).
+                try writer.check(text.withCString { worksheet_write_string(sheet, r, c, $0, format) })
             case .number(let number):
                 try writer.check(worksheet_write_number(sheet, r, c, number, format))
             case .date(let year, let month, let day):

@@ -67,6 +67,13 @@ public final class SpreadsheetWriter {
         }
     }
 
+    /// A style resolved to the workbook's format for it (resolve once per column, not per cell).
+    public struct Format {
+        let pointer: UnsafeMutablePointer<lxw_format>?
+    }
+
+    public func resolve(_ style: CellStyle?) -> Format { Format(pointer: format(style)) }
+
     func format(_ style: CellStyle?) -> UnsafeMutablePointer<lxw_format>? {
         guard let style, style != CellStyle() else { return nil }
         if let format = formats[style] { return format }

@@ -10,7 +10,33 @@ public struct CSVWriter: Sendable {
         append(header)
     }
 
-    private init() {}
+    /// A writer without a header row: a part of a longer text (`LedgerCSV.render`).
+    init() {}
+
+    /// The UTF-8 written so far.
+    var utf8: [UInt8] { bytes }
+
+    /// Writes a non-negative or negative integer as a field, without building a string.
+    mutating func field(_ value: Int) {
+        if fieldsInRecord > 0 { bytes.append(0x2C) }
+        fieldsInRecord += 1
+        if value == 0 {
+            bytes.append(0x30)
+            return
+        }
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 24 digits, least significant first
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                buffer[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
 
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -1,3 +1,5 @@
+import SIGAPDomain
+
 /// `ledger.csv` (SPEC §8.5): REGULAR lines by NIK, then ADJUSTMENT lines by (for_month, NIK).
 public enum LedgerCSV {
     public static let header = [
@@ -19,11 +21,38 @@ public enum LedgerCSV {
     }
 
     public static func render(_ lines: [LedgerLine]) -> String {
-        var csv = CSVWriter(header: header)
-        for line in ordered(lines) {
-            csv.field(line.month.description)
+        let ordered = ordered(lines)
+        // Two halves on both cores, then one text.
+        let parts = SplitWork.map(ordered.count) { range in
+            var csv = CSVWriter()
+            write(ordered[range], to: &csv)
+            return csv.utf8
+        }
+        let header = CSVWriter(header: header).utf8
+        let total = parts.reduce(header.count) { $0 + $1.count }
+        return String(unsafeUninitializedCapacity: total) { buffer in
+            var offset = 0
+            for part in [header] + parts {
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + part.count)]).initialize(from: part)
+                offset += part.count
+            }
+            return offset
+        }
+    }
+
+    private static func write(_ lines: ArraySlice<LedgerLine>, to csv: inout CSVWriter) {
+        // A month's lines share one or two month texts: made once.
+        var monthText: (YearMonth, String)?
+        func text(_ month: YearMonth) -> String {
+            if let monthText, monthText.0 == month { return monthText.1 }
+            let made = month.description
+            monthText = (month, made)
+            return made
+        }
+        for line in lines {
+            csv.field(text(line.month))
             csv.field(line.entry.rawValue)
-            csv.field(line.forMonth.description)
+            csv.field(text(line.forMonth))
             csv.field(line.nik)
             csv.field(line.name)
             csv.field(line.source)
@@ -36,10 +65,9 @@ public enum LedgerCSV {
             csv.field(line.status.rawValue)
             csv.field(line.previousStatus?.rawValue ?? "")
             csv.field(line.reasonCode)
-            csv.field(String(line.premium))
+            csv.field(line.premium)
             csv.field(line.flags.isEmpty ? "" : line.flags.map(\.rawValue).joined(separator: ";"))
             csv.endRecord()
         }
-        return csv.text
     }
 }

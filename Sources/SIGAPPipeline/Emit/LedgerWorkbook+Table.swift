@@ -70,10 +70,16 @@ extension LedgerWorkbook {
         // Rows stream out in constant-memory mode: ranges that reach back (the filter) are set
         // before any row below the header is written.
         try sheet.autofilter(rows: 1...(shown.count + 1), columns: 1...columns.count)
+        let formats = columns.map { sheet.resolve($0.style) }
         for (index, item) in shown.enumerated() {
             let row = index + 2
-            for (offset, column) in columns.enumerated() {
-                try writeCell(column.content(item), row: row, column: offset + 1, style: column.style, to: sheet)
+            for offset in columns.indices {
+                let content = columns[offset].content(item)
+                if case .text(let text) = content, text.isEmpty {
+                    if columns[offset].style != nil { try sheet.write(.blank, row: row, column: offset + 1, style: nil, format: formats[offset]) }
+                    continue
+                }
+                try sheet.write(content, row: row, column: offset + 1, style: columns[offset].style, format: formats[offset])
             }
         }
         if items.count > shown.count {

@@ -48,6 +48,25 @@ struct ReportChanges {
             change(&entry)
             rows[source] = entry
         }
+        // Joins are most lines (every line in the first month): counted per run of one source, not
+        // one table update each.
+        var joinSource: String?
+        var pendingJoins = 0
+        func join(_ source: String) {
+            if source != joinSource {
+                flushJoins()
+                joinSource = source
+            }
+            pendingJoins += 1
+        }
+        func flushJoins() {
+            if let joinSource, pendingJoins > 0 {
+                let count = pendingJoins
+                row(joinSource) { $0.joins += count }
+            }
+            pendingJoins = 0
+        }
+        defer { flushJoins() }
         func left(_ line: LedgerLine) {
             let code = quarantine.code(concerning: line.nik)
             let reason: LeaveReason = code == nil ? .notResent : .quarantined
@@ -65,7 +84,7 @@ struct ReportChanges {
                 earlierIndex += 1
             }
             guard earlierIndex < before.count, before[earlierIndex].nik == line.nik else {
-                row(line.source) { $0.joins += 1 }
+                join(line.source)
                 continue
             }
             let earlier = before[earlierIndex]

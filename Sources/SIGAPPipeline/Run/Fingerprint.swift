@@ -16,6 +16,9 @@ public enum Fingerprint {
     }
 
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        var text = text
+        // Hashed in place: a ledger text is large, and copying it into `Data` first would double it.
+        let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        return digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -32,34 +32,45 @@ struct MonthPublisher {
         var removals: [String] = []
     }
 
-    /// Writes ledger.xlsx, submission.xlsx and the correction workbooks at temporary paths.
-    func stageWorkbooks(_ result: PipelineRun.MonthResult) throws -> StagedWorkbooks {
-        var staged = StagedWorkbooks()
-        do {
-            let month = result.month.description
-            let names = Dictionary(uniqueKeysWithValues: definition.sources.map { ($0.code, $0.name) })
-            func stage(_ relative: String, _ write: (String) throws -> Void) throws {
-                let file = try folder.stage(relative, write)
-                staged.files.append((file, (try? Fingerprint.sha256(path: file.temporary))?.digest ?? ""))
-            }
-            try stage("\(month)/ledger.xlsx") {
+    /// One workbook to write: its path under the out folder and how to write it at a given path.
+    struct WorkbookJob {
+        var relative: String
+        var write: (String) throws -> Void
+    }
+
+    /// A month's workbooks to write (ledger.xlsx, submission.xlsx, the correction workbooks), in
+    /// publishing order, and the correction workbooks to remove.
+    func workbookJobs(_ result: PipelineRun.MonthResult) -> (jobs: [WorkbookJob], removals: [String]) {
+        let month = result.month.description
+        let names = Dictionary(uniqueKeysWithValues: definition.sources.map { ($0.code, $0.name) })
+        var jobs = [
+            WorkbookJob(relative: "\(month)/ledger.xlsx") {
                 try LedgerWorkbook(month: result.month, summary: result.summary, lines: result.lines, sourceNames: names).write(to: $0)
+            },
+            WorkbookJob(relative: "\(month)/submission.xlsx") {
+                try SubmissionWorkbook(month: result.month, rows: result.submission).write(to: $0)
+            },
+        ]
+        var removals: [String] = []
+        for source in definition.sourceCodes {
+            let relative = "\(month)/koreksi/\(source).xlsx"
+            let entries = result.corrections[source] ?? []
+            if entries.isEmpty {
+                removals.append(relative)
+            } else {
+                jobs.append(
+                    WorkbookJob(relative: relative) {
+                        try CorrectionWorkbook(source: source, month: result.month, entries: entries).write(to: $0)
+                    })
             }
-            try stage("\(month)/submission.xlsx") { try SubmissionWorkbook(month: result.month, rows: result.submission).write(to: $0) }
-            for source in definition.sourceCodes {
-                let relative = "\(month)/koreksi/\(source).xlsx"
-                let entries = result.corrections[source] ?? []
-                if entries.isEmpty {
-                    staged.removals.append(relative)
-                    continue
-                }
-                try stage(relative) { try CorrectionWorkbook(source: source, month: result.month, entries: entries).write(to: $0) }
-            }
-        } catch {
-            discard(staged)
-            throw error
         }
-        return staged
+        return (jobs, removals)
+    }
+
+    /// Writes one workbook at its temporary path; its SHA-256 with it.
+    func stage(_ job: WorkbookJob) throws -> (staged: OutputFolder.Staged, sha256: String) {
+        let file = try folder.stage(job.relative, job.write)
+        return (file, (try? Fingerprint.sha256(path: file.temporary))?.digest ?? "")
     }
 
     /// Removes staged workbooks that will not be published.

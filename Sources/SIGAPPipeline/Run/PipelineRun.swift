@@ -97,6 +97,21 @@ public final class PipelineRun {
             acknowledgementsRead = stage
             return stage
         }
+        // The months' workbooks are written at temporary paths on a second thread as the months
+        // are computed (never in a dry run); they are put in place only once the store is saved.
+        let publisher = MonthPublisher(folder: OutputFolder(root: options.out), definition: definition)
+        var stager: WorkbookStager?
+        if !options.dryRun {
+            for leftover in publisher.folder.sweepTemporaryFiles() {
+                log.warning("removed \(leftover), left by an interrupted run")
+            }
+            stager = WorkbookStager(publisher: publisher)
+        }
+        var stagerDone = false
+        defer {
+            // A run that ends early (an error thrown) leaves no thread and no temporary file.
+            if !stagerDone { stager?.abandon() }
+        }
         var loader = MonthRosterLoader(definition: definition, inbox: inbox, limits: limits)
         loader.progress = log.progress
         var latestCoveredKPJ: [String: String] = [:]
@@ -223,11 +238,19 @@ public final class PipelineRun {
                 MonthResult(
                     month: month, closed: false, lines: lines, summary: summary, findings: findings, submission: submission,
                     corrections: rosters.corrections))
+            stager?.add(results[results.count - 1])
             outcome.summaries[month] = summary
             lap("month \(month): summarised")
         }
 
         if !violations.isEmpty {
+            stager?.abandon()
+            stagerDone = true
+            for result in results {
+                // Folders the staging made and nothing was published in.
+                rmdir("\(options.out)/\(result.month)/koreksi")
+                rmdir("\(options.out)/\(result.month)")
+            }
             // A bug: publish nothing but the manifest.
             outcome.exitCode = 70
             outcome.problems += violations
@@ -245,23 +268,6 @@ public final class PipelineRun {
         // between the two leaves the store ahead of the files, and `close` writes a month's files
         // from the store, so a closed month never disagrees with what was frozen.
         do {
-            let publisher = MonthPublisher(folder: OutputFolder(root: options.out), definition: definition)
-            for leftover in OutputFolder(root: options.out).sweepTemporaryFiles() {
-                log.warning("removed \(leftover), left by an interrupted run")
-            }
-            // The workbooks are written on a second thread meanwhile, at temporary paths; they are
-            // put in place only once the store is saved.
-            let snapshot = results
-            let workbookTask = BackgroundTask { () throws -> [MonthPublisher.StagedWorkbooks] in
-                var staged: [MonthPublisher.StagedWorkbooks] = []
-                do {
-                    for result in snapshot { staged.append(try publisher.stageWorkbooks(result)) }
-                } catch {
-                    staged.forEach(publisher.discard)
-                    throw error
-                }
-                return staged
-            }
             // The store first; then each month's text files and report, while the workbooks may
             // still be in the making; then the workbooks. Whatever fails, no staged file is left.
             do {
@@ -292,10 +298,12 @@ public final class PipelineRun {
                 }
                 lap("published the text files and reports")
             } catch {
-                (try? workbookTask.wait())?.forEach(publisher.discard)
+                stager?.abandon()
+                stagerDone = true
                 throw error
             }
-            let workbooks = try workbookTask.wait()
+            stagerDone = true
+            let workbooks = try stager?.finish() ?? []
             for (index, staged) in workbooks.enumerated() {
                 do {
                     let files = try publisher.commit(staged)
