@@ -82,10 +82,18 @@ extension NIK {
 
     /// The structure checks on 16 ASCII digits: region, date, serial.
     private static func readDigits(_ digits: String, month: YearMonth, storedAsNumber: Bool) -> NIKReading {
-        let d = Array(digits.utf8).map { Int($0 - 0x30) }
-        func pair(_ at: Int) -> Int { d[at] * 10 + d[at + 1] }
+        // The 16 digits as numbers, read in place (this runs for every row).
+        var d: (UInt64, UInt64) = (0, 0)
+        var text = digits
+        text.withUTF8 { bytes in
+            withUnsafeMutableBytes(of: &d) { buffer in
+                for index in 0..<16 { buffer[index] = bytes[index] &- 0x30 }
+            }
+        }
+        func digit(_ at: Int) -> Int { withUnsafeBytes(of: d) { Int($0[at]) } }
+        func pair(_ at: Int) -> Int { digit(at) * 10 + digit(at + 1) }
 
-        guard provinceCodes.contains(pair(0)), pair(2) != 0, pair(4) != 0 else {
+        guard isProvince[pair(0)], pair(2) != 0, pair(4) != 0 else {
             return NIKReading(nik: nil, error: .nikRegionInvalid, cleaned: digits)
         }
         let encodedDay = pair(6)
@@ -97,12 +105,15 @@ extension NIK {
         else {
             return NIKReading(nik: nil, error: .nikDateInvalid, cleaned: digits)
         }
-        guard d[12...15].contains(where: { $0 != 0 }) else {
+        guard (12...15).contains(where: { digit($0) != 0 }) else {
             return NIKReading(nik: nil, error: .nikSerialInvalid, cleaned: digits)
         }
         let nik = NIK(validatedDigits: digits, birthDate: birthDate, sex: encodedDay > 40 ? .female : .male)
         return NIKReading(nik: nik, error: nil, storedAsNumber: storedAsNumber, cleaned: digits)
     }
+
+    /// `provinceCodes` as a table by the two-digit value.
+    private static let isProvince: [Bool] = (0..<100).map { provinceCodes.contains($0) }
 
     private static let apostrophes: Set<Character> = ["'", "\u{2018}", "\u{2019}"]
     private static let separators: Set<Character> = [".", "-"]

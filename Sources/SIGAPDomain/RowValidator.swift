@@ -139,6 +139,11 @@ public struct RowValidator: Sendable {
 
     /// An RT or RW number three digits wide (`3` → `003`); other text trimmed, as sent.
     static func neighbourhoodNumber(_ text: String) -> String {
+        // The usual cell: one to three ASCII digits.
+        let utf8 = text.utf8
+        if (1...3).contains(utf8.count), utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+            return utf8.count == 3 ? text : String(repeating: "0", count: 3 - utf8.count) + text
+        }
         let trimmed = text.trimmingWhitespace()
         if let value = Digits.value(trimmed) { return Digits.padded(value, width: 3) }
         return trimmed.collapsingWhitespace()

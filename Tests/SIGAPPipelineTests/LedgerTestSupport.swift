@@ -64,7 +64,7 @@ enum LedgerKit {
             let duplicate = seen.contains(key)
             seen.insert(key)
             return RosterEntry(
-                source: source, file: "\(month)/\(source)/roster.xlsx", sheet: "Data", row: row, nikCell: "A\(row)",
+                source: source, file: "\(month)/\(source)/roster.xlsx", sheet: "Data", row: row, nikColumn: 1,
                 validated: validated(person, month: month), isDuplicate: duplicate)
         }
     }

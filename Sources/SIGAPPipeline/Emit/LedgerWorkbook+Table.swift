@@ -76,7 +76,9 @@ extension LedgerWorkbook {
             for offset in columns.indices {
                 let content = columns[offset].content(item)
                 if case .text(let text) = content, text.isEmpty {
-                    if columns[offset].style != nil { try sheet.write(.blank, row: row, column: offset + 1, style: nil, format: formats[offset]) }
+                    if columns[offset].style != nil {
+                        try sheet.write(.blank, row: row, column: offset + 1, style: nil, format: formats[offset])
+                    }
                     continue
                 }
                 try sheet.write(content, row: row, column: offset + 1, style: columns[offset].style, format: formats[offset])

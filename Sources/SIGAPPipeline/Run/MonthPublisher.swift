@@ -79,15 +79,27 @@ struct MonthPublisher {
     }
 
     /// Writes the month's CSV and JSON files.
-    func publish(_ result: PipelineRun.MonthResult, texts: Texts) throws -> Published {
+    /// Writes a month's ledger.csv at its temporary path (the largest file: written while the store
+    /// is saved), with its SHA-256.
+    func stageLedger(_ result: PipelineRun.MonthResult, texts: Texts) throws -> (staged: OutputFolder.Staged, sha256: String) {
+        let file = try folder.stage("\(result.month)/ledger.csv") { try OutputFolder.writeFile(texts.ledgerCSV, at: $0) }
+        return (file, Fingerprint.sha256(texts.ledgerCSV))
+    }
+
+    /// Puts the staged ledger.csv in place, then writes the month's other CSV and JSON files.
+    func publish(
+        _ result: PipelineRun.MonthResult, texts: Texts, ledger: (staged: OutputFolder.Staged, sha256: String)
+    ) throws -> Published {
         var published = Published()
         let month = result.month.description
+        let ledgerPath = try folder.commit(ledger.staged)
+        published.paths.append(ledgerPath)
+        published.outputs.append((ledgerPath, ledger.sha256))
         func text(_ content: String, _ name: String) throws {
             let path = try folder.write(content, to: "\(month)/\(name)")
             published.paths.append(path)
             published.outputs.append((path, Fingerprint.sha256(content)))
         }
-        try text(texts.ledgerCSV, "ledger.csv")
         try text(texts.summaryJSON, "summary.json")
         try text(texts.findingsCSV, "findings.csv")
         try text(SubmissionRow.csv(result.submission), "submission.csv")

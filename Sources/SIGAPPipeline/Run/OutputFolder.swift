@@ -16,26 +16,29 @@ public struct OutputFolder: Sendable {
     /// Writes `text` to `relative` (folders created as needed). Returns the full path.
     @discardableResult
     public func write(_ text: String, to relative: String) throws -> String {
-        try publish(relative) { temporary in
-            // Plain POSIX writes: Foundation's own atomic writing would add a second temporary
-            // file (`.dat.nosync…`) that a killed run could leave behind.
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
-            guard descriptor >= 0 else { throw OutputError(path: temporary, reason: String(cString: strerror(errno))) }
-            defer { close(descriptor) }
-            var text = text
-            try text.withUTF8 { bytes in
-                var offset = 0
-                while offset < bytes.count {
-                    let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                    if written < 0 {
-                        if errno == EINTR { continue }
-                        throw OutputError(path: temporary, reason: String(cString: strerror(errno)))
-                    }
-                    offset += written
+        try publish(relative) { try Self.writeFile(text, at: $0) }
+    }
+
+    /// Writes `text` at `path` and flushes it to disk, with plain POSIX writes: Foundation's own
+    /// atomic writing would add a second temporary file (`.dat.nosync…`) that a killed run could
+    /// leave behind.
+    static func writeFile(_ text: String, at path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
+        guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var text = text
+        try text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(path: path, reason: String(cString: strerror(errno)))
                 }
+                offset += written
             }
-            guard fsync(descriptor) == 0 else { throw OutputError(path: temporary, reason: String(cString: strerror(errno))) }
         }
+        guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
     }
 
     /// Lets `body` write the file at a temporary path (e.g. libxlsxwriter), then renames it.

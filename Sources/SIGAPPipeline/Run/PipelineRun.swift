@@ -243,6 +243,7 @@ public final class PipelineRun {
             lap("month \(month): summarised")
         }
 
+        stager?.close()
         if !violations.isEmpty {
             stager?.abandon()
             stagerDone = true
@@ -272,19 +273,41 @@ public final class PipelineRun {
             // still be in the making; then the workbooks. Whatever fails, no staged file is left.
             do {
                 let texts = results.map { publisher.texts($0) }
-                try store.save(
-                    run: RunRecord(
-                        id: runID, startedAt: Self.timestamp(startedAt), finishedAt: Self.timestamp(Int(Date().timeIntervalSince1970)),
-                        throughMonth: options.through.description, exitCode: Int(outcome.exitCode), toolVersion: options.toolVersion,
-                        pipeline: options.definitionPath, inputs: manifest.fingerprintInputs()),
-                    months: zip(results, texts).map { result, texts in
-                        StoredMonth(
-                            month: result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: texts.ledgerCSV,
-                            summaryJSON: texts.summaryJSON, findingsCSV: texts.findingsCSV)
-                    })
+                // The ledger files, the largest, are written at temporary paths meanwhile.
+                let monthResults = results
+                // A month whose ledger cannot be written fails when its turn comes: the months
+                // before it are published.
+                let ledgerTask = BackgroundTask {
+                    zip(monthResults, texts).map { result, texts in Result { try publisher.stageLedger(result, texts: texts) } }
+                }
+                var ledgers: [Result<(staged: OutputFolder.Staged, sha256: String), any Error>?] = []
+                defer {
+                    // Those not put in place: something failed on the way.
+                    for case .success(let file)? in ledgers { publisher.folder.discard(file.staged) }
+                }
+                do {
+                    try store.save(
+                        run: RunRecord(
+                            id: runID, startedAt: Self.timestamp(startedAt),
+                            finishedAt: Self.timestamp(Int(Date().timeIntervalSince1970)), throughMonth: options.through.description,
+                            exitCode: Int(outcome.exitCode), toolVersion: options.toolVersion, pipeline: options.definitionPath,
+                            inputs: manifest.fingerprintInputs()),
+                        months: zip(results, texts).map { result, texts in
+                            StoredMonth(
+                                month: result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: texts.ledgerCSV,
+                                summaryJSON: texts.summaryJSON, findingsCSV: texts.findingsCSV)
+                        })
+                } catch {
+                    ledgers = (try? ledgerTask.wait()) ?? []
+                    throw error
+                }
+                ledgers = try ledgerTask.wait()
                 lap("saved the store")
-                for (result, texts) in zip(results, texts) {
-                    let files = try publisher.publish(result, texts: texts)
+                for (index, (result, texts)) in zip(results, texts).enumerated() {
+                    guard let staged = ledgers[index] else { continue }
+                    ledgers[index] = nil  // from here `publish` puts it in place or removes it
+                    let ledger = try staged.get()
+                    let files = try publisher.publish(result, texts: texts, ledger: ledger)
                     outcome.published += files.paths
                     manifest.outputs += files.outputs
                     var known = [result.month: result.lines]
@@ -295,26 +318,21 @@ public final class PipelineRun {
                     let reportPath = try OutputFolder(root: options.out).write(report, to: "\(result.month)/report.html")
                     outcome.published.append(reportPath)
                     manifest.outputs.append((reportPath, Fingerprint.sha256(report)))
+                    // Then the month's workbooks, this thread helping to finish them.
+                    if let stager {
+                        let files = try publisher.commit(try stager.workbooks(ofMonth: index).get())
+                        outcome.published += files.paths
+                        manifest.outputs += files.outputs
+                    }
                 }
-                lap("published the text files and reports")
+                lap("published the files")
             } catch {
                 stager?.abandon()
                 stagerDone = true
                 throw error
             }
+            stager?.finish()
             stagerDone = true
-            let workbooks = try stager?.finish() ?? []
-            for (index, staged) in workbooks.enumerated() {
-                do {
-                    let files = try publisher.commit(staged)
-                    outcome.published += files.paths
-                    manifest.outputs += files.outputs
-                } catch {
-                    workbooks[(index + 1)...].forEach(publisher.discard)
-                    throw error
-                }
-            }
-            lap("published the workbooks")
         } catch let error as OutputError {
             outcome.exitCode = 73
             outcome.problems.append(error.description)

@@ -1,4 +1,5 @@
 import SIGAPDomain
+import XLSX
 
 /// A roster row that passed validation (possibly with warnings): the worker as one source listed
 /// them in one month, where the row is, and its findings. Compact: a month may hold a million.
@@ -7,8 +8,8 @@ public struct RosterEntry: Sendable {
     public var file: String
     public var sheet: String
     public var row: Int
-    /// The NIK's cell (`B7`), where row-level findings about the person point.
-    public var nikCell: String?
+    /// The NIK's column (1-based), where row-level findings about the person point.
+    public var nikColumn: Int?
     public var person: ValidatedPerson
     /// The row's findings (warnings only: a row with an error is quarantined).
     public var findings: [Finding]
@@ -18,24 +19,27 @@ public struct RosterEntry: Sendable {
 
     public var nik: String { person.nik }
 
+    /// The NIK's cell (`B7`), made when a finding needs it.
+    public var nikCell: String? { nikColumn.map { CellReference.name(row: row, column: $0) } }
+
     public init(
-        source: String, file: String, sheet: String, row: Int, nikCell: String?, person: ValidatedPerson, findings: [Finding],
+        source: String, file: String, sheet: String, row: Int, nikColumn: Int?, person: ValidatedPerson, findings: [Finding],
         isDuplicate: Bool
     ) {
         self.source = source
         self.file = file
         self.sheet = sheet
         self.row = row
-        self.nikCell = nikCell
+        self.nikColumn = nikColumn
         self.person = person
         self.findings = findings
         self.isDuplicate = isDuplicate
     }
 
     /// From a validated row that has a valid NIK.
-    public init(source: String, file: String, sheet: String, row: Int, nikCell: String?, validated: ValidatedRow, isDuplicate: Bool) {
+    public init(source: String, file: String, sheet: String, row: Int, nikColumn: Int?, validated: ValidatedRow, isDuplicate: Bool) {
         self.init(
-            source: source, file: file, sheet: sheet, row: row, nikCell: nikCell, person: validated.person!,
+            source: source, file: file, sheet: sheet, row: row, nikColumn: nikColumn, person: validated.person!,
             findings: validated.findings, isDuplicate: isDuplicate)
     }
 }

@@ -31,6 +31,8 @@ public struct SourceRosterReader: Sendable {
         var seen: Set<UInt64> = []
         var pool: [String: String] = [:]
         func interned(_ text: String) -> String {
+            // Up to 15 bytes a string is stored inline: nothing to share.
+            guard text.utf8.count > 15 else { return text }
             if let known = pool[text] { return known }
             if pool.count < 10_000 { pool[text] = text }
             return text
@@ -45,14 +47,12 @@ public struct SourceRosterReader: Sendable {
                     var findings = validated.findings
                     var duplicate = false
                     if !validated.isQuarantined, let nik = validated.nik {
-                        if seen.contains(UInt64(nik.digits) ?? 0) {
+                        if !seen.insert(UInt64(nik.digits) ?? 0).inserted {
                             duplicate = true
                             findings.append(
                                 Finding(
                                     code: .duplicateRow, severity: settings.severityPolicy.severity(of: .duplicateRow), field: .nik,
                                     value: nik.digits))
-                        } else {
-                            seen.insert(UInt64(nik.digits) ?? 0)
                         }
                     }
                     let located = findings.map { finding in
@@ -83,7 +83,7 @@ public struct SourceRosterReader: Sendable {
                     try body(
                         RosterEntry(
                             source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
-                            nikCell: extracted.reference(.nik), person: person, findings: findings, isDuplicate: duplicate))
+                            nikColumn: extracted.layout.column(.nik), person: person, findings: findings, isDuplicate: duplicate))
                 }
                 report.files.append(.init(file: file.name, sheets: sheets))
             } catch let error as XLSXError {

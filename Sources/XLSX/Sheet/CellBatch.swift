@@ -17,7 +17,8 @@ public struct CellBatch: ~Copyable {
     /// The merged ranges parsed with this batch.
     public var merges: [CellRange] {
         mergeRecords.map {
-            CellRange(firstRow: Int($0.first_row), firstColumn: Int($0.first_column), lastRow: Int($0.last_row), lastColumn: Int($0.last_column))
+            CellRange(
+                firstRow: Int($0.first_row), firstColumn: Int($0.first_column), lastRow: Int($0.last_row), lastColumn: Int($0.last_column))
         }
     }
 
