@@ -148,7 +148,7 @@ public final class PipelineRun {
             for input in rosters.inputs {
                 manifest.inputs.append((input.file, input.rows, input.outcome))
             }
-            let merged = Deduplicator(
+            var merged = Deduplicator(
                 priority: definition.sourceCodes,
                 severity: (try? SeverityPolicy(overrides: definition.severityOverrides))?.severity(of: .identityConflict) ?? .warning
             ).merge(rosters.entries)
@@ -171,6 +171,7 @@ public final class PipelineRun {
             }
             if isClosed {
                 recomputedClosed[month] = reconciliation.lines
+                Disposal.release(&merged.workers)
                 continue
             }
 
@@ -241,6 +242,8 @@ public final class PipelineRun {
             stager?.add(results[results.count - 1])
             outcome.summaries[month] = summary
             lap("month \(month): summarised")
+            // The month's workers are not needed any more: freed on another thread.
+            Disposal.release(&merged.workers)
         }
 
         stager?.close()
@@ -343,6 +346,8 @@ public final class PipelineRun {
             log.error(error.description)
         }
         outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome)
+        // The months' lines are freed on another thread: a run at the end of a process need not wait.
+        Disposal.release(&results)
         return outcome
     }
 
