@@ -48,7 +48,7 @@ let package = Package(
         // Writing workbooks (correction workbooks, ledgers, fixtures) through libxlsxwriter.
         .target(
             name: "XLSXWrite",
-            dependencies: ["CXLSXWriter"]
+            dependencies: ["CXLSXWriter", "CZipLevel"]
         ),
 
         // Synthetic agency rosters written with libxlsxwriter (tests and benchmarks).
@@ -79,7 +79,6 @@ let package = Package(
                 "SIGAPDomain",
                 "SIGAPPipeline",
                 "SIGAPFixtures",
-                "CZipLevel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // Exported so that libxlsxwriter's zip calls bind to it (see Sources/CZipLevel).

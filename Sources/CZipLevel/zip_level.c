@@ -4,9 +4,12 @@
 // zipOpenNewFileInZip4_64(..., Z_DEFAULT_COMPRESSION, ...) and offers no option to change it.
 // At the default level, deflating the XML of a large ledger costs more than writing it. The
 // `sigap` executable exports this definition (see Package.swift), so the dynamic linker binds
-// libxlsxwriter's call here; it forwards to minizip's own function with level 1 (Z_BEST_SPEED).
-// The files stay ordinary XLSX, about 25% larger. Where the shim is not in effect (another
-// binary, or a libxlsxwriter with minizip built in), libxlsxwriter keeps its default.
+// libxlsxwriter's call here; it forwards to minizip's own function, with level 1 (Z_BEST_SPEED)
+// only while the calling thread has asked for it (`SpreadsheetWriter(fastCompression: true)`
+// around `workbook_close`, which is when libxlsxwriter zips): the pipeline's outputs, not the
+// fixtures, whose committed bytes stay what the default level gives. The files stay ordinary
+// XLSX, about 25% larger. Where the shim is not in effect (the test binaries, or a libxlsxwriter
+// with minizip built in), libxlsxwriter keeps its default.
 
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -23,9 +26,10 @@ struct zip_fileinfo;
 typedef int (*open_entry_fn)(zipFile, const char *, const struct zip_fileinfo *, const void *, uInt, const void *, uInt,
                              const char *, int, int, int, int, int, int, const char *, uLong, uLong, uLong, int);
 
-static atomic_long entries;
+static _Thread_local int fast;
 
-long sigap_zip_level_entries(void) { return atomic_load(&entries); }
+void sigap_zip_fast_begin(void) { fast = 1; }
+void sigap_zip_fast_end(void) { fast = 0; }
 
 int zipOpenNewFileInZip4_64(zipFile file, const char *filename, const struct zip_fileinfo *info, const void *extra_local,
                             uInt extra_local_size, const void *extra_global, uInt extra_global_size, const char *comment,
@@ -39,9 +43,8 @@ int zipOpenNewFileInZip4_64(zipFile file, const char *filename, const struct zip
         if (next == NULL) return -104; // ZIP_INTERNALERROR: minizip not found
         atomic_store(&real, next);
     }
-    atomic_fetch_add(&entries, 1);
     // Only a deflated entry at the default level is changed; stored entries stay stored.
-    int fast = (method == 8 && level == -1) ? 1 : level;
+    int chosen = (fast && method == 8 && level == -1) ? 1 : level;
     return next(file, filename, info, extra_local, extra_local_size, extra_global, extra_global_size, comment, method,
-                fast, raw, window_bits, mem_level, strategy, password, crc_for_crypting, version_made_by, flag_base, zip64);
+                chosen, raw, window_bits, mem_level, strategy, password, crc_for_crypting, version_made_by, flag_base, zip64);
 }

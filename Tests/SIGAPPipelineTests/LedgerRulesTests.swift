@@ -136,6 +136,28 @@ struct LedgerRulesTests {
         #expect(result.conflicts.isEmpty)
     }
 
+    @Test("a lone row's placeholder cells (`-`, blanks) are empty in the worker, as when rows are merged")
+    func loneRowPlaceholders() throws {
+        let lone = Kit.rahmat.with {
+            $0.phone = "-"
+            $0.address = "  "
+            $0.occupation = "-"
+        }
+        let result = Self.merge([("DISHUB", lone)])
+        let worker = try #require(result.workers.first)
+        #expect(worker.phone == nil)
+        #expect(worker.address == nil)
+        #expect(worker.occupation == nil)
+        #expect(worker.birthPlace == "BEKASI")
+        // The enrolment list shows them empty.
+        let row = SubmissionRow(worker: worker)
+        #expect(row.phone == "" && row.address == "" && row.occupation == "")
+        // Merged with a second row, the same cells are filled from it.
+        let merged = try #require(Self.merge([("DISHUB", lone), ("DINSOS", Kit.rahmat)]).workers.first)
+        #expect(merged.phone == "+6281234001100")
+        #expect(merged.occupation == "OJEK DARING")
+    }
+
     @Test("same-source duplicates fill too (§14): DISHUB's second row fills DISHUB's first")
     func sameSourceDuplicatesFill() throws {
         let result = Self.merge([("DISHUB", Kit.rahmat.bare), ("DISHUB", Kit.rahmat)])

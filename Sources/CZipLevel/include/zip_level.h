@@ -1,8 +1,9 @@
 #ifndef SIGAP_ZIP_LEVEL_H
 #define SIGAP_ZIP_LEVEL_H
 
-/// How many zip entries libxlsxwriter has opened through this shim (0 when the shim is not in
-/// effect, e.g. in a binary that does not export it).
-long sigap_zip_level_entries(void);
+/// Between `begin` and `end`, on the calling thread, zip entries that libxlsxwriter opens at the
+/// default level are deflated at level 1 instead (when the shim is in effect: see zip_level.c).
+void sigap_zip_fast_begin(void);
+void sigap_zip_fast_end(void);
 
 #endif

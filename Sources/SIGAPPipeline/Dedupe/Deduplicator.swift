@@ -131,9 +131,21 @@ public struct Deduplicator: Sendable {
     private static func survivor(rows: some Collection<RosterEntry>, sources: [String], conflict: Bool) -> Worker {
         let first = rows.first!
         if rows.count == 1 {
-            // Nothing to fill from.
+            // Nothing to fill from: only what was sent as empty is cleared, as `fill` below does (a
+            // phone sent as `-` keeps its text in the row, not in the worker).
+            var person = first.person
+            if person.emptyFields != 0 {
+                if person.isEmpty(.birthPlace) { person.birthPlace = nil }
+                if person.isEmpty(.birthDate) { person.birthDate = nil }
+                if person.isEmpty(.sex) { person.sex = nil }
+                if person.isEmpty(.address) { person.address = nil }
+                if person.isEmpty(.kelurahan) { person.kelurahan = nil }
+                if person.isEmpty(.kecamatan) { person.kecamatan = nil }
+                if person.isEmpty(.phone) { person.phone = nil }
+                if person.isEmpty(.occupation) { person.occupation = nil }
+            }
             return Worker(
-                person: first.person, owner: first.source, sources: sources, identityConflict: conflict, file: first.file, row: first.row)
+                person: person, owner: first.source, sources: sources, identityConflict: conflict, file: first.file, row: first.row)
         }
         func fill<Value>(_ field: RosterField, _ value: (ValidatedPerson) -> Value?) -> Value? {
             for row in rows where !row.person.isEmpty(field) {

@@ -43,7 +43,7 @@ public struct CorrectionWorkbook: Sendable {
 
     /// Writes the workbook (mode 0640: it holds personal data).
     public func write(to path: String) throws {
-        let writer = try SpreadsheetWriter(path: path)
+        let writer = try SpreadsheetWriter(path: path, fastCompression: true)
         try writeInstructions(writer.addSheet(Self.instructionsSheet))
         var groups: [(key: String, entries: [Entry])] = []
         for entry in entries {

@@ -145,7 +145,7 @@ extension LedgerWorkbook {
         }
         do {
             // Rows go out as they are written: memory stays flat however long the month is.
-            let writer = try SpreadsheetWriter(path: path, constantMemory: true)
+            let writer = try SpreadsheetWriter(path: path, constantMemory: true, fastCompression: true)
             try body(writer)
             try writer.close()
         } catch {

@@ -27,6 +27,16 @@ final class BackgroundTask<Value>: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Waits for the work, then lets go of its result (a large one is freed; `wait` then throws).
+    func discardResult() {
+        condition.lock()
+        while result == nil { condition.wait() }
+        result = .failure(Discarded())
+        condition.unlock()
+    }
+
+    private struct Discarded: Error {}
+
     /// Blocks until the work is done.
     func wait() throws -> Value {
         condition.lock()

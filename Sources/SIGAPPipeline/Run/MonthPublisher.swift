@@ -24,47 +24,56 @@ struct MonthPublisher {
             findingsCSV: FindingsCSV.render(result.findings))
     }
 
-    /// A month's workbooks, written at temporary paths (possibly on another thread) before the
-    /// store is saved, and put in place after it.
-    struct StagedWorkbooks: Sendable {
-        var files: [(staged: OutputFolder.Staged, sha256: String)] = []
-        /// Correction workbooks of sources that no longer need one.
-        var removals: [String] = []
-    }
-
     /// One workbook to write: its path under the out folder and how to write it at a given path.
     struct WorkbookJob {
         var relative: String
         var write: (String) throws -> Void
     }
 
-    /// A month's workbooks to write (ledger.xlsx, submission.xlsx, the correction workbooks), in
-    /// publishing order, and the correction workbooks to remove.
-    func workbookJobs(_ result: PipelineRun.MonthResult) -> (jobs: [WorkbookJob], removals: [String]) {
+    /// A month's workbook steps in publishing order: ledger.xlsx, submission.xlsx, then per source
+    /// its correction workbook, or the removal of an old one it no longer needs.
+    enum WorkbookStep {
+        case write(WorkbookJob)
+        case remove(String)
+    }
+
+    /// What became of each step, for `commit`: written at a temporary path, failed, or a removal.
+    enum StagedStep: Sendable {
+        case staged(OutputFolder.Staged, sha256: String)
+        case failed(any Error)
+        case remove(String)
+        /// Not attempted: an earlier step of the month failed.
+        case skipped
+    }
+
+    func workbookSteps(_ result: PipelineRun.MonthResult) -> [WorkbookStep] {
         let month = result.month.description
         let names = Dictionary(uniqueKeysWithValues: definition.sources.map { ($0.code, $0.name) })
-        var jobs = [
-            WorkbookJob(relative: "\(month)/ledger.xlsx") {
-                try LedgerWorkbook(month: result.month, summary: result.summary, lines: result.lines, sourceNames: names).write(to: $0)
-            },
-            WorkbookJob(relative: "\(month)/submission.xlsx") {
-                try SubmissionWorkbook(month: result.month, rows: result.submission).write(to: $0)
-            },
+        var steps: [WorkbookStep] = [
+            .write(
+                WorkbookJob(relative: "\(month)/ledger.xlsx") {
+                    try LedgerWorkbook(month: result.month, summary: result.summary, lines: result.lines, sourceNames: names)
+                        .write(to: $0)
+                }),
+            .write(
+                WorkbookJob(relative: "\(month)/submission.xlsx") {
+                    try SubmissionWorkbook(month: result.month, rows: result.submission).write(to: $0)
+                }),
         ]
-        var removals: [String] = []
         for source in definition.sourceCodes {
             let relative = "\(month)/koreksi/\(source).xlsx"
             let entries = result.corrections[source] ?? []
             if entries.isEmpty {
-                removals.append(relative)
+                steps.append(.remove(relative))
             } else {
-                jobs.append(
-                    WorkbookJob(relative: relative) {
-                        try CorrectionWorkbook(source: source, month: result.month, entries: entries).write(to: $0)
-                    })
+                steps.append(
+                    .write(
+                        WorkbookJob(relative: relative) {
+                            try CorrectionWorkbook(source: source, month: result.month, entries: entries).write(to: $0)
+                        }))
             }
         }
-        return (jobs, removals)
+        return steps
     }
 
     /// Writes one workbook at its temporary path; its SHA-256 with it.
@@ -74,11 +83,10 @@ struct MonthPublisher {
     }
 
     /// Removes staged workbooks that will not be published.
-    func discard(_ staged: StagedWorkbooks) {
-        for file in staged.files { folder.discard(file.staged) }
+    func discard(_ steps: some Sequence<StagedStep>) {
+        for case .staged(let file, _) in steps { folder.discard(file) }
     }
 
-    /// Writes the month's CSV and JSON files.
     /// Writes a month's ledger.csv at its temporary path (the largest file: written while the store
     /// is saved), with its SHA-256.
     func stageLedger(_ result: PipelineRun.MonthResult, texts: Texts) throws -> (staged: OutputFolder.Staged, sha256: String) {
@@ -106,21 +114,30 @@ struct MonthPublisher {
         return published
     }
 
-    /// Puts a month's staged workbooks in place (and removes correction workbooks no longer
-    /// needed). On failure the ones not yet in place are removed.
-    func commit(_ workbooks: StagedWorkbooks) throws -> Published {
+    /// Carries out a month's workbook steps in order: puts each staged workbook in place, removes
+    /// correction workbooks no longer needed. At the first failure the rest is removed and the
+    /// error thrown: the steps before it stay done, as when the workbooks were written one by one.
+    func commit(_ steps: [StagedStep]) throws -> Published {
         var published = Published()
-        for (position, file) in workbooks.files.enumerated() {
+        for (position, step) in steps.enumerated() {
             do {
-                let path = try folder.commit(file.staged)
-                published.paths.append(path)
-                published.outputs.append((path, file.sha256))
+                switch step {
+                case .staged(let file, let sha256):
+                    let path = try folder.commit(file)
+                    published.paths.append(path)
+                    published.outputs.append((path, sha256))
+                case .remove(let relative):
+                    folder.remove(relative)
+                case .failed(let error):
+                    throw error
+                case .skipped:
+                    continue
+                }
             } catch {
-                discard(StagedWorkbooks(files: Array(workbooks.files[(position + 1)...])))
+                discard(steps[(position + 1)...])
                 throw error
             }
         }
-        for relative in workbooks.removals { folder.remove(relative) }
         return published
     }
 }

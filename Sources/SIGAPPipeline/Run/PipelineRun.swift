@@ -91,10 +91,19 @@ public final class PipelineRun {
         let through = options.through
         let acknowledgementTask = BackgroundTask { try AcknowledgementStage.read(inbox: inbox, through: through, limits: limits) }
         var acknowledgementsRead: AcknowledgementStage?
+        /// The acknowledgements, waited for once; their problems and inputs recorded then (before
+        /// any roster input, as when they were read first).
         func acknowledgementStage() throws -> AcknowledgementStage {
             if let acknowledgementsRead { return acknowledgementsRead }
             let stage = try acknowledgementTask.wait()
             acknowledgementsRead = stage
+            lap("acknowledgements read (on a second thread)")
+            for item in stage.unreadable {
+                outcome.problems.append("\(item.file): \(item.cause)")
+                log.warning("unreadable acknowledgement file \(item.file): \(item.cause)")
+            }
+            manifest.inputs += stage.inputs
+            outcome.rowsRead[Inbox.acknowledgementFolder] = stage.inputs.map(\.rows).reduce(0, +)
             return stage
         }
         // The months' workbooks are written at temporary paths on a second thread as the months
@@ -124,20 +133,12 @@ public final class PipelineRun {
             do {
                 rosters = try loader.load(month)
             } catch {
-                _ = try? acknowledgementTask.wait()  // no thread outlives the run
+                // No thread outlives the run; an acknowledgement error wins, as when they were
+                // read first.
+                _ = try acknowledgementTask.wait()
                 throw error
             }
             lap("month \(month): read rosters (\(rosters.entries.count) rows)")
-            if acknowledgementsRead == nil {
-                let acknowledgements = try acknowledgementStage()
-                lap("acknowledgements read (on a second thread)")
-                for item in acknowledgements.unreadable {
-                    outcome.problems.append("\(item.file): \(item.cause)")
-                    log.warning("unreadable acknowledgement file \(item.file): \(item.cause)")
-                }
-                manifest.inputs += acknowledgements.inputs
-                outcome.rowsRead[Inbox.acknowledgementFolder] = acknowledgements.inputs.map(\.rows).reduce(0, +)
-            }
             let acknowledgements = try acknowledgementStage()
             violations += rosters.violations
             for (source, rows) in rosters.rowsRead { outcome.rowsRead[source, default: 0] += rows }
@@ -247,14 +248,13 @@ public final class PipelineRun {
         }
 
         stager?.close()
+        _ = try acknowledgementStage()  // recorded even when no month was computed
+        // The acknowledgements are not needed any more: a million of them are worth freeing.
+        acknowledgementsRead = nil
+        acknowledgementTask.discardResult()
         if !violations.isEmpty {
             stager?.abandon()
             stagerDone = true
-            for result in results {
-                // Folders the staging made and nothing was published in.
-                rmdir("\(options.out)/\(result.month)/koreksi")
-                rmdir("\(options.out)/\(result.month)")
-            }
             // A bug: publish nothing but the manifest.
             outcome.exitCode = 70
             outcome.problems += violations
@@ -313,6 +313,12 @@ public final class PipelineRun {
                     let files = try publisher.publish(result, texts: texts, ledger: ledger)
                     outcome.published += files.paths
                     manifest.outputs += files.outputs
+                    // Then the month's workbooks, this thread helping to finish them; then its report.
+                    if let stager {
+                        let files = try publisher.commit(stager.steps(ofMonth: index))
+                        outcome.published += files.paths
+                        manifest.outputs += files.outputs
+                    }
                     var known = [result.month: result.lines]
                     if let previous = results.first(where: { $0.month == result.month.previous }) {
                         known[previous.month] = previous.lines
@@ -321,12 +327,6 @@ public final class PipelineRun {
                     let reportPath = try OutputFolder(root: options.out).write(report, to: "\(result.month)/report.html")
                     outcome.published.append(reportPath)
                     manifest.outputs.append((reportPath, Fingerprint.sha256(report)))
-                    // Then the month's workbooks, this thread helping to finish them.
-                    if let stager {
-                        let files = try publisher.commit(try stager.workbooks(ofMonth: index).get())
-                        outcome.published += files.paths
-                        manifest.outputs += files.outputs
-                    }
                 }
                 lap("published the files")
             } catch {

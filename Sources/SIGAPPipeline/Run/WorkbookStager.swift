@@ -2,21 +2,21 @@ import Foundation
 
 /// Writes the months' workbooks at temporary paths while the run goes on: a second thread takes
 /// them as the months are computed, and the run's own thread joins in when it waits for a month
-/// (`workbooks(ofMonth:)`). Nothing is put in place here: `MonthPublisher.commit` does that after
-/// the store is saved. A month whose workbooks fail does not stop the others; whatever fails, no
-/// temporary file is left and no thread outlives the run (`finish` or `abandon`).
+/// (`steps(ofMonth:)`). Nothing is put in place here: `MonthPublisher.commit` does that, in
+/// publishing order, after the store is saved. Whatever fails, no temporary file or folder made
+/// for it is left, and no thread outlives the run (`finish` or `abandon`).
 final class WorkbookStager: @unchecked Sendable {
-    private typealias StagedFile = (staged: OutputFolder.Staged, sha256: String)
-
     private let publisher: MonthPublisher
     private let condition = NSCondition()
-    private var queue: [(month: Int, position: Int, job: MonthPublisher.WorkbookJob)] = []
-    private var staged: [Int: [Int: StagedFile]] = [:]
-    private var plans: [(jobs: Int, removals: [String])] = []
-    /// Jobs of each month not yet done.
+    private var queue: [(month: Int, step: Int, job: MonthPublisher.WorkbookJob)] = []
+    /// Each month's steps as they stand (`.skipped` until done).
+    private var steps: [[MonthPublisher.StagedStep]] = []
+    /// Writes of each month not yet done.
     private var remaining: [Int] = []
-    /// The first error of each month that failed (its other workbooks are skipped).
-    private var failures: [Int: any Error] = [:]
+    /// The earliest failed step of each month (its later writes are skipped).
+    private var firstFailure: [Int: Int] = [:]
+    /// The folders the months' workbooks go in, deepest first (removed when empty at the end).
+    private var folders: [String] = []
     private var closed = false
     private var helperDone = false
 
@@ -35,12 +35,21 @@ final class WorkbookStager: @unchecked Sendable {
 
     /// Queues a month's workbooks; months are numbered from 0 in the order added.
     func add(_ result: PipelineRun.MonthResult) {
-        let (jobs, removals) = publisher.workbookJobs(result)
+        let plan = publisher.workbookSteps(result)
         condition.lock()
-        let month = plans.count
-        plans.append((jobs.count, removals))
-        remaining.append(jobs.count)
-        for (position, job) in jobs.enumerated() { queue.append((month, position, job)) }
+        let month = steps.count
+        steps.append(
+            plan.map { step in
+                if case .remove(let relative) = step { return .remove(relative) }
+                return .skipped
+            })
+        remaining.append(0)
+        for (position, step) in plan.enumerated() {
+            guard case .write(let job) = step else { continue }
+            queue.append((month, position, job))
+            remaining[month] += 1
+        }
+        folders += ["\(result.month)/koreksi", "\(result.month)"]
         condition.broadcast()
         condition.unlock()
     }
@@ -53,21 +62,16 @@ final class WorkbookStager: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// A month's staged workbooks, or the first error writing them (its other files removed).
-    /// Writes queued workbooks on this thread while it waits.
-    func workbooks(ofMonth month: Int) -> Result<MonthPublisher.StagedWorkbooks, any Error> {
+    /// A month's steps once all its writes are done, this thread writing queued workbooks while
+    /// it waits. They are the caller's from then on (to commit or discard).
+    func steps(ofMonth month: Int) -> [MonthPublisher.StagedStep] {
         while true {
             condition.lock()
             if remaining[month] == 0 {
-                let files = (0..<plans[month].jobs).compactMap { staged[month]?[$0] }
-                staged[month] = nil
-                let failure = failures[month]
+                let result = steps[month]
+                steps[month] = result.map { _ in .skipped }
                 condition.unlock()
-                if let failure {
-                    for file in files { publisher.folder.discard(file.staged) }
-                    return .failure(failure)
-                }
-                return .success(MonthPublisher.StagedWorkbooks(files: files, removals: plans[month].removals))
+                return result
             }
             let hasWork = !queue.isEmpty
             if !hasWork { condition.wait() }
@@ -76,15 +80,17 @@ final class WorkbookStager: @unchecked Sendable {
         }
     }
 
-    /// Waits for the second thread; removes whatever is staged and not taken.
+    /// Waits for the second thread; removes whatever is staged and not taken, and the workbooks'
+    /// folders that are left empty (made for files that were never put in place).
     func finish() {
         close()
         condition.lock()
         while !helperDone { condition.wait() }
-        let files = staged.values.flatMap(\.values)
-        staged = [:]
+        let left = steps.flatMap { $0 }
+        steps = steps.map { $0.map { _ in .skipped } }
         condition.unlock()
-        for file in files { publisher.folder.discard(file.staged) }
+        publisher.discard(left)
+        for folder in folders { rmdir("\(publisher.folder.root)/\(folder)") }
     }
 
     /// Stops: drops the queued jobs, waits for the one being written, removes everything staged.
@@ -104,15 +110,22 @@ final class WorkbookStager: @unchecked Sendable {
             return false
         }
         let next = queue.removeFirst()
-        let skip = failures[next.month] != nil
+        // A write after a failed step of its month would be thrown away: skipped.
+        let skip = firstFailure[next.month].map { $0 < next.step } ?? false
         condition.unlock()
-        var outcome: Result<StagedFile, any Error>?
-        if !skip { outcome = Result { try publisher.stage(next.job) } }
+        var outcome: MonthPublisher.StagedStep = .skipped
+        if !skip {
+            do {
+                let file = try publisher.stage(next.job)
+                outcome = .staged(file.staged, sha256: file.sha256)
+            } catch {
+                outcome = .failed(error)
+            }
+        }
         condition.lock()
-        switch outcome {
-        case .success(let file)?: staged[next.month, default: [:]][next.position] = file
-        case .failure(let error)?: if failures[next.month] == nil { failures[next.month] = error }
-        case nil: break
+        steps[next.month][next.step] = outcome
+        if case .failed = outcome, firstFailure[next.month].map({ next.step < $0 }) ?? true {
+            firstFailure[next.month] = next.step
         }
         remaining[next.month] -= 1
         condition.broadcast()
