@@ -131,6 +131,40 @@ struct ExitCodeTests {
         #expect((manifest["inputs"] as? [Any])?.isEmpty == false)
     }
 
+    /// A store that cannot be saved (a full disk, say), in-process: the run computes everything and
+    /// writes workbooks and ledgers at temporary paths meanwhile, none of which may be left behind.
+    @Test("73: a store that cannot be saved: no output, no temporary file, no month folder; the manifest says why")
+    func storeSaveFails() throws {
+        let workspace = try RunWorkspace("exit73-save")
+        try workspace.arriveDemo(["2025-11", "2025-12"], clean: true)
+        let definition = try PipelineDefinition.load(path: "\(SigapProcess.packageRoot.path)/\(RunWorkspace.pipeline)")
+        let options = RunOptions(
+            definition: definition, definitionPath: RunWorkspace.pipeline, inbox: workspace.inbox, out: workspace.out,
+            store: workspace.store, through: YearMonth("2025-12")!, now: Int(Date().timeIntervalSince1970), toolVersion: "test")
+        let store = FailingStore(inner: try SQLiteLedgerStore(path: workspace.store))
+        let outcome = try PipelineRun(options: options, store: store, log: RunLog { _ in }).execute()
+        #expect(outcome.exitCode == 73)
+        #expect(outcome.problems.contains { $0.contains("disk full") }, "\(outcome.problems)")
+        #expect(outcome.published.isEmpty)
+        #expect(RunWorkspace.files(under: workspace.out).allSatisfy { $0.hasPrefix("runs/") })
+        #expect(RunWorkspace.temporaryFiles(under: workspace.out).isEmpty)
+        for month in ["2025-11", "2025-12"] {
+            #expect(!FileManager.default.fileExists(atPath: "\(workspace.out)/\(month)"), "\(month)")
+        }
+    }
+
+    /// The SQLite store, except that saving fails.
+    struct FailingStore: LedgerStore {
+        let inner: SQLiteLedgerStore
+        func months() throws -> [StoredMonth] { try inner.months() }
+        func month(_ month: YearMonth) throws -> StoredMonth? { try inner.month(month) }
+        func save(run: RunRecord, months: [StoredMonth]) throws { throw StoreError("cannot write the store: disk full") }
+        func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
+            try inner.close(month, at: timestamp, summaryJSON: summaryJSON)
+        }
+        func runs() throws -> [RunRecord] { try inner.runs() }
+    }
+
     enum Unwritable: String, CaseIterable, CustomTestStringConvertible {
         case out = "--out"
         case store = "--store"

@@ -313,17 +313,18 @@ public final class PipelineRun {
                     let files = try publisher.publish(result, texts: texts, ledger: ledger)
                     outcome.published += files.paths
                     manifest.outputs += files.outputs
-                    // Then the month's workbooks, this thread helping to finish them; then its report.
-                    if let stager {
-                        let files = try publisher.commit(stager.steps(ofMonth: index))
-                        outcome.published += files.paths
-                        manifest.outputs += files.outputs
-                    }
+                    // Then the month's workbooks, this thread helping to finish them; then its report
+                    // (made while the workbooks may still be in the making).
                     var known = [result.month: result.lines]
                     if let previous = results.first(where: { $0.month == result.month.previous }) {
                         known[previous.month] = previous.lines
                     }
                     let report = try MonthReport.html(for: result.month, store: store, definition: definition, knownLines: known)
+                    if let stager {
+                        let files = try publisher.commit(stager.steps(ofMonth: index))
+                        outcome.published += files.paths
+                        manifest.outputs += files.outputs
+                    }
                     let reportPath = try OutputFolder(root: options.out).write(report, to: "\(result.month)/report.html")
                     outcome.published.append(reportPath)
                     manifest.outputs.append((reportPath, Fingerprint.sha256(report)))
