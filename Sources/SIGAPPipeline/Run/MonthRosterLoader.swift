@@ -59,7 +59,9 @@ public struct MonthRosterLoader {
                 let report = try reader.read(files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
                 if report.unreadable.isEmpty {
                     lastUsable[source.code] = (month, files)
-                    result.entries += rows
+                    // The first source's rows become the list as they are (no second copy of a
+                    // million entries).
+                    if result.entries.isEmpty { result.entries = rows } else { result.entries += rows }
                     result.findings[source.code] = report.findings
                     result.corrections[source.code] = report.corrections
                     result.quarantinedRows += report.rowsQuarantined
