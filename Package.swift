@@ -80,9 +80,7 @@ let package = Package(
                 "SIGAPPipeline",
                 "SIGAPFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // Exported so that libxlsxwriter's zip calls bind to it (see Sources/CZipLevel).
-            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic-symbol=zipOpenNewFileInZip4_64"])]
+            ]
         ),
 
         // Test support: a small deterministic zip writer and the conformance fixtures built with it.

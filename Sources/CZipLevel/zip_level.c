@@ -2,14 +2,15 @@
 //
 // libxlsxwriter (Debian builds it against the system minizip) opens every part of a workbook with
 // zipOpenNewFileInZip4_64(..., Z_DEFAULT_COMPRESSION, ...) and offers no option to change it.
-// At the default level, deflating the XML of a large ledger costs more than writing it. The
-// `sigap` executable exports this definition (see Package.swift), so the dynamic linker binds
-// libxlsxwriter's call here; it forwards to minizip's own function, with level 1 (Z_BEST_SPEED)
+// At the default level, deflating the XML of a large ledger costs more than writing it. A binary
+// linking this file defines the symbol libxlsxwriter leaves undefined, so the linker exports it
+// and the dynamic linker binds libxlsxwriter's calls here (the `sigap` binary and the test
+// binaries alike); it forwards to minizip's own function, with level 1 (Z_BEST_SPEED)
 // only while the calling thread has asked for it (`SpreadsheetWriter(fastCompression: true)`
 // around `workbook_close`, which is when libxlsxwriter zips): the pipeline's outputs, not the
 // fixtures, whose committed bytes stay what the default level gives. The files stay ordinary
-// XLSX, about 25% larger. Where the shim is not in effect (the test binaries, or a libxlsxwriter
-// with minizip built in), libxlsxwriter keeps its default.
+// XLSX, about 25% larger. With a libxlsxwriter that has minizip built in, the shim is not called
+// and libxlsxwriter keeps its default.
 
 #define _GNU_SOURCE
 #include <dlfcn.h>

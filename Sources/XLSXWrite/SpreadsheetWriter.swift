@@ -23,8 +23,8 @@ public final class SpreadsheetWriter {
 
     /// Creates the workbook (written at `close`). `constantMemory` streams rows to a temporary
     /// file in the destination folder (rows must then be written in order; strings go inline).
-    /// `fastCompression` deflates the file at level 1 rather than libxlsxwriter's default, where
-    /// the `sigap` binary makes that possible (`Sources/CZipLevel`): faster, about 25% larger.
+    /// `fastCompression` deflates the file at level 1 rather than libxlsxwriter's default
+    /// (through `Sources/CZipLevel`): faster, about 25% larger.
     public init(path: String, constantMemory: Bool = false, fastCompression: Bool = false) throws {
         self.path = path
         self.fastCompression = fastCompression

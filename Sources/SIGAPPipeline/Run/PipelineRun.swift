@@ -117,6 +117,11 @@ public final class PipelineRun {
             stager = WorkbookStager(publisher: publisher)
         }
         var stagerDone = false
+        let disposal = Disposal()
+        defer {
+            // The workers freed on other threads are freed before the run returns.
+            disposal.wait()
+        }
         defer {
             // A run that ends early (an error thrown) leaves no thread and no temporary file.
             if !stagerDone { stager?.abandon() }
@@ -172,7 +177,7 @@ public final class PipelineRun {
             }
             if isClosed {
                 recomputedClosed[month] = reconciliation.lines
-                Disposal.release(&merged.workers)
+                disposal.release(&merged.workers)
                 continue
             }
 
@@ -244,7 +249,7 @@ public final class PipelineRun {
             outcome.summaries[month] = summary
             lap("month \(month): summarised")
             // The month's workers are not needed any more: freed on another thread.
-            Disposal.release(&merged.workers)
+            disposal.release(&merged.workers)
         }
 
         stager?.close()
@@ -347,8 +352,9 @@ public final class PipelineRun {
             log.error(error.description)
         }
         outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome)
-        // The months' lines are freed on another thread: a run at the end of a process need not wait.
-        Disposal.release(&results)
+        // The months' lines are freed on a thread nobody waits for: a run at the end of a process
+        // need not wait (an in-process caller gets the memory back shortly after).
+        Disposal.releaseUnwaited(&results)
         return outcome
     }
 

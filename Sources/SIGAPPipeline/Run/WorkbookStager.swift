@@ -15,7 +15,8 @@ final class WorkbookStager: @unchecked Sendable {
     private var remaining: [Int] = []
     /// The earliest failed step of each month (its later writes are skipped).
     private var firstFailure: [Int: Int] = [:]
-    /// The folders the months' workbooks go in, deepest first (removed when empty at the end).
+    /// Folders the months' workbooks go in that did not exist, deepest first (removed when empty at
+    /// the end).
     private var folders: [String] = []
     private var closed = false
     private var helperDone = false
@@ -49,7 +50,11 @@ final class WorkbookStager: @unchecked Sendable {
             queue.append((month, position, job))
             remaining[month] += 1
         }
-        folders += ["\(result.month)/koreksi", "\(result.month)"]
+        // Folders staging may make, if they are not there yet (removed at the end when empty).
+        for folder in ["\(result.month)", "\(result.month)/koreksi"]
+        where !FileManager.default.fileExists(atPath: "\(publisher.folder.root)/\(folder)") {
+            folders.insert(folder, at: 0)
+        }
         condition.broadcast()
         condition.unlock()
     }
@@ -73,10 +78,12 @@ final class WorkbookStager: @unchecked Sendable {
                 condition.unlock()
                 return result
             }
-            let hasWork = !queue.isEmpty
+            // Only this month's jobs or earlier ones: a later month's large workbook would hold up
+            // this month's files.
+            let hasWork = queue.contains { $0.month <= month }
             if !hasWork { condition.wait() }
             condition.unlock()
-            if hasWork { _ = runNext(waiting: false) }
+            if hasWork { _ = runNext(waiting: false, upTo: month) }
         }
     }
 
@@ -101,15 +108,16 @@ final class WorkbookStager: @unchecked Sendable {
         finish()
     }
 
-    /// Runs one queued job. False when there is none (and, if `waiting`, the queue is closed).
-    private func runNext(waiting: Bool) -> Bool {
+    /// Runs one queued job (of a month up to `upTo`, if given). False when there is none (and,
+    /// if `waiting`, the queue is closed).
+    private func runNext(waiting: Bool, upTo limit: Int = .max) -> Bool {
         condition.lock()
         while waiting && queue.isEmpty && !closed { condition.wait() }
-        guard !queue.isEmpty else {
+        guard let index = queue.firstIndex(where: { $0.month <= limit }) else {
             condition.unlock()
             return false
         }
-        let next = queue.removeFirst()
+        let next = queue.remove(at: index)
         // A write after a failed step of its month would be thrown away: skipped.
         let skip = firstFailure[next.month].map { $0 < next.step } ?? false
         condition.unlock()
