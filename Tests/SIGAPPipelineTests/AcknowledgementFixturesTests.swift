@@ -36,7 +36,8 @@ enum AckTest {
     /// Writes `bytes` to a temporary file named `name`; returns its path.
     static func write(_ bytes: [UInt8], name: String = "ack.csv") -> String {
         let path = temporaryFolder() + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        let written = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        precondition(written, "cannot write the test file \(path)")
         return path
     }
 
