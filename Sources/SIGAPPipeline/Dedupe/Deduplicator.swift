@@ -9,6 +9,8 @@ public struct Deduplicator: Sendable {
     /// Source codes in priority order.
     public var priority: [String]
     public var severity: Severity
+    /// From how many NIKs the work is split over two threads (tests force it lower).
+    var splitThreshold = SplitWork.threshold
 
     public init(priority: [String], severity: Severity = .warning) {
         self.priority = priority
@@ -42,7 +44,7 @@ public struct Deduplicator: Sendable {
         }
         let keys = first.keys.sorted()
         // The two halves of the NIKs are merged on both cores, each worker written in its place.
-        let (workers, parts) = SplitWork.fill(keys.count) { range, output in
+        let (workers, parts) = SplitWork.fill(keys.count, threshold: splitThreshold) { range, output in
             mergeRange(keys, range, into: output, entries: entries, first: first, more: more, rank: rank)
         }
         var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)] = []

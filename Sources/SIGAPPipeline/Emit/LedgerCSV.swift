@@ -21,9 +21,13 @@ public enum LedgerCSV {
     }
 
     public static func render(_ lines: [LedgerLine]) -> String {
+        render(lines, splitThreshold: SplitWork.threshold)
+    }
+
+    /// `splitThreshold`: from how many lines the text is made in two halves on both cores.
+    static func render(_ lines: [LedgerLine], splitThreshold: Int) -> String {
         let ordered = ordered(lines)
-        // Two halves on both cores, then one text.
-        let parts = SplitWork.map(ordered.count) { range in
+        let parts = SplitWork.map(ordered.count, threshold: splitThreshold) { range in
             var csv = CSVWriter()
             write(ordered[range], to: &csv)
             return csv.utf8

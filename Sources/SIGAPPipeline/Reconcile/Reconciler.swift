@@ -6,6 +6,8 @@ public struct Reconciler: Sendable {
     public var month: YearMonth
     /// The premium in force for the month (JKK + JKM), integer rupiah.
     public var rate: Int
+    /// From how many workers the work is split over two threads (tests force it lower).
+    var splitThreshold = SplitWork.threshold
 
     public init(month: YearMonth, rate: Int) {
         self.month = month
@@ -18,7 +20,7 @@ public struct Reconciler: Sendable {
         _ workers: [Worker], acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: [String: String]
     ) -> MonthReconciliation {
         // Both halves of the workers on both cores, each line written in its place.
-        let (lines, parts) = SplitWork.fill(workers.count) { range, output in
+        let (lines, parts) = SplitWork.fill(workers.count, threshold: splitThreshold) { range, output in
             enrolledLines(workers, range, into: output, acknowledgements: acknowledgements, latestCoveredKPJ: latestCoveredKPJ)
         }
         var result = MonthReconciliation(month: month, lines: lines)

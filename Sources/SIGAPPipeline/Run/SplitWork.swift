@@ -7,8 +7,8 @@ enum SplitWork {
 
     /// `body` over consecutive parts of `0..<count`, in order; the parts' results in that order.
     /// `body` must only read shared state.
-    static func map<Part>(_ count: Int, _ body: (Range<Int>) -> Part) -> [Part] {
-        guard count >= threshold else { return [body(0..<count)] }
+    static func map<Part>(_ count: Int, threshold: Int = threshold, _ body: (Range<Int>) -> Part) -> [Part] {
+        guard count >= max(threshold, 2) else { return [body(0..<count)] }
         let middle = count / 2
         return withoutActuallyEscaping(body) { body in
             nonisolated(unsafe) let body = body
@@ -25,12 +25,12 @@ extension SplitWork {
     /// `body(range, output)` initializes `output[range]`, each element exactly once, and returns
     /// what else the part found. Returns the array and the parts' other results, in order.
     static func fill<Element, Extra>(
-        _ count: Int, _ body: (Range<Int>, UnsafeMutableBufferPointer<Element>) -> Extra
+        _ count: Int, threshold: Int = threshold, _ body: (Range<Int>, UnsafeMutableBufferPointer<Element>) -> Extra
     ) -> (elements: [Element], extras: [Extra]) {
         var extras: [Extra] = []
         let elements = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let output = buffer
-            extras = map(count) { range in body(range, output) }
+            extras = map(count, threshold: threshold) { range in body(range, output) }
             initialized = count
         }
         return (elements, extras)
