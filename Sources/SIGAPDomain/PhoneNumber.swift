@@ -7,59 +7,36 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
     /// Reads a phone cell; nil when it is not an Indonesian mobile number. The trunk zero written
     /// after the country code (`+62 0812…`, `62 (0)812…`) is tolerated.
     public init?(parsing text: String) {
-        switch Self.readASCII(text) {
-        case .valid(let national):
-            self.national = national
-            return
-        case .invalid: return nil
-        case .notASCII: break
-        }
-        var digits = ""
-        for (index, character) in text.enumerated() {
-            if Digits.isDigit(character) {
-                digits.append(character)
-            } else if character == "+" {
-                guard index == text.prefix(while: \.isWhitespaceFast).count, digits.isEmpty else { return nil }
-            } else if !(character.isWhitespaceFast || "-.()[]".contains(character)) {
-                return nil
+        // Whitespace of any kind reads as a space; any other character outside ASCII means it is no
+        // phone number. The reading itself is on the ASCII bytes.
+        var ascii = text
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var mapped = ""
+            for character in text {
+                if character.isWhitespaceFast {
+                    mapped.append(" ")
+                } else if character.isASCII {
+                    mapped.append(character)
+                } else {
+                    return nil
+                }
             }
+            ascii = mapped
         }
-        let plus = text.trimmingWhitespace().hasPrefix("+")
-        var national: String
-        if digits.hasPrefix("62") {
-            national = String(digits.dropFirst(2))
-            if national.hasPrefix("0") { national.removeFirst() }
-            national = "0" + national
-        } else if plus {
-            return nil
-        } else if digits.hasPrefix("08") {
-            national = digits
-        } else if digits.hasPrefix("8") {
-            national = "0" + digits
-        } else {
-            return nil
-        }
-        guard national.hasPrefix("08"), (10...13).contains(national.utf8.count) else { return nil }
+        guard let national = Self.nationalForm(ascii) else { return nil }
         self.national = national
     }
 
-    private enum ASCIIReading {
-        case notASCII
-        case invalid
-        case valid(national: String)
-    }
-
-    /// The same reading on the bytes of an ASCII cell (the usual case).
-    private static func readASCII(_ text: String) -> ASCIIReading {
+    /// The national form of an ASCII cell, or nil.
+    private static func nationalForm(_ text: String) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> ASCIIReading in
+        return text.withUTF8 { bytes -> String? in
             var digits: [UInt8] = []
             digits.reserveCapacity(16)
             var leadingBlanks = 0
             var sawOther = false
             var plus = false
             for (index, byte) in bytes.enumerated() {
-                if byte >= 0x80 { return .notASCII }
                 let blank = byte == 0x20 || (0x09...0x0D).contains(byte)
                 if !sawOther {
                     if blank {
@@ -72,9 +49,9 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
                 switch byte {
                 case 0x30...0x39: digits.append(byte)
                 case 0x2B:  // "+": only first, before any digit
-                    guard index == leadingBlanks, digits.isEmpty else { return .invalid }
+                    guard index == leadingBlanks, digits.isEmpty else { return nil }
                 case 0x2D, 0x2E, 0x28, 0x29, 0x5B, 0x5D: break  // - . ( ) [ ]
-                default: if !blank { return .invalid }
+                default: if !blank { return nil }
                 }
             }
             var national: [UInt8]
@@ -83,16 +60,16 @@ public struct PhoneNumber: Hashable, Sendable, CustomStringConvertible {
                 if national.first == 0x30 { national.removeFirst() }
                 national.insert(0x30, at: 0)
             } else if plus {
-                return .invalid
+                return nil
             } else if digits.starts(with: [0x30, 0x38]) {
                 national = digits
             } else if digits.first == 0x38 {
                 national = [0x30] + digits
             } else {
-                return .invalid
+                return nil
             }
-            guard national.starts(with: [0x30, 0x38]), (10...13).contains(national.count) else { return .invalid }
-            return .valid(national: String(decoding: national, as: UTF8.self))
+            guard national.starts(with: [0x30, 0x38]), (10...13).contains(national.count) else { return nil }
+            return String(decoding: national, as: UTF8.self)
         }
     }
 

@@ -21,8 +21,7 @@ extension AcknowledgementBook: AcknowledgementLookup {
         let key = AcknowledgementList.key(period)
         var cursor = 0
         return { nik in
-            var nik = nik
-            guard let value = nik.withUTF8({ $0.count == 16 ? AcknowledgementValues.sixteenDigits($0) : nil }),
+            guard let value = Self.value(of: nik),
                 let position = self.effectivePosition(nik: value, period: key, cursor: &cursor)
             else { return nil }
             return self.all.reconcileAck(at: position, nik: nik)

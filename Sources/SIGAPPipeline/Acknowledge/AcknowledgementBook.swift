@@ -72,15 +72,8 @@ public struct AcknowledgementBook: Sendable {
     /// The effective acknowledgement of `nik` (16 digits) for `period`, if any.
     public func effectiveAcknowledgement(nik: String, period: YearMonth) -> Acknowledgement? {
         guard let value = Self.value(of: nik) else { return nil }
-        let key = AcknowledgementList.key(period)
-        var position = firstEffective(of: value)
-        while position < effectiveByNIK.count {
-            let candidate = Int(effectiveByNIK[position])
-            guard all.nik(at: candidate) == value else { break }
-            if all.periodKey(at: candidate) == key { return all[candidate] }
-            position += 1
-        }
-        return nil
+        var cursor = 0
+        return effectivePosition(nik: value, period: AcknowledgementList.key(period), cursor: &cursor).map { all[$0] }
     }
 
     public func effectiveAcknowledgement(nik: NIK, period: YearMonth) -> Acknowledgement? {
@@ -166,7 +159,8 @@ public struct AcknowledgementBook: Sendable {
         return low
     }
 
-    private static func value(of nik: String) -> UInt64? {
+    /// A 16-digit NIK as a number; nil for anything else.
+    static func value(of nik: String) -> UInt64? {
         var nik = nik
         return nik.withUTF8 { bytes in
             bytes.count == 16 ? AcknowledgementValues.sixteenDigits(bytes) : nil

@@ -60,12 +60,12 @@ extension LedgerWorkbook {
     }
 
     var rejectedColumns: [Column<LedgerLine>] {
-        let names = sourceNames
+        let workbook = self
         return [
             .text("NIK", width: 19) { $0.nik },
             .plain("Nama", width: 28) { $0.name },
             .text("Dinas", width: 10) { $0.source },
-            .plain("Nama Dinas", width: 26) { names[$0.source].flatMap { $0.isEmpty ? nil : $0 } ?? $0.source },
+            .plain("Nama Dinas", width: 26) { workbook.sourceName($0.source) },
             .plain("Kecamatan", width: 16) { $0.kecamatan },
             .plain("Kelurahan", width: 18) { $0.kelurahan },
             .plain("Pekerjaan", width: 18) { $0.occupation },
@@ -77,12 +77,12 @@ extension LedgerWorkbook {
     }
 
     var pendingColumns: [Column<LedgerLine>] {
-        let names = sourceNames
+        let workbook = self
         return [
             .text("NIK", width: 19) { $0.nik },
             .plain("Nama", width: 28) { $0.name },
             .text("Dinas", width: 10) { $0.source },
-            .plain("Nama Dinas", width: 26) { names[$0.source].flatMap { $0.isEmpty ? nil : $0 } ?? $0.source },
+            .plain("Nama Dinas", width: 26) { workbook.sourceName($0.source) },
             .text("Semua Dinas", width: 14) { $0.sources.joined(separator: ";") },
             .plain("Kecamatan", width: 16) { $0.kecamatan },
             .plain("Kelurahan", width: 18) { $0.kelurahan },

@@ -1,47 +1,30 @@
-import Foundation
-
 /// Lets go of large values on a thread of its own. Freeing a month of a million workers (their
 /// strings, one by one) takes a noticeable part of a second that the run's thread need not wait
 /// for.
-final class Disposal: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var running = 0
+final class Disposal {
+    private var tasks: [BackgroundTask<Void>] = []
 
     /// Takes the array out of `value` (left empty) and frees it on another thread.
     func release<Element>(_ value: inout [Element]) {
-        let box = Box(value)
-        value = []  // the box holds the only reference now
-        Self.start(box, counted: self)
+        tasks.append(Self.free(&value))
     }
 
     /// Blocks until every value handed to `release` is freed.
     func wait() {
-        condition.lock()
-        while running > 0 { condition.wait() }
-        condition.unlock()
+        for task in tasks { try? task.wait() }
+        tasks = []
     }
 
     /// Frees `value` on a thread nobody waits for: for the last values of a run, which a process
     /// that exits then skips freeing at all.
     static func releaseUnwaited<Element>(_ value: inout [Element]) {
-        let box = Box(value)
-        value = []
-        start(box, counted: nil)
+        _ = free(&value)
     }
 
-    private static func start<Value>(_ box: Box<Value>, counted disposal: Disposal?) {
-        disposal?.condition.lock()
-        disposal?.running += 1
-        disposal?.condition.unlock()
-        let thread = Thread {
-            box.empty()
-            guard let disposal else { return }
-            disposal.condition.lock()
-            disposal.running -= 1
-            disposal.condition.broadcast()
-            disposal.condition.unlock()
-        }
-        thread.start()
+    private static func free<Element>(_ value: inout [Element]) -> BackgroundTask<Void> {
+        let box = Box(value)
+        value = []  // the box holds the only reference now, and is emptied on the task's thread
+        return BackgroundTask { box.empty() }
     }
 
     private final class Box<Value>: @unchecked Sendable {

@@ -12,13 +12,17 @@ public enum Fingerprint {
             hasher.update(data: chunk)
             size += Int64(chunk.count)
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), size)
+        return (hex(hasher.finalize()), size)
     }
 
     public static func sha256(_ text: String) -> String {
         var text = text
         // Hashed in place: a ledger text is large, and copying it into `Data` first would double it.
         let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return hex(digest)
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -1,19 +1,16 @@
-import Foundation
-
 /// Hands inflated chunks from a producer thread (zlib) to the consumer (the XML parser) through a
 /// small fixed pool of buffers, so that inflating and parsing run on both cores in constant memory.
+/// Two `HandOff` queues: full buffers go one way, emptied ones come back the other.
 final class ChunkPipe: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var free: [UnsafeMutableRawBufferPointer]
-    private var full: [(buffer: UnsafeMutableRawBufferPointer, count: Int)] = []
-    private var finished = false
-    private var cancelled = false
-    private var failure: XLSXError?
+    private let full: HandOff<(buffer: UnsafeMutableRawBufferPointer, count: Int)>
+    private let free: HandOff<UnsafeMutableRawBufferPointer>
     private let all: [UnsafeMutableRawBufferPointer]
 
     init(buffers: Int, size: Int) {
         all = (0..<buffers).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16) }
-        free = all
+        full = HandOff(capacity: buffers)
+        free = HandOff(capacity: buffers)
+        for buffer in all { _ = free.send(buffer) }
     }
 
     deinit {
@@ -22,69 +19,36 @@ final class ChunkPipe: @unchecked Sendable {
 
     // MARK: Producer side
 
-    /// Copies `chunk` into a free buffer and queues it; false once the consumer has cancelled.
+    /// Copies `chunk` into free buffers and queues them; false once the consumer has cancelled.
     func send(_ chunk: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < chunk.count {
-            condition.lock()
-            while free.isEmpty && !cancelled { condition.wait() }
-            if cancelled {
-                condition.unlock()
-                return false
-            }
-            let buffer = free.removeLast()
-            condition.unlock()
+            // The free queue ends (nil) when the consumer cancels.
+            guard let buffer = (try? free.receive()) ?? nil else { return false }
             let count = min(buffer.count, chunk.count - offset)
             buffer.baseAddress!.copyMemory(from: chunk.baseAddress! + offset, byteCount: count)
             offset += count
-            condition.lock()
-            full.append((buffer, count))
-            condition.signal()
-            condition.unlock()
+            guard full.send((buffer, count)) else { return false }
         }
         return true
     }
 
     /// Ends the stream, with the producer's error if it failed.
-    func finish(_ error: XLSXError?) {
-        condition.lock()
-        finished = true
-        failure = error
-        condition.broadcast()
-        condition.unlock()
-    }
+    func finish(_ error: XLSXError?) { full.finish(error) }
 
     // MARK: Consumer side
 
     /// The next chunk (call `recycle` when done with it); nil at the end. Throws the producer's error.
-    func receive() throws(XLSXError) -> (buffer: UnsafeMutableRawBufferPointer, count: Int)? {
-        condition.lock()
-        defer { condition.unlock() }
-        while full.isEmpty && !finished { condition.wait() }
-        if !full.isEmpty { return full.removeFirst() }
-        if let failure { throw failure }
-        return nil
-    }
+    func receive() throws(XLSXError) -> (buffer: UnsafeMutableRawBufferPointer, count: Int)? { try full.receive() }
 
-    func recycle(_ buffer: UnsafeMutableRawBufferPointer) {
-        condition.lock()
-        free.append(buffer)
-        condition.signal()
-        condition.unlock()
-    }
+    func recycle(_ buffer: UnsafeMutableRawBufferPointer) { _ = free.send(buffer) }
 
     /// Stops the producer (the consumer failed or had enough).
     func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
+        full.cancel()
+        free.finish(nil)
     }
 
     /// Blocks until the producer has finished.
-    func waitUntilFinished() {
-        condition.lock()
-        while !finished { condition.wait() }
-        condition.unlock()
-    }
+    func waitUntilFinished() { full.waitUntilFinished() }
 }
