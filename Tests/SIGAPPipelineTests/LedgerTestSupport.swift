@@ -80,7 +80,7 @@ enum LedgerKit {
     }
 
     /// Workers of `people` (one row each, all DISHUB unless given), deduplicated.
-    static func workers(_ rows: [(source: String, person: LedgerPerson)], month: YearMonth = november) -> [Worker] {
+    static func workers(_ rows: [(source: String, person: LedgerPerson)], month: YearMonth = november) -> WorkerList {
         Deduplicator(priority: ["DISHUB", "DINSOS", "DISKOPUKM"]).merge(entries(rows, month: month)).workers
     }
 

@@ -19,7 +19,7 @@ public struct Deduplicator: Sendable {
 
     public struct Result: Sendable {
         /// Workers sorted by NIK.
-        public var workers: [Worker]
+        public var workers: WorkerList
         /// `IDENTITY_CONFLICT` findings, on the later rows.
         public var conflicts: [(entry: RosterEntry, finding: Finding)]
         /// Rows set aside because IDENTITY_CONFLICT is an error in this pipeline (SPEC §5: an
@@ -29,133 +29,145 @@ public struct Deduplicator: Sendable {
 
     /// `entries` holds each source's rows in input order (duplicates included, flagged).
     public func merge(_ entries: [RosterEntry]) -> Result {
-        let rank = Dictionary(uniqueKeysWithValues: priority.enumerated().map { ($1, $0) })
-        // NIKs are 16 digits: as integers they hash and sort fast, in the same order as the text.
-        var first: [UInt64: Int] = [:]
-        first.reserveCapacity(entries.count)
-        var more: [UInt64: [Int]] = [:]
-        for index in entries.indices {
-            let key = UInt64(entries[index].nik) ?? 0
-            if let earlier = first[key] {
-                more[key, default: [earlier]].append(index)
-            } else {
-                first[key] = index
-            }
+        merge(RosterEntryList(entries))
+    }
+
+    /// `entries` holds each source's rows in input order (duplicates included, flagged). The
+    /// workers refer to `entries` rather than copy them.
+    public func merge(_ entries: RosterEntryList) -> Result {
+        precondition(entries.count < Int(UInt32.max), "too many roster rows for one month")
+        // Each row's NIK, then its (priority, input position): sorted, each NIK's rows come
+        // together in survivorship order. NIKs are 16 digits: as integers they sort in the same
+        // order as the text.
+        let rank = Dictionary(uniqueKeysWithValues: priority.enumerated().map { ($1, UInt64($0)) })
+        let originRank = (0..<entries.originCount).map { rank[entries.source(ofOrigin: $0)] ?? UInt64(UInt32.max) }
+        var keys: [Key] = []
+        keys.reserveCapacity(entries.count)
+        for position in entries.indices {
+            keys.append(Key(nik: entries.nik(at: position), order: originRank[entries.origin(at: position)] << 32 | UInt64(position)))
         }
-        let keys = first.keys.sorted()
+        keys.sort()
+        // Where each NIK's rows start in `keys` (and, last, their end).
+        var starts: [Int] = []
+        starts.reserveCapacity(keys.count + 1)
+        for index in keys.indices where index == 0 || keys[index - 1].nik != keys[index].nik { starts.append(index) }
+        starts.append(keys.count)
         // The two halves of the NIKs are merged on both cores, each worker written in its place.
-        let (workers, parts) = SplitWork.fill(keys.count, threshold: splitThreshold) { range, output in
-            mergeRange(keys, range, into: output, entries: entries, first: first, more: more, rank: rank)
+        var (slots, parts) = SplitWork.fill(starts.count - 1, threshold: splitThreshold) { range, output in
+            mergeRange(range, of: starts, keys, into: output, entries: entries)
         }
         var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)] = []
         var quarantined: [RosterEntry] = []
+        var merged: [ValidatedPerson] = []
         for part in parts {
+            // The part's merged values go after the earlier parts'.
+            for position in part.range where slots[position].merged != .max { slots[position].merged += UInt32(merged.count) }
+            merged += part.merged
             conflicts += part.conflicts
             quarantined += part.quarantined
         }
         // Input order, whatever the NIKs.
         conflicts.sort { $0.index < $1.index }
-        return Result(workers: workers, conflicts: conflicts.map { ($0.entry, $0.finding) }, quarantined: quarantined)
+        return Result(
+            workers: WorkerList(rows: entries, slots: slots, merged: merged), conflicts: conflicts.map { ($0.entry, $0.finding) },
+            quarantined: quarantined)
+    }
+
+    private struct Key: Comparable {
+        var nik: UInt64
+        /// Source priority in the high half, input position in the low half.
+        var order: UInt64
+
+        var position: Int { Int(order & 0xFFFF_FFFF) }
+
+        static func < (left: Key, right: Key) -> Bool {
+            (left.nik, left.order) < (right.nik, right.order)
+        }
     }
 
     private struct Part {
-        var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)]
-        var quarantined: [RosterEntry]
-    }
-
-    /// The workers of `keys[range]` (sorted NIKs), each initialized at its key's position in `output`.
-    private func mergeRange(
-        _ keys: [UInt64], _ range: Range<Int>, into output: UnsafeMutableBufferPointer<Worker>, entries: [RosterEntry],
-        first: [UInt64: Int], more: [UInt64: [Int]], rank: [String: Int]
-    ) -> Part {
-        var sourceLists: [UInt64: [String]] = [:]
+        var range: Range<Int>
+        var merged: [ValidatedPerson] = []
         var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)] = []
         var quarantined: [RosterEntry] = []
+    }
+
+    /// The workers of the NIKs `range` (positions in `starts`), each initialized at its position in
+    /// `output`.
+    private func mergeRange(
+        _ range: Range<Int>, of starts: [Int], _ keys: [Key], into output: UnsafeMutableBufferPointer<WorkerList.Slot>,
+        entries: RosterEntryList
+    ) -> Part {
+        var part = Part(range: range)
+        // One shared array per source (lone rows) or per distinct combination of sources.
+        var lone: [[String]?] = Array(repeating: nil, count: entries.originCount)
+        var combined: [Set<String>: [String]] = [:]
         for position in range {
-            let key = keys[position]
-            guard let indices = more[key] else {
-                // The usual case: one row, one worker.
-                let entry = entries[first[key]!]
-                let mask: UInt64 = 1 << UInt64(min(rank[entry.source] ?? 63, 63))
+            let first = keys[starts[position]]
+            guard starts[position + 1] - starts[position] > 1 else {
+                // The usual case: one row, one worker, its own values.
+                let origin = entries.origin(at: first.position)
                 let sources =
-                    sourceLists[mask]
+                    lone[origin]
                     ?? {
-                        let list = [entry.source]
-                        sourceLists[mask] = list
+                        let list = [entries.source(ofOrigin: origin)]
+                        lone[origin] = list
                         return list
                     }()
                 (output.baseAddress! + position).initialize(
-                    to: Self.survivor(rows: CollectionOfOne(entry), sources: sources, conflict: false))
+                    to: .init(survivor: UInt32(first.position), merged: .max, identityConflict: false, sources: sources))
                 continue
             }
-            // Priority, then input order (indices are already in input order within a source).
-            let ordered =
-                indices.count == 1
-                ? indices
-                : indices.sorted {
-                    (rank[entries[$0].source] ?? .max, $0) < (rank[entries[$1].source] ?? .max, $1)
-                }
+            // Priority, then input order.
+            let ordered = keys[starts[position]..<starts[position + 1]].map(\.position)
             var rows = ordered.map { entries[$0] }
+            var kept = ordered
             var conflict = false
             var setAside: Set<Int> = []
-            for position in rows.indices.dropFirst() {
-                let later = rows[position].person
-                if rows[..<position].contains(where: { later.conflicts(with: $0.person) }) {
+            for index in rows.indices.dropFirst() {
+                let later = rows[index].person
+                if rows[..<index].contains(where: { later.conflicts(with: $0.person) }) {
                     conflict = true
-                    conflicts.append(
+                    part.conflicts.append(
                         (
-                            ordered[position], rows[position],
+                            ordered[index], rows[index],
                             Finding(code: .identityConflict, severity: severity, field: .nik, value: later.nik)
                         ))
-                    if severity == .error { setAside.insert(position) }
+                    if severity == .error { setAside.insert(index) }
                 }
             }
             if !setAside.isEmpty {
-                quarantined += setAside.sorted().map { rows[$0] }
+                part.quarantined += setAside.sorted().map { rows[$0] }
+                kept = rows.indices.filter { !setAside.contains($0) }.map { ordered[$0] }
                 rows = rows.indices.filter { !setAside.contains($0) }.map { rows[$0] }
             }
-            // One shared array per distinct combination of sources.
-            var mask: UInt64 = 0
-            for row in rows { mask |= 1 << UInt64(min(rank[row.source] ?? 63, 63)) }
+            let listing = Set(rows.map(\.source))
             let sources =
-                sourceLists[mask]
+                combined[listing]
                 ?? {
-                    let listing = Set(rows.map(\.source))
                     let list = priority.filter { listing.contains($0) }
-                    sourceLists[mask] = list
+                    combined[listing] = list
                     return list
                 }()
-            (output.baseAddress! + position).initialize(to: Self.survivor(rows: rows, sources: sources, conflict: conflict))
+            var slot = WorkerList.Slot(survivor: UInt32(kept[0]), merged: .max, identityConflict: conflict, sources: sources)
+            if rows.count > 1 {
+                slot.merged = UInt32(part.merged.count)
+                part.merged.append(Self.filled(rows))
+            }
+            (output.baseAddress! + position).initialize(to: slot)
         }
-        return Part(conflicts: conflicts, quarantined: quarantined)
+        return part
     }
 
-    private static func survivor(rows: some Collection<RosterEntry>, sources: [String], conflict: Bool) -> Worker {
-        let first = rows.first!
-        if rows.count == 1 {
-            // Nothing to fill from: only what was sent as empty is cleared, as `fill` below does (a
-            // phone sent as `-` keeps its text in the row, not in the worker).
-            var person = first.person
-            if person.emptyFields != 0 {
-                if person.isEmpty(.birthPlace) { person.birthPlace = nil }
-                if person.isEmpty(.birthDate) { person.birthDate = nil }
-                if person.isEmpty(.sex) { person.sex = nil }
-                if person.isEmpty(.address) { person.address = nil }
-                if person.isEmpty(.kelurahan) { person.kelurahan = nil }
-                if person.isEmpty(.kecamatan) { person.kecamatan = nil }
-                if person.isEmpty(.phone) { person.phone = nil }
-                if person.isEmpty(.occupation) { person.occupation = nil }
-            }
-            return Worker(
-                person: person, owner: first.source, sources: sources, identityConflict: conflict, file: first.file, row: first.row)
-        }
+    /// The first row's values, its empty fields filled from the other rows in order.
+    private static func filled(_ rows: [RosterEntry]) -> ValidatedPerson {
         func fill<Value>(_ field: RosterField, _ value: (ValidatedPerson) -> Value?) -> Value? {
             for row in rows where !row.person.isEmpty(field) {
                 return value(row.person)
             }
             return nil
         }
-        var person = first.person
+        var person = rows[0].person
         person.birthPlace = fill(.birthPlace) { $0.birthPlace }
         person.birthDate = fill(.birthDate) { $0.birthDate }
         person.sex = fill(.sex) { $0.sex }
@@ -166,6 +178,6 @@ public struct Deduplicator: Sendable {
         person.occupation = fill(.occupation) { $0.occupation }
         // Empty now only where every row was.
         person.emptyFields = rows.reduce(UInt16.max) { $0 & $1.person.emptyFields }
-        return Worker(person: person, owner: first.source, sources: sources, identityConflict: conflict, file: first.file, row: first.row)
+        return person
     }
 }

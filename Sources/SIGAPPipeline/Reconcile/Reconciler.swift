@@ -17,7 +17,7 @@ public struct Reconciler: Sendable {
     /// `latestCoveredKPJ`: per NIK, the KPJ on the worker's latest REGULAR COVERED line before this
     /// month (the frozen line for closed months).
     public func reconcile(
-        _ workers: [Worker], acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: [String: String]
+        _ workers: WorkerList, acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: [String: String]
     ) -> MonthReconciliation {
         // Both halves of the workers on both cores, each line written in its place.
         let (lines, parts) = SplitWork.fill(workers.count, threshold: splitThreshold) { range, output in
@@ -52,7 +52,7 @@ public struct Reconciler: Sendable {
     /// The lines of `workers[range]` (sorted by NIK), each initialized at its worker's position in
     /// `output`, and what the month's totals need of them.
     private func enrolledLines(
-        _ workers: [Worker], _ range: Range<Int>, into output: UnsafeMutableBufferPointer<LedgerLine>,
+        _ workers: WorkerList, _ range: Range<Int>, into output: UnsafeMutableBufferPointer<LedgerLine>,
         acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: [String: String]
     ) -> (pendingExposure: Int, niks: [UInt64]) {
         var part: (pendingExposure: Int, niks: [UInt64]) = (0, [])
@@ -60,8 +60,9 @@ public struct Reconciler: Sendable {
         let effective = acknowledgements.effectiveInNIKOrder(period: month)
         var walked = ""
         for index in range {
-            // Read through the array (no copy of the whole worker).
-            let nik = workers[index].nik
+            // Built once from the month's rows.
+            let worker = workers[index]
+            let nik = worker.nik
             part.niks.append(UInt64(nik) ?? .max)
             // Workers come sorted by NIK, which the walk needs; a NIK out of order is searched.
             let ack: ReconcileAck?
@@ -71,7 +72,7 @@ public struct Reconciler: Sendable {
             } else {
                 ack = acknowledgements.effective(nik: nik, period: month)
             }
-            var flags: Set<LedgerFlag> = workers[index].identityConflict ? [.identityConflict] : []
+            var flags: Set<LedgerFlag> = worker.identityConflict ? [.identityConflict] : []
             let status: LedgerStatus
             var premium = 0
             switch ack?.accepted {
@@ -85,7 +86,7 @@ public struct Reconciler: Sendable {
                 part.pendingExposure += rate
             }
             if let ack {
-                if let name = ack.name, !name.isEmpty, !Self.sameName(workers[index].name, name) {
+                if let name = ack.name, !name.isEmpty, !Self.sameName(worker.name, name) {
                     flags.insert(.nameMismatch)
                 }
                 if let amount = ack.premium, amount != rate { flags.insert(.amountMismatch) }
@@ -95,10 +96,10 @@ public struct Reconciler: Sendable {
             }
             (output.baseAddress! + index).initialize(
                 to: LedgerLine(
-                    month: month, entry: .regular, forMonth: month, nik: nik, name: workers[index].name, source: workers[index].owner,
-                    sources: workers[index].sources, kecamatanCode: workers[index].kecamatan?.code ?? "",
-                    kecamatan: workers[index].kecamatan?.name ?? "", kelurahan: workers[index].kelurahan?.name ?? "",
-                    occupation: workers[index].occupation ?? "", kpj: ack?.kpj ?? "",
+                    month: month, entry: .regular, forMonth: month, nik: nik, name: worker.name, source: worker.owner,
+                    sources: worker.sources, kecamatanCode: worker.kecamatan?.code ?? "",
+                    kecamatan: worker.kecamatan?.name ?? "", kelurahan: worker.kelurahan?.name ?? "",
+                    occupation: worker.occupation ?? "", kpj: ack?.kpj ?? "",
                     status: status, previousStatus: nil, reasonCode: status == .rejected ? (ack?.reasonCode ?? "LAINNYA") : "",
                     premium: premium, flags: flags.sorted()))
         }

@@ -6,7 +6,12 @@ final class Disposal {
 
     /// Takes the array out of `value` (left empty) and frees it on another thread.
     func release<Element>(_ value: inout [Element]) {
-        tasks.append(Self.free(&value))
+        release(&value, leaving: [])
+    }
+
+    /// Takes what `value` holds (leaving `empty` in its place) and frees it on another thread.
+    func release<Value>(_ value: inout Value, leaving empty: Value) {
+        tasks.append(Self.free(&value, leaving: empty))
     }
 
     /// Blocks until every value handed to `release` is freed.
@@ -18,12 +23,12 @@ final class Disposal {
     /// Frees `value` on a thread nobody waits for: for the last values of a run, which a process
     /// that exits then skips freeing at all.
     static func releaseUnwaited<Element>(_ value: inout [Element]) {
-        _ = free(&value)
+        _ = free(&value, leaving: [])
     }
 
-    private static func free<Element>(_ value: inout [Element]) -> BackgroundTask<Void> {
+    private static func free<Value>(_ value: inout Value, leaving empty: Value) -> BackgroundTask<Void> {
         let box = Box(value)
-        value = []  // the box holds the only reference now, and is emptied on the task's thread
+        value = empty  // the box holds the only reference now, and is emptied on the task's thread
         return BackgroundTask { box.empty() }
     }
 

@@ -9,7 +9,7 @@ public struct MonthRosterLoader {
     /// What loading one month gave.
     public struct Month: Sendable {
         /// Rows of every source, in priority then input order (duplicates flagged).
-        public var entries: [RosterEntry] = []
+        public var entries = RosterEntryList()
         /// Findings of the files read for this month itself, by source in priority order.
         public var findings: [String: [RosterFinding]] = [:]
         /// Correction rows of this month's own files, by source.
@@ -55,13 +55,13 @@ public struct MonthRosterLoader {
                     pinnedHeaderRow: source.headerRow))
             reader.progress = progress
             if let files = inbox.files(source.code, in: month) {
-                var rows: [RosterEntry] = []
+                var rows = RosterEntryList()
                 let report = try reader.read(files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
                 if report.unreadable.isEmpty {
                     lastUsable[source.code] = (month, files)
                     // The first source's rows become the list as they are (no second copy of a
                     // million entries).
-                    if result.entries.isEmpty { result.entries = rows } else { result.entries += rows }
+                    result.entries.append(contentsOf: rows)
                     result.findings[source.code] = report.findings
                     result.corrections[source.code] = report.corrections
                     result.quarantinedRows += report.rowsQuarantined

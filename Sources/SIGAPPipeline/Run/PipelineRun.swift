@@ -158,7 +158,7 @@ public final class PipelineRun {
                 priority: definition.sourceCodes,
                 severity: (try? SeverityPolicy(overrides: definition.severityOverrides))?.severity(of: .identityConflict) ?? .warning
             ).merge(rosters.entries)
-            rosters.entries = []  // the workers hold what is needed from here on
+            rosters.entries = RosterEntryList()  // the workers hold what is needed from here on
             guard let rate = definition.premium(for: month)?.total else {
                 throw StoreError("no premium rate is in force for \(month)")
             }
@@ -177,7 +177,7 @@ public final class PipelineRun {
             }
             if isClosed {
                 recomputedClosed[month] = reconciliation.lines
-                disposal.release(&merged.workers)
+                disposal.release(&merged.workers, leaving: WorkerList())
                 continue
             }
 
@@ -235,8 +235,9 @@ public final class PipelineRun {
             var submission: [SubmissionRow] = []
             var workerIndex = 0
             for line in reconciliation.lines where line.status == .pending {
-                while workerIndex < merged.workers.count && merged.workers[workerIndex].nik < line.nik { workerIndex += 1 }
-                guard workerIndex < merged.workers.count, merged.workers[workerIndex].nik == line.nik,
+                let nik = UInt64(line.nik) ?? .max
+                while workerIndex < merged.workers.count && merged.workers.nik(at: workerIndex) < nik { workerIndex += 1 }
+                guard workerIndex < merged.workers.count, merged.workers.nik(at: workerIndex) == nik,
                     !acknowledgements.lookup.hasAccepted(nik: line.nik, through: month)
                 else { continue }
                 submission.append(SubmissionRow(worker: merged.workers[workerIndex]))
@@ -249,7 +250,7 @@ public final class PipelineRun {
             outcome.summaries[month] = summary
             lap("month \(month): summarised")
             // The month's workers are not needed any more: freed on another thread.
-            disposal.release(&merged.workers)
+            disposal.release(&merged.workers, leaving: WorkerList())
         }
 
         stager?.close()

@@ -1,0 +1,63 @@
+import SIGAPDomain
+
+/// A month's workers sorted by NIK, kept as references into the month's roster rows rather than
+/// copies of them: for each worker the survivor row, the sources listing the NIK and whether two
+/// of its rows conflict; for the few workers merged from several rows, their merged values. A
+/// `Worker` is built on access (24 bytes a worker instead of 256 plus a copy of the row).
+public struct WorkerList: RandomAccessCollection, Sendable {
+    struct Slot: Sendable {
+        /// The survivor's position in `rows`.
+        var survivor: UInt32
+        /// A position in `merged`, or `UInt32.max` when the survivor's own values stand.
+        var merged: UInt32
+        var identityConflict: Bool
+        var sources: [String]
+    }
+
+    let rows: RosterEntryList
+    let slots: [Slot]
+    let merged: [ValidatedPerson]
+
+    public init() {
+        self.init(rows: RosterEntryList(), slots: [], merged: [])
+    }
+
+    init(rows: RosterEntryList, slots: [Slot], merged: [ValidatedPerson]) {
+        self.rows = rows
+        self.slots = slots
+        self.merged = merged
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { slots.count }
+
+    public subscript(position: Int) -> Worker {
+        let slot = slots[position]
+        let survivor = rows.survivor(at: Int(slot.survivor))
+        let person = slot.merged == .max ? Self.clearingEmpty(survivor.person) : merged[Int(slot.merged)]
+        return Worker(
+            person: person, owner: survivor.source, sources: slot.sources, identityConflict: slot.identityConflict,
+            file: survivor.file, row: survivor.row)
+    }
+
+    /// The worker's NIK as a number, without building the worker.
+    public func nik(at position: Int) -> UInt64 {
+        rows.nik(at: Int(slots[position].survivor))
+    }
+
+    /// A lone row's values: what was sent as empty is cleared, as filling from other rows would
+    /// (a phone sent as `-` keeps its text in the row, not in the worker).
+    static func clearingEmpty(_ row: ValidatedPerson) -> ValidatedPerson {
+        var person = row
+        guard person.emptyFields != 0 else { return person }
+        if person.isEmpty(.birthPlace) { person.birthPlace = nil }
+        if person.isEmpty(.birthDate) { person.birthDate = nil }
+        if person.isEmpty(.sex) { person.sex = nil }
+        if person.isEmpty(.address) { person.address = nil }
+        if person.isEmpty(.kelurahan) { person.kelurahan = nil }
+        if person.isEmpty(.kecamatan) { person.kecamatan = nil }
+        if person.isEmpty(.phone) { person.phone = nil }
+        if person.isEmpty(.occupation) { person.occupation = nil }
+        return person
+    }
+}

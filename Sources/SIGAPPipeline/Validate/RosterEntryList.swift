@@ -1,0 +1,190 @@
+import SIGAPDomain
+
+/// The kept roster rows of a month, stored compactly: a 40-byte record per row (the NIK as a
+/// number, the birth date as a day number, small indexes for where the row is and its districts)
+/// and one shared buffer for the row's texts. A million rows take about 130 MB instead of about
+/// 480 MB as separate `RosterEntry` values with their strings; an entry is built on access.
+public struct RosterEntryList: RandomAccessCollection, Sendable {
+    /// Where rows are: the source, its file and sheet, and the NIK's column.
+    struct Origin: Sendable, Equatable {
+        var source: String
+        var file: String
+        var sheet: String
+        var nikColumn: Int?
+    }
+
+    struct Record: Sendable {
+        /// The NIK as a number (`0` when it is kept as text, see `Flag.nikText`).
+        var nik: UInt64
+        /// Where the row's texts start in `text`: (the NIK when not a number), the name, birth place,
+        /// address, phone and occupation, each a length then its UTF-8 bytes.
+        var textStart: Int
+        var row: UInt32
+        var origin: UInt32
+        /// Days since 1970-01-01; `Int32.min` when absent.
+        var birthDate: Int32
+        /// Positions in `districts`, plus 1 (0: absent).
+        var kelurahan: UInt32
+        var kecamatan: UInt32
+        var emptyFields: UInt16
+        /// 0: absent, else the position in `Sex.allCases`, plus 1.
+        var sex: UInt8
+        var flags: UInt8
+    }
+
+    enum Flag {
+        static let duplicate: UInt8 = 1
+        static let nikText: UInt8 = 2
+        static let findings: UInt8 = 4
+    }
+
+    private(set) var records: [Record] = []
+    private var text: [UInt8] = []
+    private var origins: [Origin] = []
+    private var districts: [DistrictValue] = []
+    private var districtPositions: [DistrictValue: UInt32] = [:]
+    /// The findings of the few rows that have any, by position.
+    private var findings: [Int: [Finding]] = [:]
+
+    public init() {}
+
+    public init(_ entries: some Sequence<RosterEntry>) {
+        for entry in entries { append(entry) }
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
+
+    public subscript(position: Int) -> RosterEntry {
+        let record = records[position]
+        let origin = origins[Int(record.origin)]
+        return RosterEntry(
+            source: origin.source, file: origin.file, sheet: origin.sheet, row: Int(record.row), nikColumn: origin.nikColumn,
+            person: person(record), findings: record.flags & Flag.findings == 0 ? [] : findings[position] ?? [],
+            isDuplicate: record.flags & Flag.duplicate != 0)
+    }
+
+    // MARK: - Parts of a row, without building the entry
+
+    /// The row's NIK as a number (`0` for a NIK that is not 16 digits, which validation never keeps).
+    func nik(at position: Int) -> UInt64 { records[position].nik }
+
+    /// The row's origin (an index shared by the rows of one sheet).
+    func origin(at position: Int) -> Int { Int(records[position].origin) }
+
+    /// How many origins there are (`origin(at:)` is below this).
+    var originCount: Int { origins.count }
+
+    func source(ofOrigin origin: Int) -> String { origins[origin].source }
+
+    /// The row's person, its source, file and row number.
+    func survivor(at position: Int) -> (person: ValidatedPerson, source: String, file: String, row: Int) {
+        let record = records[position]
+        let origin = origins[Int(record.origin)]
+        return (person(record), origin.source, origin.file, Int(record.row))
+    }
+
+    private func person(_ record: Record) -> ValidatedPerson {
+        text.withUnsafeBufferPointer { bytes in
+            var cursor = record.textStart
+            func next() -> String? {
+                var length = 0
+                var shift = 0
+                while true {
+                    let byte = bytes[cursor]
+                    cursor += 1
+                    length |= Int(byte & 0x7F) << shift
+                    if byte < 0x80 { break }
+                    shift += 7
+                }
+                guard length > 0 else { return nil }
+                let start = cursor
+                cursor += length - 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+            }
+            let nik = record.flags & Flag.nikText != 0 ? next() ?? "" : AcknowledgementValues.digits(record.nik, width: 16)
+            let name = next() ?? ""
+            let birthPlace = next()
+            let address = next()
+            let phone = next()
+            let occupation = next()
+            return ValidatedPerson(
+                nik: nik, name: name, birthPlace: birthPlace,
+                birthDate: record.birthDate == .min ? nil : CivilDate(daysSinceEpoch: Int(record.birthDate)),
+                sex: record.sex == 0 ? nil : Sex.allCases[Int(record.sex) - 1], address: address,
+                kelurahan: record.kelurahan == 0 ? nil : districts[Int(record.kelurahan) - 1],
+                kecamatan: record.kecamatan == 0 ? nil : districts[Int(record.kecamatan) - 1], phone: phone, occupation: occupation,
+                emptyFields: record.emptyFields)
+        }
+    }
+
+    // MARK: - Building
+
+    public mutating func append(_ entry: RosterEntry) {
+        precondition(records.count < Int(UInt32.max) && (0...Int(UInt32.max)).contains(entry.row), "roster row out of range")
+        let origin = Origin(source: entry.source, file: entry.file, sheet: entry.sheet, nikColumn: entry.nikColumn)
+        if origins.last != origin { origins.append(origin) }
+        let person = entry.person
+        var flags: UInt8 = entry.isDuplicate ? Flag.duplicate : 0
+        let number = Self.number(person.nik)
+        if number == nil { flags |= Flag.nikText }
+        if !entry.findings.isEmpty {
+            flags |= Flag.findings
+            findings[records.count] = entry.findings
+        }
+        let textStart = text.count
+        if number == nil { write(person.nik) }
+        write(person.name)
+        write(person.birthPlace)
+        write(person.address)
+        write(person.phone)
+        write(person.occupation)
+        let days = person.birthDate?.daysSinceEpoch
+        records.append(
+            Record(
+                nik: number ?? 0, textStart: textStart, row: UInt32(entry.row), origin: UInt32(origins.count - 1),
+                birthDate: days.map { Int32($0) } ?? .min, kelurahan: district(person.kelurahan), kecamatan: district(person.kecamatan),
+                emptyFields: person.emptyFields, sex: person.sex.map { UInt8(Sex.allCases.firstIndex(of: $0)! + 1) } ?? 0,
+                flags: flags))
+    }
+
+    public mutating func append(contentsOf other: RosterEntryList) {
+        if isEmpty {
+            self = other
+            return
+        }
+        for entry in other { append(entry) }
+    }
+
+    /// A length (plus 1, 0 for nil) as 7-bit groups, then the bytes.
+    private mutating func write(_ value: String?) {
+        var length = value.map { $0.utf8.count + 1 } ?? 0
+        while length >= 0x80 {
+            text.append(UInt8(length & 0x7F) | 0x80)
+            length >>= 7
+        }
+        text.append(UInt8(length))
+        if let value { text.append(contentsOf: value.utf8) }
+    }
+
+    private mutating func district(_ value: DistrictValue?) -> UInt32 {
+        guard let value else { return 0 }
+        if let known = districtPositions[value] { return known }
+        districts.append(value)
+        let position = UInt32(districts.count)
+        districtPositions[value] = position
+        return position
+    }
+
+    /// 16 ASCII digits as a number (which turns back into the same text, zero-padded).
+    private static func number(_ nik: String) -> UInt64? {
+        var value: UInt64 = 0
+        var count = 0
+        for byte in nik.utf8 {
+            guard (0x30...0x39).contains(byte), count < 16 else { return nil }
+            value = value * 10 + UInt64(byte - 0x30)
+            count += 1
+        }
+        return count == 16 ? value : nil
+    }
+}

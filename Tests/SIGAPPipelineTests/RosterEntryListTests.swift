@@ -1,0 +1,104 @@
+import SIGAPDomain
+import SIGAPFixtures
+import Testing
+
+@testable import SIGAPPipeline
+
+/// The month's rows are kept packed (`RosterEntryList`): every entry must come back exactly as it
+/// went in, whatever its values, and the workers built over them must be those of the rows.
+@Suite("Packed roster rows")
+struct RosterEntryListTests {
+    static func entry(
+        _ person: ValidatedPerson, source: String = "DISHUB", file: String = "2025-11/DISHUB/a.xlsx", sheet: String = "Data", row: Int = 2,
+        nikColumn: Int? = 2, findings: [Finding] = [], duplicate: Bool = false
+    ) -> RosterEntry {
+        RosterEntry(
+            source: source, file: file, sheet: sheet, row: row, nikColumn: nikColumn, person: person, findings: findings, isDuplicate: duplicate)
+    }
+
+    /// Everything a user could check of an entry.
+    static func describe(_ entry: RosterEntry) -> String {
+        "\(entry.source)|\(entry.file)|\(entry.sheet)|\(entry.row)|\(entry.nikColumn.map(String.init) ?? "-")|\(entry.isDuplicate)|"
+            + "\(entry.findings.map { "\($0.code):\($0.value ?? "-")" })"
+    }
+
+    static let people: [ValidatedPerson] = [
+        ValidatedPerson(
+            nik: "3275010101000001", name: "IRFAN", birthPlace: "BEKASI", birthDate: CivilDate(year: 1985, month: 8, day: 17), sex: .male,
+            address: "JL. MAWAR NO. 1", kelurahan: DistrictValue(code: "32.75.01.1001", name: "Margahayu"),
+            kecamatan: DistrictValue(code: "32.75.01", name: "Bekasi Timur"), phone: "+6281234567890", occupation: "OJEK DARING",
+            emptyFields: 0),
+        // Nothing but the NIK and name; a leading zero; an empty name.
+        ValidatedPerson(
+            nik: "0275010101000002", name: "", birthPlace: nil, birthDate: nil, sex: nil, address: nil, kelurahan: nil, kecamatan: nil,
+            phone: nil, occupation: nil, emptyFields: 0b1111_1111_1111),
+        // Empty strings (not absent), a district that matched nothing, a date before 1970, a long
+        // address (a length over 127 bytes), text that is not ASCII.
+        ValidatedPerson(
+            nik: "3275010101000003", name: "SITI NURHALIZA BINTI MUHAMMAD", birthPlace: "", birthDate: CivilDate(year: 1901, month: 2, day: 28),
+            sex: .female, address: String(repeating: "GANG KENANGA RT 01 RW 02 ", count: 8) + "BEKASI — ÉTÉ", kelurahan: nil,
+            kecamatan: DistrictValue(code: nil, name: "Bekasi Ujung"), phone: "0812-345", occupation: "", emptyFields: 0b100),
+        // A NIK that is not 16 digits is kept as text.
+        ValidatedPerson(
+            nik: "32750101", name: "ANDI", birthPlace: nil, birthDate: nil, sex: nil, address: nil, kelurahan: nil, kecamatan: nil,
+            phone: nil, occupation: nil, emptyFields: 0),
+    ]
+
+    @Test("every entry comes back with the values, place, findings and duplicate mark it was stored with")
+    func roundTrip() {
+        let entries = [
+            Self.entry(Self.people[0]),
+            Self.entry(
+                Self.people[1], row: 3, findings: [Finding(code: .phoneInvalid, severity: .warning, field: .phone, value: "0812")]),
+            Self.entry(Self.people[2], source: "DINSOS", file: "2025-11/DINSOS/b.xlsx", sheet: "Lembar 2", row: 1_048_576, nikColumn: nil),
+            Self.entry(Self.people[3], row: 9, duplicate: true),
+            Self.entry(Self.people[0], row: 10),
+        ]
+        let list = RosterEntryList(entries)
+        #expect(list.count == entries.count)
+        for (stored, original) in zip(list, entries) {
+            #expect(stored.person == original.person)
+            #expect(Self.describe(stored) == Self.describe(original))
+        }
+        #expect(list[2].person.birthPlace == "")
+        #expect(list[1].person.birthPlace == nil)
+        #expect(list.nik(at: 0) == 3_275_010_101_000_001)
+        #expect(list.nik(at: 3) == 0)
+
+        // Appended to another list: the same entries again.
+        var joined = RosterEntryList(entries.prefix(2))
+        joined.append(contentsOf: RosterEntryList(entries.dropFirst(2)))
+        #expect(joined.map(Self.describe) == entries.map(Self.describe))
+        #expect(joined.map(\.person) == entries.map(\.person))
+    }
+
+    @Test("the workers over packed rows: a lone row's empty cells cleared, a merged worker's filled, sorted by NIK")
+    func workers() throws {
+        var lonePerson = Self.people[0]
+        lonePerson.phone = "-"
+        lonePerson.emptyFields = 1 << UInt16(RosterField.phone.ordinal)
+        var merging = Self.people[2]
+        merging.kelurahan = nil
+        merging.emptyFields = 1 << UInt16(RosterField.kelurahan.ordinal)
+        var filler = Self.people[2]
+        filler.kelurahan = DistrictValue(code: "32.75.01.1002", name: "Bekasijaya")
+        filler.emptyFields = 0
+        let entries = [
+            Self.entry(merging, source: "DINSOS", row: 5),
+            Self.entry(lonePerson, row: 2),
+            Self.entry(filler, source: "DISHUB", row: 7),
+        ]
+        let workers = Deduplicator(priority: ["DISHUB", "DINSOS"]).merge(RosterEntryList(entries)).workers
+        #expect(workers.map(\.nik) == ["3275010101000001", "3275010101000003"])
+        let lone = try #require(workers.first)
+        #expect(lone.phone == nil)
+        #expect(lone.sources == ["DISHUB"])
+        let merged = workers[1]
+        // DISHUB ranks first: its row survives; DINSOS's row has nothing DISHUB lacks.
+        #expect(merged.owner == "DISHUB")
+        #expect(merged.row == 7)
+        #expect(merged.sources == ["DISHUB", "DINSOS"])
+        #expect(merged.kelurahan?.name == "Bekasijaya")
+        #expect(workers.nik(at: 1) == 3_275_010_101_000_003)
+    }
+}
