@@ -13,7 +13,8 @@ struct RosterEntryListTests {
         nikColumn: Int? = 2, findings: [Finding] = [], duplicate: Bool = false
     ) -> RosterEntry {
         RosterEntry(
-            source: source, file: file, sheet: sheet, row: row, nikColumn: nikColumn, person: person, findings: findings, isDuplicate: duplicate)
+            source: source, file: file, sheet: sheet, row: row, nikColumn: nikColumn, person: person, findings: findings,
+            isDuplicate: duplicate)
     }
 
     /// Everything a user could check of an entry.
@@ -35,7 +36,8 @@ struct RosterEntryListTests {
         // Empty strings (not absent), a district that matched nothing, a date before 1970, a long
         // address (a length over 127 bytes), text that is not ASCII.
         ValidatedPerson(
-            nik: "3275010101000003", name: "SITI NURHALIZA BINTI MUHAMMAD", birthPlace: "", birthDate: CivilDate(year: 1901, month: 2, day: 28),
+            nik: "3275010101000003", name: "SITI NURHALIZA BINTI MUHAMMAD", birthPlace: "",
+            birthDate: CivilDate(year: 1901, month: 2, day: 28),
             sex: .female, address: String(repeating: "GANG KENANGA RT 01 RW 02 ", count: 8) + "BEKASI — ÉTÉ", kelurahan: nil,
             kecamatan: DistrictValue(code: nil, name: "Bekasi Ujung"), phone: "0812-345", occupation: "", emptyFields: 0b100),
         // A NIK that is not 16 digits is kept as text.
