@@ -67,6 +67,8 @@ let package = Package(
                 "XLSX", "XLSXWrite", "SIGAPDomain",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own C interface, for writing a month's ledger into the store from its file.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -104,7 +106,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SIGAPPipelineTests",
-            dependencies: ["SIGAPPipeline", "SIGAPDomain", "SIGAPFixtures", "XLSX"]
+            dependencies: [
+                "SIGAPPipeline", "SIGAPDomain", "SIGAPFixtures", "XLSX",
+                // To make a store as an older version left it.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "SIGAPEndToEndTests",

@@ -156,8 +156,8 @@ struct ExitCodeTests {
     /// The SQLite store, except that saving fails.
     struct FailingStore: LedgerStore {
         let inner: SQLiteLedgerStore
-        func months() throws -> [StoredMonth] { try inner.months() }
-        func month(_ month: YearMonth) throws -> StoredMonth? { try inner.month(month) }
+        func months(ledgers: Bool) throws -> [StoredMonth] { try inner.months(ledgers: ledgers) }
+        func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? { try inner.month(month, ledger: ledger) }
         func save(run: RunRecord, months: [StoredMonth]) throws { throw StoreError("cannot write the store: disk full") }
         func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
             try inner.close(month, at: timestamp, summaryJSON: summaryJSON)

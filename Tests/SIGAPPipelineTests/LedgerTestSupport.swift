@@ -369,8 +369,8 @@ final class LedgerWorkspace {
 struct SaveFailingStore: LedgerStore {
     let inner: SQLiteLedgerStore
 
-    func months() throws -> [StoredMonth] { try inner.months() }
-    func month(_ month: YearMonth) throws -> StoredMonth? { try inner.month(month) }
+    func months(ledgers: Bool) throws -> [StoredMonth] { try inner.months(ledgers: ledgers) }
+    func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? { try inner.month(month, ledger: ledger) }
     func save(run: RunRecord, months: [StoredMonth]) throws {
         throw StoreError("cannot write the store \(inner.path): database or disk is full")
     }

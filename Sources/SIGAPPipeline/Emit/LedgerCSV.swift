@@ -26,21 +26,30 @@ public enum LedgerCSV {
 
     /// `splitThreshold`: from how many lines the text is made in two halves on both cores.
     static func render(_ lines: [LedgerLine], splitThreshold: Int) -> String {
+        var text: [UInt8] = []
+        stream(lines, splitThreshold: splitThreshold) { text.append(contentsOf: $0) }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Hands the text of `lines` (in ledger order, header first) to `output` a block at a time: a
+    /// month of a million lines (150 MB of text) is never held whole. Each block of
+    /// `blockLines` lines is made in two halves on both cores (from `splitThreshold` lines).
+    static func stream(
+        _ lines: [LedgerLine], splitThreshold: Int = SplitWork.threshold, blockLines: Int = 1 << 17,
+        _ output: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
         let ordered = ordered(lines)
-        let parts = SplitWork.map(ordered.count, threshold: splitThreshold) { range in
-            var csv = CSVWriter()
-            write(ordered[range], to: &csv)
-            return csv.utf8
-        }
-        let header = CSVWriter(header: header).utf8
-        let total = parts.reduce(header.count) { $0 + $1.count }
-        return String(unsafeUninitializedCapacity: total) { buffer in
-            var offset = 0
-            for part in [header] + parts {
-                _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<(offset + part.count)]).initialize(from: part)
-                offset += part.count
+        try CSVWriter(header: header).utf8.withUnsafeBufferPointer(output)
+        var start = 0
+        while start < ordered.count {
+            let end = min(start + max(blockLines, 1), ordered.count)
+            let parts = SplitWork.map(end - start, threshold: splitThreshold) { range in
+                var csv = CSVWriter()
+                write(ordered[(start + range.lowerBound)..<(start + range.upperBound)], to: &csv)
+                return csv.utf8
             }
-            return offset
+            for part in parts { try part.withUnsafeBufferPointer(output) }
+            start = end
         }
     }
 

@@ -18,11 +18,14 @@ public enum MonthReport {
     public static func html(
         for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition, knownLines: [YearMonth: [LedgerLine]] = [:]
     ) throws -> String {
-        let months = try store.months()
-        guard let stored = months.first(where: { $0.month == month }) else {
+        // The ledgers' texts only when they are needed (not already known).
+        let months = try store.months(ledgers: false)
+        guard months.contains(where: { $0.month == month }), let stored = try store.month(month, ledger: knownLines[month] == nil) else {
             throw StoreError("\(month) has never been computed: run the pipeline first")
         }
-        let previous = months.first { $0.month == month.previous && month.previous < month }
+        let previous = try months.first { $0.month == month.previous && month.previous < month }.flatMap {
+            try store.month($0.month, ledger: knownLines[$0.month] == nil)
+        }
         let history = try months.filter { $0.month <= month }.map {
             (month: $0.month, closed: $0.closed, summary: try ReportSummary(json: $0.summaryJSON, month: $0.month.description))
         }

@@ -22,6 +22,17 @@ public enum Fingerprint {
         return hex(digest)
     }
 
+    /// SHA-256 of bytes handed over block by block.
+    struct Streamed {
+        private var hasher = SHA256()
+
+        mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        }
+
+        func finish() -> String { hex(hasher.finalize()) }
+    }
+
     private static func hex(_ digest: SHA256.Digest) -> String {
         digest.map { String(format: "%02x", $0) }.joined()
     }

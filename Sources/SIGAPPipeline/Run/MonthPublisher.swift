@@ -11,17 +11,15 @@ struct MonthPublisher {
         var outputs: [(path: String, sha256: String)] = []
     }
 
-    /// The texts the store keeps of a month (and `close` writes back).
+    /// The texts the store keeps of a month (and `close` writes back), but the ledger's: that is
+    /// written to its file first (`stageLedger`), and the store copies it from there.
     struct Texts {
-        var ledgerCSV: String
         var summaryJSON: String
         var findingsCSV: String
     }
 
     func texts(_ result: PipelineRun.MonthResult) -> Texts {
-        Texts(
-            ledgerCSV: LedgerCSV.render(result.lines), summaryJSON: result.summary.json,
-            findingsCSV: FindingsCSV.render(result.findings))
+        Texts(summaryJSON: result.summary.json, findingsCSV: FindingsCSV.render(result.findings))
     }
 
     /// One workbook to write: its path under the out folder and how to write it at a given path.
@@ -87,11 +85,19 @@ struct MonthPublisher {
         for case .staged(let file, _) in steps { folder.discard(file) }
     }
 
-    /// Writes a month's ledger.csv at its temporary path (the largest file: written while the store
-    /// is saved), with its SHA-256.
-    func stageLedger(_ result: PipelineRun.MonthResult, texts: Texts) throws -> (staged: OutputFolder.Staged, sha256: String) {
-        let file = try folder.stage("\(result.month)/ledger.csv") { try OutputFolder.writeFile(texts.ledgerCSV, at: $0) }
-        return (file, Fingerprint.sha256(texts.ledgerCSV))
+    /// Writes a month's ledger.csv at its temporary path, block by block (the largest file: its
+    /// text is never held whole), with its SHA-256. The store then copies it from there.
+    func stageLedger(_ result: PipelineRun.MonthResult) throws -> (staged: OutputFolder.Staged, sha256: String) {
+        var digest = Fingerprint.Streamed()
+        let file = try folder.stage("\(result.month)/ledger.csv") { path in
+            try OutputFolder.writeFile(at: path) { write in
+                try LedgerCSV.stream(result.lines) { block in
+                    digest.update(block)
+                    try write(block)
+                }
+            }
+        }
+        return (file, digest.finish())
     }
 
     /// Puts the staged ledger.csv in place, then writes the month's other CSV and JSON files.

@@ -23,11 +23,16 @@ public struct OutputFolder: Sendable {
     /// atomic writing would add a second temporary file (`.dat.nosync…`) that a killed run could
     /// leave behind.
     static func writeFile(_ text: String, at path: String) throws {
+        var text = text
+        try writeFile(at: path) { write in try text.withUTF8(write) }
+    }
+
+    /// Writes at `path` whatever `body` hands its writer, block by block, then flushes it to disk.
+    static func writeFile(at path: String, _ body: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var text = text
-        try text.withUTF8 { bytes in
+        try body { bytes in
             var offset = 0
             while offset < bytes.count {
                 let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)

@@ -72,10 +72,10 @@ public final class PipelineRun {
         if let cap = definition.maxInflatedPerEntry { limits.maxInflatedPerEntry = cap }
         if let cap = definition.maxInflatedPerFile { limits.maxInflatedPerFile = cap }
 
-        let stored = Dictionary(uniqueKeysWithValues: try store.months().map { ($0.month, $0) })
-        let closedMonths = stored.values.filter(\.closed).map(\.month).sorted()
+        // Only the closed months' ledgers are read back (their lines are frozen).
+        let closedMonths = try store.closedMonths()
         var frozen: [YearMonth: [LedgerLine]] = [:]
-        for month in closedMonths { frozen[month] = try LedgerCSV.parse(stored[month]!.ledgerCSV) }
+        for month in closedMonths { frozen[month] = try LedgerCSV.parse(try store.month(month)?.ledgerCSV ?? "") }
         let firstOpen = closedMonths.last.map(\.next) ?? definition.startMonth
 
         let clock = ContinuousClock()
@@ -282,35 +282,32 @@ public final class PipelineRun {
             // still be in the making; then the workbooks. Whatever fails, no staged file is left.
             do {
                 let texts = results.map { publisher.texts($0) }
-                // The ledger files, the largest, are written at temporary paths meanwhile.
-                let monthResults = results
-                // A month whose ledger cannot be written fails when its turn comes: the months
-                // before it are published.
-                let ledgerTask = BackgroundTask {
-                    zip(monthResults, texts).map { result, texts in Result { try publisher.stageLedger(result, texts: texts) } }
+                // The ledger files, the largest, are written first at temporary paths, block by
+                // block; the store copies each from its file. A month whose ledger cannot be written
+                // is saved from its text and fails when its turn comes: the months before it are
+                // published.
+                var ledgers: [Result<(staged: OutputFolder.Staged, sha256: String), any Error>?] = results.map { result in
+                    Result { try publisher.stageLedger(result) }
                 }
-                var ledgers: [Result<(staged: OutputFolder.Staged, sha256: String), any Error>?] = []
                 defer {
                     // Those not put in place: something failed on the way.
                     for case .success(let file)? in ledgers { publisher.folder.discard(file.staged) }
                 }
-                do {
-                    try store.save(
-                        run: RunRecord(
-                            id: runID, startedAt: Self.timestamp(startedAt),
-                            finishedAt: Self.timestamp(Int(Date().timeIntervalSince1970)), throughMonth: options.through.description,
-                            exitCode: Int(outcome.exitCode), toolVersion: options.toolVersion, pipeline: options.definitionPath,
-                            inputs: manifest.fingerprintInputs()),
-                        months: zip(results, texts).map { result, texts in
-                            StoredMonth(
-                                month: result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: texts.ledgerCSV,
-                                summaryJSON: texts.summaryJSON, findingsCSV: texts.findingsCSV)
-                        })
-                } catch {
-                    ledgers = (try? ledgerTask.wait()) ?? []
-                    throw error
-                }
-                ledgers = try ledgerTask.wait()
+                try store.save(
+                    run: RunRecord(
+                        id: runID, startedAt: Self.timestamp(startedAt),
+                        finishedAt: Self.timestamp(Int(Date().timeIntervalSince1970)), throughMonth: options.through.description,
+                        exitCode: Int(outcome.exitCode), toolVersion: options.toolVersion, pipeline: options.definitionPath,
+                        inputs: manifest.fingerprintInputs()),
+                    months: zip(results, texts).enumerated().map { index, month in
+                        let (result, texts) = month
+                        var file: String?
+                        if case .success(let ledger)? = ledgers[index] { file = ledger.staged.temporary }
+                        return StoredMonth(
+                            month: result.month, closed: false, closedAt: nil, runID: runID,
+                            ledgerCSV: file == nil ? LedgerCSV.render(result.lines) : "", ledgerFile: file, summaryJSON: texts.summaryJSON,
+                            findingsCSV: texts.findingsCSV)
+                    })
                 lap("saved the store")
                 for (index, (result, texts)) in zip(results, texts).enumerated() {
                     guard let staged = ledgers[index] else { continue }

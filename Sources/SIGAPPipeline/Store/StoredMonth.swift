@@ -9,17 +9,23 @@ public struct StoredMonth: Sendable, Hashable {
     public var closedAt: String?
     public var runID: String
     public var ledgerCSV: String
+    /// When saving: a file whose bytes are the ledger text (the month's staged `ledger.csv`), which
+    /// the store copies in blocks; `ledgerCSV` is not used then. A month of a million lines is
+    /// 150 MB of text, never held whole. Months read back from the store have the text.
+    public var ledgerFile: String?
     public var summaryJSON: String
     public var findingsCSV: String
 
     public init(
-        month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, summaryJSON: String, findingsCSV: String
+        month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, ledgerFile: String? = nil, summaryJSON: String,
+        findingsCSV: String
     ) {
         self.month = month
         self.closed = closed
         self.closedAt = closedAt
         self.runID = runID
         self.ledgerCSV = ledgerCSV
+        self.ledgerFile = ledgerFile
         self.summaryJSON = summaryJSON
         self.findingsCSV = findingsCSV
     }

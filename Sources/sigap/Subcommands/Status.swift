@@ -14,7 +14,7 @@ struct Status: ParsableCommand {
         umask(0o027)
         let definition = try options.definition()
         let store = try options.openStore(definition)
-        let months = try store.months()
+        let months = try store.months(ledgers: false)
         if months.isEmpty {
             StandardStreams.writeLine("no month computed yet: run `sigap run` first")
         }
