@@ -92,7 +92,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 let closed = try Bool.fetchOne(db, sql: "SELECT closed FROM month WHERE month = ?", arguments: [month.month.description])
                 guard closed != true else { continue }
                 // A ledger from a file goes in as room for its bytes, filled below.
-                let ledger: any DatabaseValueConvertible = try month.ledgerFile.map { try Self.size(ofFile: $0) as any DatabaseValueConvertible } ?? month.ledgerCSV
+                let ledger: any DatabaseValueConvertible =
+                    try month.ledgerFile.map { try Self.size(ofFile: $0) as any DatabaseValueConvertible } ?? month.ledgerCSV
                 try db.execute(
                     sql: """
                         INSERT INTO month (month, closed, closed_at, run_id, ledger_csv, summary_json, findings_csv)
