@@ -1,13 +1,18 @@
 /// A calendar month, written `2025-11`: the month being processed, a roster month, a period.
 public struct YearMonth: Hashable, Comparable, Sendable, LosslessStringConvertible {
-    public let year: Int
-    public let month: Int
+    // Eight bytes, not sixteen: every ledger line holds two of these, and a month can have a
+    // million lines.
+    private let storedYear: Int32
+    private let storedMonth: Int32
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
 
     /// The month, or nil when `month` is outside 1...12 or `year` outside 1...9999.
     public init?(year: Int, month: Int) {
         guard (1...9999).contains(year), (1...12).contains(month) else { return nil }
-        self.year = year
-        self.month = month
+        storedYear = Int32(year)
+        storedMonth = Int32(month)
     }
 
     /// Parses exactly `YYYY-MM` (four-digit year, two-digit month).
@@ -21,8 +26,8 @@ public struct YearMonth: Hashable, Comparable, Sendable, LosslessStringConvertib
 
     /// The month that contains `date`.
     public init(_ date: CivilDate) {
-        year = date.year
-        month = date.month
+        storedYear = Int32(date.year)
+        storedMonth = Int32(date.month)
     }
 
     public var description: String {

@@ -17,7 +17,7 @@ public enum LedgerCSV {
     static func precedes(_ first: LedgerLine, _ second: LedgerLine) -> Bool {
         if first.entry != second.entry { return first.entry == .regular }
         if first.entry == .adjustment && first.forMonth != second.forMonth { return first.forMonth < second.forMonth }
-        return first.nik < second.nik
+        return first.nikKey < second.nikKey
     }
 
     public static func render(_ lines: [LedgerLine]) -> String {

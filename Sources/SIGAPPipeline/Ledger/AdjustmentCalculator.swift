@@ -34,6 +34,6 @@ public enum AdjustmentCalculator {
             lines.append(adjustment)
         }
         let vanished = book.keys.filter { !seen.contains($0) }.sorted()
-        return (lines.sorted { $0.nik < $1.nik }, vanished)
+        return (lines.sorted { $0.nikKey < $1.nikKey }, vanished)
     }
 }

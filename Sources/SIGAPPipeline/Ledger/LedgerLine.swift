@@ -10,7 +10,7 @@ public struct LedgerLine: Sendable, Hashable {
         var month: YearMonth
         var entry: LedgerEntryKind
         var forMonth: YearMonth
-        var nik: String
+        var nik: NIKValue
         var name: String
         var source: String
         var sources: [String]
@@ -33,7 +33,7 @@ public struct LedgerLine: Sendable, Hashable {
             self.month = month
             self.entry = entry
             self.forMonth = forMonth
-            self.nik = nik
+            self.nik = NIKValue(nik)
             self.name = name
             self.source = source
             self.sources = sources
@@ -51,9 +51,45 @@ public struct LedgerLine: Sendable, Hashable {
 
         func copy() -> Storage {
             Storage(
-                month: month, entry: entry, forMonth: forMonth, nik: nik, name: name, source: source, sources: sources,
+                month: month, entry: entry, forMonth: forMonth, nik: nik.text, name: name, source: source, sources: sources,
                 kecamatanCode: kecamatanCode, kecamatan: kecamatan, kelurahan: kelurahan, occupation: occupation, kpj: kpj, status: status,
                 previousStatus: previousStatus, reasonCode: reasonCode, premium: premium, flags: flags)
+        }
+    }
+
+    /// A NIK of 16 digits kept as a number (no string per line: a month can have a million lines),
+    /// any other text as it is. Numbers order as their zero-padded text does.
+    struct NIKValue: Hashable, Comparable, Sendable {
+        /// `UInt64.max` when the NIK is kept as `other`.
+        private var number: UInt64
+        private var other: String?
+
+        init(_ text: String) {
+            var value: UInt64 = 0
+            var count = 0
+            for byte in text.utf8 {
+                guard (0x30...0x39).contains(byte), count < 16 else {
+                    number = .max
+                    other = text
+                    return
+                }
+                value = value * 10 + UInt64(byte - 0x30)
+                count += 1
+            }
+            if count == 16 {
+                number = value
+                other = nil
+            } else {
+                number = .max
+                other = text
+            }
+        }
+
+        var text: String { other ?? AcknowledgementValues.digits(number, width: 16) }
+
+        static func < (left: NIKValue, right: NIKValue) -> Bool {
+            if left.other == nil && right.other == nil { return left.number < right.number }
+            return left.text < right.text
         }
     }
 
@@ -86,8 +122,8 @@ public struct LedgerLine: Sendable, Hashable {
 
     /// Full NIK (the ledger is as sensitive as the rosters).
     public var nik: String {
-        get { storage.nik }
-        set { writable.nik = newValue }
+        get { storage.nik.text }
+        set { writable.nik = NIKValue(newValue) }
     }
 
     /// Upper-case, titles kept.
@@ -160,6 +196,9 @@ public struct LedgerLine: Sendable, Hashable {
         get { storage.flags }
         set { writable.flags = newValue }
     }
+
+    /// The NIK in the form lines are ordered and compared by (no string made).
+    var nikKey: NIKValue { storage.nik }
 
     public init(
         month: YearMonth, entry: LedgerEntryKind, forMonth: YearMonth, nik: String, name: String, source: String, sources: [String],

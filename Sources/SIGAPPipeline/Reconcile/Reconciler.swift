@@ -45,7 +45,7 @@ public struct Reconciler: Sendable {
                     kelurahan: "", occupation: "", kpj: ack.kpj ?? "", status: .unexpected, previousStatus: nil, reasonCode: "",
                     premium: 0, flags: flags))
         }
-        result.lines.sort { $0.nik < $1.nik }
+        result.lines.sort { $0.nikKey < $1.nikKey }
         return result
     }
 

@@ -79,11 +79,11 @@ struct ReportChanges {
         // Both lists are sorted by NIK: walk them together.
         var earlierIndex = 0
         for line in now {
-            while earlierIndex < before.count && before[earlierIndex].nik < line.nik {
+            while earlierIndex < before.count && before[earlierIndex].nikKey < line.nikKey {
                 left(before[earlierIndex])
                 earlierIndex += 1
             }
-            guard earlierIndex < before.count, before[earlierIndex].nik == line.nik else {
+            guard earlierIndex < before.count, before[earlierIndex].nikKey == line.nikKey else {
                 join(line.source)
                 continue
             }
@@ -114,7 +114,7 @@ struct ReportChanges {
         var unique: [LedgerLine] = []
         unique.reserveCapacity(workers.count)
         for line in workers {
-            if let last = unique.last, last.nik == line.nik {
+            if let last = unique.last, last.nikKey == line.nikKey {
                 unique[unique.count - 1] = line
             } else {
                 unique.append(line)
