@@ -65,18 +65,7 @@ public struct LedgerLine: Sendable, Hashable {
         private var other: String?
 
         init(_ text: String) {
-            var value: UInt64 = 0
-            var count = 0
-            for byte in text.utf8 {
-                guard (0x30...0x39).contains(byte), count < 16 else {
-                    number = .max
-                    other = text
-                    return
-                }
-                value = value * 10 + UInt64(byte - 0x30)
-                count += 1
-            }
-            if count == 16 {
+            if let value = AcknowledgementBook.value(of: text) {
                 number = value
                 other = nil
             } else {

@@ -126,7 +126,7 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
         if origins.last != origin { origins.append(origin) }
         let person = entry.person
         var flags: UInt8 = entry.isDuplicate ? Flag.duplicate : 0
-        let number = Self.number(person.nik)
+        let number = AcknowledgementBook.value(of: person.nik)
         if number == nil { flags |= Flag.nikText }
         if !entry.findings.isEmpty {
             flags |= Flag.findings
@@ -174,17 +174,5 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
         let position = UInt32(districts.count)
         districtPositions[value] = position
         return position
-    }
-
-    /// 16 ASCII digits as a number (which turns back into the same text, zero-padded).
-    private static func number(_ nik: String) -> UInt64? {
-        var value: UInt64 = 0
-        var count = 0
-        for byte in nik.utf8 {
-            guard (0x30...0x39).contains(byte), count < 16 else { return nil }
-            value = value * 10 + UInt64(byte - 0x30)
-            count += 1
-        }
-        return count == 16 ? value : nil
     }
 }
