@@ -40,6 +40,8 @@ let package = Package(
         // The XLSX reader: knows nothing of SIGAP.
         // Sets the deflate level of the workbooks libxlsxwriter writes (only C: no libxml2 here).
         .target(name: "CZipLevel", linkerSettings: [.linkedLibrary("dl")]),
+        // Gives the C heap's free pages back to the system between a run's phases.
+        .target(name: "CMalloc"),
         .target(
             name: "XLSX",
             dependencies: ["CZlib", "CXMLBridge"]
@@ -64,7 +66,7 @@ let package = Package(
         .target(
             name: "SIGAPPipeline",
             dependencies: [
-                "XLSX", "XLSXWrite", "SIGAPDomain",
+                "XLSX", "XLSXWrite", "SIGAPDomain", "CMalloc",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's own C interface, for writing a month's ledger into the store from its file.

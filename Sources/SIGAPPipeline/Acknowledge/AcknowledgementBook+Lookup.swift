@@ -11,8 +11,8 @@ extension AcknowledgementBook: AcknowledgementLookup {
         effectiveAcknowledgements(for: period).sorted { $0.nik < $1.nik }.map(Self.reconcileAck)
     }
 
-    public func effectiveAcknowledgements(period: YearMonth, excluding enrolled: Set<UInt64>) -> [ReconcileAck] {
-        effectivePositions(for: period).filter { !enrolled.contains(all.nik(at: Int($0))) }
+    public func effectiveAcknowledgements(period: YearMonth, excluding enrolled: [UInt64]) -> [ReconcileAck] {
+        effectivePositions(for: period).filter { !enrolled.sortedContains(all.nik(at: Int($0))) }
             .map { all[Int($0)] }.sorted { $0.nik < $1.nik }.map(Self.reconcileAck)
     }
 

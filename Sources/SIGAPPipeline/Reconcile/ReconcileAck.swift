@@ -28,8 +28,8 @@ public protocol AcknowledgementLookup {
     /// Whether the NIK has an accepted effective acknowledgement for any period up to `month`.
     func hasAccepted(nik: String, through month: YearMonth) -> Bool
     /// The effective acknowledgements for a period of NIKs outside `enrolled` (16-digit NIKs as
-    /// integers), sorted by NIK: UNEXPECTED people and orphan rejections.
-    func effectiveAcknowledgements(period: YearMonth, excluding enrolled: Set<UInt64>) -> [ReconcileAck]
+    /// integers, ascending), sorted by NIK: UNEXPECTED people and orphan rejections.
+    func effectiveAcknowledgements(period: YearMonth, excluding enrolled: [UInt64]) -> [ReconcileAck]
     /// `effective(nik:period:)` for NIKs asked in ascending order (a lookup may walk rather than
     /// search).
     func effectiveInNIKOrder(period: YearMonth) -> (String) -> ReconcileAck?
@@ -40,7 +40,21 @@ extension AcknowledgementLookup {
         { effective(nik: $0, period: period) }
     }
 
-    public func effectiveAcknowledgements(period: YearMonth, excluding enrolled: Set<UInt64>) -> [ReconcileAck] {
-        effectiveAcknowledgements(period: period).filter { !enrolled.contains(UInt64($0.nik) ?? .max) }
+    public func effectiveAcknowledgements(period: YearMonth, excluding enrolled: [UInt64]) -> [ReconcileAck] {
+        effectiveAcknowledgements(period: period).filter { !enrolled.sortedContains(UInt64($0.nik) ?? .max) }
+    }
+}
+
+extension [UInt64] {
+    /// Whether the array, sorted ascending, holds `value` (a binary search: a million NIKs take
+    /// 8 MB this way, not the 30 MB of a set).
+    func sortedContains(_ value: UInt64) -> Bool {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < count && self[low] == value
     }
 }

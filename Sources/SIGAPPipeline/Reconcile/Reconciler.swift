@@ -24,12 +24,14 @@ public struct Reconciler: Sendable {
             enrolledLines(workers, range, into: output, acknowledgements: acknowledgements, latestCoveredKPJ: latestCoveredKPJ)
         }
         var result = MonthReconciliation(month: month, lines: lines)
-        var enrolled = Set<UInt64>()
+        // The enrolled NIKs, ascending (the workers come sorted: the halves only need joining).
+        var enrolled: [UInt64] = []
         enrolled.reserveCapacity(workers.count)
         for part in parts {
             result.pendingExposure += part.pendingExposure
-            enrolled.formUnion(part.niks)
+            enrolled += part.niks
         }
+        if zip(enrolled, enrolled.dropFirst()).contains(where: { $0 > $1 }) { enrolled.sort() }
         for ack in acknowledgements.effectiveAcknowledgements(period: month, excluding: enrolled) {
             guard ack.accepted else {
                 result.orphanRejections += 1
@@ -58,6 +60,8 @@ public struct Reconciler: Sendable {
         var part: (pendingExposure: Int, niks: [UInt64]) = (0, [])
         part.niks.reserveCapacity(range.count)
         let effective = acknowledgements.effectiveInNIKOrder(period: month)
+        // The part's lines are packed in a block of their own.
+        let block = LedgerBlock(capacity: range.count)
         var walked = ""
         for index in range {
             // Built once from the month's rows.
@@ -96,7 +100,7 @@ public struct Reconciler: Sendable {
             }
             (output.baseAddress! + index).initialize(
                 to: LedgerLine(
-                    month: month, entry: .regular, forMonth: month, nik: nik, name: worker.name, source: worker.owner,
+                    in: block, month: month, entry: .regular, forMonth: month, nik: nik, name: worker.name, source: worker.owner,
                     sources: worker.sources, kecamatanCode: worker.kecamatan?.code ?? "",
                     kecamatan: worker.kecamatan?.name ?? "", kelurahan: worker.kelurahan?.name ?? "",
                     occupation: worker.occupation ?? "", kpj: ack?.kpj ?? "",

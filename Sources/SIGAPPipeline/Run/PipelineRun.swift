@@ -1,3 +1,4 @@
+import CMalloc
 import Foundation
 import SIGAPDomain
 import XLSX
@@ -143,6 +144,8 @@ public final class PipelineRun {
                 _ = try acknowledgementTask.wait()
                 throw error
             }
+            // Reading freed much memory in small pieces: given back before the month's lines are made.
+            sigap_release_free_memory()
             lap("month \(month): read rosters (\(rosters.entries.count) rows)")
             let acknowledgements = try acknowledgementStage()
             violations += rosters.violations
@@ -162,6 +165,7 @@ public final class PipelineRun {
             guard let rate = definition.premium(for: month)?.total else {
                 throw StoreError("no premium rate is in force for \(month)")
             }
+            sigap_release_free_memory()  // what sorting the rows' keys took
             lap("month \(month): deduplicated (\(merged.workers.count) workers)")
             let reconciliation = Reconciler(month: month, rate: rate).reconcile(
                 merged.workers, acknowledgements: acknowledgements.lookup, latestCoveredKPJ: latestCoveredKPJ)
@@ -180,6 +184,21 @@ public final class PipelineRun {
                 disposal.release(&merged.workers, leaving: WorkerList())
                 continue
             }
+
+            // The enrolment list: workers and their lines are both sorted by NIK, walked together.
+            var submission: [SubmissionRow] = []
+            var workerIndex = 0
+            for line in reconciliation.lines where line.status == .pending {
+                let nik = UInt64(line.nik) ?? .max
+                while workerIndex < merged.workers.count && merged.workers.nik(at: workerIndex) < nik { workerIndex += 1 }
+                guard workerIndex < merged.workers.count, merged.workers.nik(at: workerIndex) == nik,
+                    !acknowledgements.lookup.hasAccepted(nik: line.nik, through: month)
+                else { continue }
+                submission.append(SubmissionRow(worker: merged.workers[workerIndex]))
+            }
+            // The month's workers (and the rows they refer to) are not needed any more: freed on
+            // another thread before the month's files are made.
+            disposal.release(&merged.workers, leaving: WorkerList())
 
             var lines = reconciliation.lines
             if month == firstOpen {
@@ -231,17 +250,6 @@ public final class PipelineRun {
             if let tamper = options.summaryFault { summary = tamper(summary) }
             violations += summary.invariantViolations.map { "\(month): \($0)" }
 
-            // Workers and their lines are both sorted by NIK: walk them together.
-            var submission: [SubmissionRow] = []
-            var workerIndex = 0
-            for line in reconciliation.lines where line.status == .pending {
-                let nik = UInt64(line.nik) ?? .max
-                while workerIndex < merged.workers.count && merged.workers.nik(at: workerIndex) < nik { workerIndex += 1 }
-                guard workerIndex < merged.workers.count, merged.workers.nik(at: workerIndex) == nik,
-                    !acknowledgements.lookup.hasAccepted(nik: line.nik, through: month)
-                else { continue }
-                submission.append(SubmissionRow(worker: merged.workers[workerIndex]))
-            }
             results.append(
                 MonthResult(
                     month: month, closed: false, lines: lines, summary: summary, findings: findings, submission: submission,
@@ -249,8 +257,6 @@ public final class PipelineRun {
             stager?.add(results[results.count - 1])
             outcome.summaries[month] = summary
             lap("month \(month): summarised")
-            // The month's workers are not needed any more: freed on another thread.
-            disposal.release(&merged.workers, leaving: WorkerList())
         }
 
         stager?.close()

@@ -38,11 +38,10 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
         static let findings: UInt8 = 4
     }
 
-    private(set) var records: [Record] = []
-    private var text: [UInt8] = []
+    private(set) var records = GrowingBuffer<Record>()
+    private var text = PackedText()
     private var origins: [Origin] = []
-    private var districts: [DistrictValue] = []
-    private var districtPositions: [DistrictValue: UInt32] = [:]
+    private var districts = PackedValues<DistrictValue>()
     /// The findings of the few rows that have any, by position.
     private var findings: [Int: [Finding]] = [:]
 
@@ -85,35 +84,19 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
     }
 
     private func person(_ record: Record) -> ValidatedPerson {
-        text.withUnsafeBufferPointer { bytes in
-            var cursor = record.textStart
-            func next() -> String? {
-                var length = 0
-                var shift = 0
-                while true {
-                    let byte = bytes[cursor]
-                    cursor += 1
-                    length |= Int(byte & 0x7F) << shift
-                    if byte < 0x80 { break }
-                    shift += 7
-                }
-                guard length > 0 else { return nil }
-                let start = cursor
-                cursor += length - 1
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
-            }
-            let nik = record.flags & Flag.nikText != 0 ? next() ?? "" : AcknowledgementValues.digits(record.nik, width: 16)
-            let name = next() ?? ""
-            let birthPlace = next()
-            let address = next()
-            let phone = next()
-            let occupation = next()
+        text.read(from: record.textStart) { texts in
+            let nik = record.flags & Flag.nikText != 0 ? texts.next() ?? "" : AcknowledgementValues.digits(record.nik, width: 16)
+            let name = texts.next() ?? ""
+            let birthPlace = texts.next()
+            let address = texts.next()
+            let phone = texts.next()
+            let occupation = texts.next()
             return ValidatedPerson(
                 nik: nik, name: name, birthPlace: birthPlace,
                 birthDate: record.birthDate == .min ? nil : CivilDate(daysSinceEpoch: Int(record.birthDate)),
                 sex: record.sex == 0 ? nil : Sex.allCases[Int(record.sex) - 1], address: address,
-                kelurahan: record.kelurahan == 0 ? nil : districts[Int(record.kelurahan) - 1],
-                kecamatan: record.kecamatan == 0 ? nil : districts[Int(record.kecamatan) - 1], phone: phone, occupation: occupation,
+                kelurahan: record.kelurahan == 0 ? nil : districts[record.kelurahan - 1],
+                kecamatan: record.kecamatan == 0 ? nil : districts[record.kecamatan - 1], phone: phone, occupation: occupation,
                 emptyFields: record.emptyFields)
         }
     }
@@ -133,12 +116,12 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
             findings[records.count] = entry.findings
         }
         let textStart = text.count
-        if number == nil { write(person.nik) }
-        write(person.name)
-        write(person.birthPlace)
-        write(person.address)
-        write(person.phone)
-        write(person.occupation)
+        if number == nil { text.append(person.nik) }
+        text.append(person.name)
+        text.append(person.birthPlace)
+        text.append(person.address)
+        text.append(person.phone)
+        text.append(person.occupation)
         let days = person.birthDate?.daysSinceEpoch
         records.append(
             Record(
@@ -156,23 +139,7 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
         for entry in other { append(entry) }
     }
 
-    /// A length (plus 1, 0 for nil) as 7-bit groups, then the bytes.
-    private mutating func write(_ value: String?) {
-        var length = value.map { $0.utf8.count + 1 } ?? 0
-        while length >= 0x80 {
-            text.append(UInt8(length & 0x7F) | 0x80)
-            length >>= 7
-        }
-        text.append(UInt8(length))
-        if let value { text.append(contentsOf: value.utf8) }
-    }
-
     private mutating func district(_ value: DistrictValue?) -> UInt32 {
-        guard let value else { return 0 }
-        if let known = districtPositions[value] { return known }
-        districts.append(value)
-        let position = UInt32(districts.count)
-        districtPositions[value] = position
-        return position
+        value.map { districts.position(of: $0) + 1 } ?? 0
     }
 }

@@ -1,0 +1,74 @@
+/// Texts kept one after another in one byte buffer, for the packed rows and lines of a month (a
+/// million of them would otherwise be a million heap strings): each is its UTF-8 length plus 1
+/// (0 for an absent text) in 7-bit groups, then its bytes. A row's texts are read back in the order
+/// they were appended.
+struct PackedText: Sendable {
+    private var bytes = GrowingBuffer<UInt8>()
+
+    /// Where the next text starts.
+    var count: Int { bytes.count }
+
+    mutating func reserveCapacity(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
+    mutating func append(_ value: String?) {
+        var length = value.map { $0.utf8.count + 1 } ?? 0
+        while length >= 0x80 {
+            bytes.append(UInt8(length & 0x7F) | 0x80)
+            length >>= 7
+        }
+        bytes.append(UInt8(length))
+        guard var value else { return }
+        value.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Lets `body` read the texts that start at `start`, one after another.
+    func read<Result>(from start: Int, _ body: (inout Reader) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer, cursor: start)
+            return body(&reader)
+        }
+    }
+
+    struct Reader {
+        fileprivate let bytes: UnsafeBufferPointer<UInt8>
+        fileprivate var cursor: Int
+
+        /// The next text (nil when it was absent).
+        mutating func next() -> String? {
+            var length = 0
+            var shift = 0
+            while true {
+                let byte = bytes[cursor]
+                cursor += 1
+                length |= Int(byte & 0x7F) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            guard length > 0 else { return nil }
+            let start = cursor
+            cursor += length - 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+        }
+    }
+}
+
+/// Values that repeat across a month's rows (sources, districts, trades), each kept once and
+/// referred to by a 32-bit position.
+struct PackedValues<Value: Hashable & Sendable>: Sendable {
+    private(set) var values: [Value] = []
+    private var positions: [Value: UInt32] = [:]
+
+    /// The position of `value`, added when new.
+    mutating func position(of value: Value) -> UInt32 {
+        if let known = positions[value] { return known }
+        precondition(values.count < Int(UInt32.max), "too many distinct values")
+        values.append(value)
+        let position = UInt32(values.count - 1)
+        positions[value] = position
+        return position
+    }
+
+    subscript(position: UInt32) -> Value { values[Int(position)] }
+}
