@@ -33,4 +33,65 @@ struct LedgerLineTests {
         #expect(changed.nik == "32750101")
         #expect(changed == Self.line("32750101"))
     }
+
+    /// Lines as reconciliation makes them, packed in a block, against the same lines boxed.
+    static let varied: [LedgerLine] = [
+        LedgerLine(
+            month: YearMonth("2025-12")!, entry: .regular, forMonth: YearMonth("2025-12")!, nik: "3275010101000001",
+            name: "SITI NURHALIZA BINTI MUHAMMAD", source: "DISHUB", sources: ["DISHUB", "DINSOS"], kecamatanCode: "32.75.01",
+            kecamatan: "Bekasi Timur", kelurahan: "Margahayu", occupation: "OJEK DARING", kpj: "10000109005", status: .covered,
+            previousStatus: nil, reasonCode: "", premium: 16_800, flags: [.identityConflict, .nameMismatch]),
+        LedgerLine(
+            month: YearMonth("2025-12")!, entry: .adjustment, forMonth: YearMonth("2025-11")!, nik: "0275010101000002", name: "",
+            source: "", sources: [], kecamatanCode: "", kecamatan: "Bekasi Ujung", kelurahan: "", occupation: "", kpj: "",
+            status: .rejected, previousStatus: .covered, reasonCode: "NIK_TIDAK_VALID", premium: -16_800, flags: []),
+        LedgerLine(
+            month: YearMonth("2025-12")!, entry: .regular, forMonth: YearMonth("2025-12")!, nik: "32750101", name: "ANDI — É",
+            source: "DINSOS", sources: ["DINSOS"], kecamatanCode: "32.75.02", kecamatan: "Bekasi Barat", kelurahan: "Bintara",
+            occupation: "PEDAGANG", kpj: "", status: .unexpected, previousStatus: nil, reasonCode: "", premium: 0,
+            flags: [.amountMismatch, .identityConflict, .kpjChanged, .nameMismatch]),
+    ]
+
+    static func packed(_ line: LedgerLine, in block: LedgerBlock) -> LedgerLine {
+        LedgerLine(
+            in: block, month: line.month, entry: line.entry, forMonth: line.forMonth, nik: line.nik, name: line.name, source: line.source,
+            sources: line.sources, kecamatanCode: line.kecamatanCode, kecamatan: line.kecamatan, kelurahan: line.kelurahan,
+            occupation: line.occupation, kpj: line.kpj, status: line.status, previousStatus: line.previousStatus,
+            reasonCode: line.reasonCode, premium: line.premium, flags: line.flags)
+    }
+
+    @Test("a line packed in a block reads back field for field, equal to the boxed line, and its CSV is the same")
+    func packedLines() {
+        let block = LedgerBlock(capacity: 4)
+        let packed = Self.varied.map { Self.packed($0, in: block) }
+        #expect(block.records.count == Self.varied.count)
+        for (line, boxed) in zip(packed, Self.varied) {
+            #expect(line == boxed)
+            #expect(line.hashValue == boxed.hashValue)
+            #expect(line.flags == boxed.flags)
+            #expect(line.previousStatus == boxed.previousStatus)
+            #expect(line.premium == boxed.premium)
+            #expect(line.forMonth == boxed.forMonth)
+        }
+        #expect(LedgerCSV.render(packed) == LedgerCSV.render(Self.varied))
+        // A change makes the line a box of its own; the block's record stays.
+        var changed = packed[0]
+        changed.status = .pending
+        changed.premium = 0
+        #expect(changed.status == .pending && changed.name == Self.varied[0].name)
+        #expect(packed[0].status == .covered && packed[0] == Self.varied[0])
+    }
+
+    @Test("what a block cannot hold is made as a box, with the same values")
+    func unpackable() {
+        let block = LedgerBlock(capacity: 2)
+        var unsorted = Self.varied[0]
+        unsorted.flags = [.nameMismatch, .amountMismatch, .nameMismatch]
+        var large = Self.varied[1]
+        large.premium = 5_000_000_000
+        let lines = [Self.packed(unsorted, in: block), Self.packed(large, in: block)]
+        #expect(block.records.isEmpty)
+        #expect(lines[0] == unsorted && lines[0].flags == [.nameMismatch, .amountMismatch, .nameMismatch])
+        #expect(lines[1].premium == 5_000_000_000)
+    }
 }

@@ -72,6 +72,15 @@ struct RosterEntryListTests {
         joined.append(contentsOf: RosterEntryList(entries.dropFirst(2)))
         #expect(joined.map(Self.describe) == entries.map(Self.describe))
         #expect(joined.map(\.person) == entries.map(\.person))
+
+        // A copy is a value: adding to it leaves the original as it was (the buffers are shared
+        // until then, and grow in place).
+        let original = RosterEntryList(entries.prefix(2))
+        var copy = original
+        for _ in 0..<100 { copy.append(entries[2]) }
+        #expect(original.count == 2 && copy.count == 102)
+        #expect(original.map(Self.describe) == entries.prefix(2).map(Self.describe))
+        #expect(copy[101].person == entries[2].person)
     }
 
     @Test("the workers over packed rows: a lone row's empty cells cleared, a merged worker's filled, sorted by NIK")

@@ -59,17 +59,23 @@ public struct Deduplicator: Sendable {
         var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)] = []
         var quarantined: [RosterEntry] = []
         var merged: [ValidatedPerson] = []
+        var sourceLists: [[String]] = []
         for part in parts {
-            // The part's merged values go after the earlier parts'.
-            for position in part.range where slots[position].merged != .max { slots[position].merged += UInt32(merged.count) }
+            // The part's merged values and lists of sources go after the earlier parts'.
+            for position in part.range {
+                if slots[position].merged != .max { slots[position].merged += UInt32(merged.count) }
+                slots[position].sources += UInt32(sourceLists.count)
+            }
             merged += part.merged
+            sourceLists += part.sourceLists
             conflicts += part.conflicts
             quarantined += part.quarantined
         }
         // Input order, whatever the NIKs.
         conflicts.sort { $0.index < $1.index }
         return Result(
-            workers: WorkerList(rows: entries, slots: slots, merged: merged), conflicts: conflicts.map { ($0.entry, $0.finding) },
+            workers: WorkerList(rows: entries, slots: slots, merged: merged, sourceLists: sourceLists),
+            conflicts: conflicts.map { ($0.entry, $0.finding) },
             quarantined: quarantined)
     }
 
@@ -88,6 +94,7 @@ public struct Deduplicator: Sendable {
     private struct Part {
         var range: Range<Int>
         var merged: [ValidatedPerson] = []
+        var sourceLists: [[String]] = []
         var conflicts: [(index: Int, entry: RosterEntry, finding: Finding)] = []
         var quarantined: [RosterEntry] = []
     }
@@ -99,9 +106,9 @@ public struct Deduplicator: Sendable {
         entries: RosterEntryList
     ) -> Part {
         var part = Part(range: range)
-        // One shared array per source (lone rows) or per distinct combination of sources.
-        var lone: [[String]?] = Array(repeating: nil, count: entries.originCount)
-        var combined: [Set<String>: [String]] = [:]
+        // One list per source (lone rows) or per distinct combination of sources.
+        var lone: [UInt32?] = Array(repeating: nil, count: entries.originCount)
+        var combined: [Set<String>: UInt32] = [:]
         for position in range {
             let first = keys[starts[position]]
             guard starts[position + 1] - starts[position] > 1 else {
@@ -110,12 +117,12 @@ public struct Deduplicator: Sendable {
                 let sources =
                     lone[origin]
                     ?? {
-                        let list = [entries.source(ofOrigin: origin)]
-                        lone[origin] = list
-                        return list
+                        part.sourceLists.append([entries.source(ofOrigin: origin)])
+                        lone[origin] = UInt32(part.sourceLists.count - 1)
+                        return UInt32(part.sourceLists.count - 1)
                     }()
                 (output.baseAddress! + position).initialize(
-                    to: .init(survivor: UInt32(first.position), merged: .max, identityConflict: false, sources: sources))
+                    to: .init(survivor: UInt32(first.position), merged: .max, sources: sources, identityConflict: false))
                 continue
             }
             // Priority, then input order.
@@ -145,11 +152,11 @@ public struct Deduplicator: Sendable {
             let sources =
                 combined[listing]
                 ?? {
-                    let list = priority.filter { listing.contains($0) }
-                    combined[listing] = list
-                    return list
+                    part.sourceLists.append(priority.filter { listing.contains($0) })
+                    combined[listing] = UInt32(part.sourceLists.count - 1)
+                    return UInt32(part.sourceLists.count - 1)
                 }()
-            var slot = WorkerList.Slot(survivor: UInt32(kept[0]), merged: .max, identityConflict: conflict, sources: sources)
+            var slot = WorkerList.Slot(survivor: UInt32(kept[0]), merged: .max, sources: sources, identityConflict: conflict)
             if rows.count > 1 {
                 slot.merged = UInt32(part.merged.count)
                 part.merged.append(Self.filled(rows))

@@ -3,29 +3,33 @@ import SIGAPDomain
 /// A month's workers sorted by NIK, kept as references into the month's roster rows rather than
 /// copies of them: for each worker the survivor row, the sources listing the NIK and whether two
 /// of its rows conflict; for the few workers merged from several rows, their merged values. A
-/// `Worker` is built on access (24 bytes a worker instead of 256 plus a copy of the row).
+/// `Worker` is built on access (16 bytes a worker instead of 256 plus a copy of the row).
 public struct WorkerList: RandomAccessCollection, Sendable {
     struct Slot: Sendable {
         /// The survivor's position in `rows`.
         var survivor: UInt32
         /// A position in `merged`, or `UInt32.max` when the survivor's own values stand.
         var merged: UInt32
+        /// A position in `sourceLists`.
+        var sources: UInt32
         var identityConflict: Bool
-        var sources: [String]
     }
 
     let rows: RosterEntryList
     let slots: [Slot]
     let merged: [ValidatedPerson]
+    /// The distinct lists of sources listing a NIK.
+    let sourceLists: [[String]]
 
     public init() {
-        self.init(rows: RosterEntryList(), slots: [], merged: [])
+        self.init(rows: RosterEntryList(), slots: [], merged: [], sourceLists: [])
     }
 
-    init(rows: RosterEntryList, slots: [Slot], merged: [ValidatedPerson]) {
+    init(rows: RosterEntryList, slots: [Slot], merged: [ValidatedPerson], sourceLists: [[String]]) {
         self.rows = rows
         self.slots = slots
         self.merged = merged
+        self.sourceLists = sourceLists
     }
 
     public var startIndex: Int { 0 }
@@ -36,7 +40,7 @@ public struct WorkerList: RandomAccessCollection, Sendable {
         let survivor = rows.survivor(at: Int(slot.survivor))
         let person = slot.merged == .max ? Self.clearingEmpty(survivor.person) : merged[Int(slot.merged)]
         return Worker(
-            person: person, owner: survivor.source, sources: slot.sources, identityConflict: slot.identityConflict,
+            person: person, owner: survivor.source, sources: sourceLists[Int(slot.sources)], identityConflict: slot.identityConflict,
             file: survivor.file, row: survivor.row)
     }
 

@@ -220,26 +220,26 @@ public struct LedgerLine: Sendable, Hashable {
             previousStatus: previousStatus, reasonCode: reasonCode, premium: premium, flags: flags)
     }
 
-    /// The line made as a record of `block` (flags in order, each at most once); a box when its
-    /// flags cannot be packed.
+    /// The line made as a record of `block`; a box when the block cannot hold it (see
+    /// `LedgerBlock.append`).
     init(
         in block: LedgerBlock, month: YearMonth, entry: LedgerEntryKind, forMonth: YearMonth, nik: String, name: String, source: String,
         sources: [String], kecamatanCode: String, kecamatan: String, kelurahan: String, occupation: String, kpj: String,
         status: LedgerStatus, previousStatus: LedgerStatus?, reasonCode: String, premium: Int, flags: [LedgerFlag]
     ) {
-        guard LedgerBlock.canPack(flags) else {
+        guard
+            let position = block.append(
+                month: month, entry: entry, forMonth: forMonth, nik: nik, name: name, source: source, sources: sources,
+                kecamatanCode: kecamatanCode, kecamatan: kecamatan, kelurahan: kelurahan, occupation: occupation, kpj: kpj,
+                status: status, previousStatus: previousStatus, reasonCode: reasonCode, premium: premium, flags: flags)
+        else {
             self.init(
                 month: month, entry: entry, forMonth: forMonth, nik: nik, name: name, source: source, sources: sources,
                 kecamatanCode: kecamatanCode, kecamatan: kecamatan, kelurahan: kelurahan, occupation: occupation, kpj: kpj, status: status,
                 previousStatus: previousStatus, reasonCode: reasonCode, premium: premium, flags: flags)
             return
         }
-        self.init(
-            block: block,
-            position: block.append(
-                month: month, entry: entry, forMonth: forMonth, nik: nik, name: name, source: source, sources: sources,
-                kecamatanCode: kecamatanCode, kecamatan: kecamatan, kelurahan: kelurahan, occupation: occupation, kpj: kpj,
-                status: status, previousStatus: previousStatus, reasonCode: reasonCode, premium: premium, flags: flags))
+        self.init(block: block, position: position)
     }
 
     private init(block: LedgerBlock, position: UInt32) {

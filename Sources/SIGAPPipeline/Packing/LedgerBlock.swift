@@ -1,6 +1,6 @@
 import SIGAPDomain
 
-/// Ledger lines made by reconciliation, packed: a 56-byte record per line (the NIK as a number,
+/// Ledger lines made by reconciliation, packed: a 40-byte record per line (the NIK as a number,
 /// months and money as numbers, positions of the values that repeat) and the name and KPJ in one
 /// shared text. A `LedgerLine` of a block refers to its record and reads its fields from there, so
 /// a month of a million lines takes about 100 MB instead of about 270 MB of boxes and strings.
@@ -10,17 +10,18 @@ final class LedgerBlock: @unchecked Sendable {
     struct Record {
         /// `UInt64.max` when the NIK is not 16 digits (it is then the first text).
         var nik: UInt64
-        var premium: Int64
+        var premium: Int32
         /// Where the line's texts start: (the NIK,) the name, the KPJ.
-        var textStart: Int
+        var textStart: UInt32
         /// `year * 12 + month - 1`.
         var month: Int32
         var forMonth: Int32
-        var source: UInt32
-        var place: UInt32
-        var occupation: UInt32
-        var reasonCode: UInt32
-        var sources: UInt32
+        /// Positions in the block's tables of repeated values.
+        var source: UInt16
+        var place: UInt16
+        var occupation: UInt16
+        var reasonCode: UInt16
+        var sources: UInt16
         var entry: UInt8
         var status: UInt8
         /// 0 when absent, else the position in `LedgerStatus.allCases`, plus 1.
@@ -47,13 +48,23 @@ final class LedgerBlock: @unchecked Sendable {
         text.reserveCapacity(capacity * 32)
     }
 
-    /// Adds a line; returns its position.
+    /// Adds a line; returns its position, or nil when the block cannot hold it (flags out of order
+    /// or repeated, a premium beyond 32 bits, more than 65,536 distinct values of a kind, 4 GB of
+    /// text): such a line is made as a box instead.
     func append(
         month: YearMonth, entry: LedgerEntryKind, forMonth: YearMonth, nik: String, name: String, source: String, sources: [String],
         kecamatanCode: String, kecamatan: String, kelurahan: String, occupation: String, kpj: String, status: LedgerStatus,
         previousStatus: LedgerStatus?, reasonCode: String, premium: Int, flags: [LedgerFlag]
-    ) -> UInt32 {
-        precondition(records.count < Int(UInt32.max), "too many ledger lines for one block")
+    ) -> UInt32? {
+        guard records.count < Int(UInt32.max - 1), text.count < Int(UInt32.max) - (1 << 20),
+            zip(flags, flags.dropFirst()).allSatisfy({ $0 < $1 }), let premium = Int32(exactly: premium),
+            let source = strings.position(of: source, below: 1 << 16),
+            let place = places.position(
+                of: Place(kecamatanCode: kecamatanCode, kecamatan: kecamatan, kelurahan: kelurahan), below: 1 << 16),
+            let occupation = strings.position(of: occupation, below: 1 << 16),
+            let reasonCode = strings.position(of: reasonCode, below: 1 << 16),
+            let sources = sourceLists.position(of: sources, below: 1 << 16)
+        else { return nil }
         let number = AcknowledgementBook.value(of: nik)
         let textStart = text.count
         if number == nil { text.append(nik) }
@@ -63,19 +74,11 @@ final class LedgerBlock: @unchecked Sendable {
         for flag in flags { flagBits |= 1 << UInt8(LedgerFlag.allCases.firstIndex(of: flag)!) }
         records.append(
             Record(
-                nik: number ?? .max, premium: Int64(premium), textStart: textStart, month: Self.key(month), forMonth: Self.key(forMonth),
-                source: strings.position(of: source),
-                place: places.position(of: Place(kecamatanCode: kecamatanCode, kecamatan: kecamatan, kelurahan: kelurahan)),
-                occupation: strings.position(of: occupation), reasonCode: strings.position(of: reasonCode),
-                sources: sourceLists.position(of: sources), entry: entry == .regular ? 0 : 1,
-                status: UInt8(LedgerStatus.allCases.firstIndex(of: status)!),
+                nik: number ?? .max, premium: premium, textStart: UInt32(textStart), month: Self.key(month), forMonth: Self.key(forMonth),
+                source: UInt16(source), place: UInt16(place), occupation: UInt16(occupation), reasonCode: UInt16(reasonCode),
+                sources: UInt16(sources), entry: entry == .regular ? 0 : 1, status: UInt8(LedgerStatus.allCases.firstIndex(of: status)!),
                 previousStatus: previousStatus.map { UInt8(LedgerStatus.allCases.firstIndex(of: $0)! + 1) } ?? 0, flags: flagBits))
         return UInt32(records.count - 1)
-    }
-
-    /// Whether `flags` can be kept as bits and read back as they are (each at most once, in order).
-    static func canPack(_ flags: [LedgerFlag]) -> Bool {
-        zip(flags, flags.dropFirst()).allSatisfy { $0 < $1 }
     }
 
     // MARK: - Reading
@@ -87,16 +90,16 @@ final class LedgerBlock: @unchecked Sendable {
     func nik(at position: UInt32) -> LedgerLine.NIKValue {
         let record = records[Int(position)]
         if record.nik != .max { return LedgerLine.NIKValue(number: record.nik) }
-        return LedgerLine.NIKValue(text.read(from: record.textStart) { $0.next() ?? "" })
+        return LedgerLine.NIKValue(text.read(from: Int(record.textStart)) { $0.next() ?? "" })
     }
 
     func name(at position: UInt32) -> String { texts(at: position).name }
     func kpj(at position: UInt32) -> String { texts(at: position).kpj }
-    func source(at position: UInt32) -> String { strings[records[Int(position)].source] }
-    func sources(at position: UInt32) -> [String] { sourceLists[records[Int(position)].sources] }
-    func place(at position: UInt32) -> Place { places[records[Int(position)].place] }
-    func occupation(at position: UInt32) -> String { strings[records[Int(position)].occupation] }
-    func reasonCode(at position: UInt32) -> String { strings[records[Int(position)].reasonCode] }
+    func source(at position: UInt32) -> String { strings[UInt32(records[Int(position)].source)] }
+    func sources(at position: UInt32) -> [String] { sourceLists[UInt32(records[Int(position)].sources)] }
+    func place(at position: UInt32) -> Place { places[UInt32(records[Int(position)].place)] }
+    func occupation(at position: UInt32) -> String { strings[UInt32(records[Int(position)].occupation)] }
+    func reasonCode(at position: UInt32) -> String { strings[UInt32(records[Int(position)].reasonCode)] }
     func premium(at position: UInt32) -> Int { Int(records[Int(position)].premium) }
     func status(at position: UInt32) -> LedgerStatus { LedgerStatus.allCases[Int(records[Int(position)].status)] }
 
@@ -113,7 +116,7 @@ final class LedgerBlock: @unchecked Sendable {
 
     private func texts(at position: UInt32) -> (name: String, kpj: String) {
         let record = records[Int(position)]
-        return text.read(from: record.textStart) { texts in
+        return text.read(from: Int(record.textStart)) { texts in
             if record.nik == .max { _ = texts.next() }
             let name = texts.next() ?? ""
             return (name, texts.next() ?? "")

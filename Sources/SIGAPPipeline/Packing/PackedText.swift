@@ -70,5 +70,12 @@ struct PackedValues<Value: Hashable & Sendable>: Sendable {
         return position
     }
 
+    /// The position of `value`, added when new and there is room below `limit`; nil when there is not.
+    mutating func position(of value: Value, below limit: Int) -> UInt32? {
+        if let known = positions[value] { return known }
+        guard values.count < limit else { return nil }
+        return position(of: value)
+    }
+
     subscript(position: UInt32) -> Value { values[Int(position)] }
 }
