@@ -82,6 +82,20 @@ struct LedgerLineTests {
         #expect(packed[0].status == .covered && packed[0] == Self.varied[0])
     }
 
+    @Test("a packed line's texts are its own bytes, even where another line's are equal to Swift")
+    func sameBytes() {
+        let block = LedgerBlock(capacity: 2)
+        var first = Self.varied[0]
+        first.occupation = "PENJUAL KAF\u{C9}"
+        var second = Self.varied[0]
+        second.occupation = "PENJUAL KAFE\u{301}"
+        #expect(first.occupation == second.occupation)
+        let lines = [Self.packed(first, in: block), Self.packed(second, in: block)]
+        #expect(Array(lines[0].occupation.utf8) == Array(first.occupation.utf8))
+        #expect(Array(lines[1].occupation.utf8) == Array(second.occupation.utf8))
+        #expect(Array(LedgerCSV.render(lines).utf8) == Array(LedgerCSV.render([first, second]).utf8))
+    }
+
     @Test("what a block cannot hold is made as a box, with the same values")
     func unpackable() {
         let block = LedgerBlock(capacity: 2)

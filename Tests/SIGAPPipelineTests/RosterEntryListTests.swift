@@ -83,6 +83,23 @@ struct RosterEntryListTests {
         #expect(copy[101].person == entries[2].person)
     }
 
+    @Test("texts Swift calls equal but written differently (precomposed, decomposed) come back as each row sent them")
+    func sameBytes() {
+        let precomposed = "Jatiasih Caf\u{E9}", decomposed = "Jatiasih Cafe\u{301}"
+        #expect(precomposed == decomposed)
+        var first = Self.people[0]
+        first.kecamatan = DistrictValue(code: nil, name: precomposed)
+        var second = Self.people[0]
+        second.kecamatan = DistrictValue(code: nil, name: decomposed)
+        let list = RosterEntryList([
+            Self.entry(first, file: "2025-11/DISHUB/\(precomposed).xlsx"), Self.entry(second, file: "2025-11/DISHUB/\(decomposed).xlsx"),
+        ])
+        #expect(Array(list[0].person.kecamatan!.name.utf8) == Array(precomposed.utf8))
+        #expect(Array(list[1].person.kecamatan!.name.utf8) == Array(decomposed.utf8))
+        #expect(Array(list[0].file.utf8) == Array("2025-11/DISHUB/\(precomposed).xlsx".utf8))
+        #expect(Array(list[1].file.utf8) == Array("2025-11/DISHUB/\(decomposed).xlsx".utf8))
+    }
+
     @Test("the workers over packed rows: a lone row's empty cells cleared, a merged worker's filled, sorted by NIK")
     func workers() throws {
         var lonePerson = Self.people[0]

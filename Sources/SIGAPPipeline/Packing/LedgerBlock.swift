@@ -31,10 +31,21 @@ final class LedgerBlock: @unchecked Sendable {
     }
 
     /// Kecamatan code, kecamatan and kelurahan, which go together.
-    struct Place: Hashable, Sendable {
+    struct Place: SameBytes, Sendable {
         var kecamatanCode: String
         var kecamatan: String
         var kelurahan: String
+
+        func hashBytes(into hasher: inout Hasher) {
+            kecamatanCode.hashBytes(into: &hasher)
+            kecamatan.hashBytes(into: &hasher)
+            kelurahan.hashBytes(into: &hasher)
+        }
+
+        func hasSameBytes(as other: Place) -> Bool {
+            kecamatanCode.hasSameBytes(as: other.kecamatanCode) && kecamatan.hasSameBytes(as: other.kecamatan)
+                && kelurahan.hasSameBytes(as: other.kelurahan)
+        }
     }
 
     private(set) var records: [Record] = []
@@ -57,7 +68,7 @@ final class LedgerBlock: @unchecked Sendable {
         previousStatus: LedgerStatus?, reasonCode: String, premium: Int, flags: [LedgerFlag]
     ) -> UInt32? {
         guard records.count < Int(UInt32.max - 1), text.count < Int(UInt32.max) - (1 << 20),
-            zip(flags, flags.dropFirst()).allSatisfy({ $0 < $1 }), let premium = Int32(exactly: premium),
+            Self.inOrder(flags), let premium = Int32(exactly: premium),
             let source = strings.position(of: source, below: 1 << 16),
             let place = places.position(
                 of: Place(kecamatanCode: kecamatanCode, kecamatan: kecamatan, kelurahan: kelurahan), below: 1 << 16),
@@ -71,7 +82,7 @@ final class LedgerBlock: @unchecked Sendable {
         text.append(name)
         text.append(kpj)
         var flagBits: UInt8 = 0
-        for flag in flags { flagBits |= 1 << UInt8(LedgerFlag.allCases.firstIndex(of: flag)!) }
+        for flag in flags { flagBits |= 1 << UInt8(Self.flagBit(flag)) }
         records.append(
             Record(
                 nik: number ?? .max, premium: premium, textStart: UInt32(textStart), month: Self.key(month), forMonth: Self.key(forMonth),
@@ -79,6 +90,17 @@ final class LedgerBlock: @unchecked Sendable {
                 sources: UInt16(sources), entry: entry == .regular ? 0 : 1, status: UInt8(LedgerStatus.allCases.firstIndex(of: status)!),
                 previousStatus: previousStatus.map { UInt8(LedgerStatus.allCases.firstIndex(of: $0)! + 1) } ?? 0, flags: flagBits))
         return UInt32(records.count - 1)
+    }
+
+    /// Flags as bits: read back in `LedgerFlag.allCases` order, so only flags in that order, each
+    /// at most once, are kept so.
+    private static func inOrder(_ flags: [LedgerFlag]) -> Bool {
+        zip(flags, flags.dropFirst()).allSatisfy { flagBit($0) < flagBit($1) }
+    }
+
+    private static func flagBit(_ flag: LedgerFlag) -> Int {
+        precondition(LedgerFlag.allCases.count <= 8, "flags are kept in one byte")
+        return LedgerFlag.allCases.firstIndex(of: flag)!
     }
 
     // MARK: - Reading

@@ -54,25 +54,25 @@ struct PackedText: Sendable {
     }
 }
 
-/// Values that repeat across a month's rows (sources, districts, trades), each kept once and
-/// referred to by a 32-bit position.
-struct PackedValues<Value: Hashable & Sendable>: Sendable {
+/// Values that repeat across a month's rows (sources, districts, trades), each kept once (the
+/// same bytes, see `SameBytes`) and referred to by a 32-bit position.
+struct PackedValues<Value: SameBytes & Sendable>: Sendable {
     private(set) var values: [Value] = []
-    private var positions: [Value: UInt32] = [:]
+    private var positions: [SameBytesKey<Value>: UInt32] = [:]
 
     /// The position of `value`, added when new.
     mutating func position(of value: Value) -> UInt32 {
-        if let known = positions[value] { return known }
+        if let known = positions[SameBytesKey(value: value)] { return known }
         precondition(values.count < Int(UInt32.max), "too many distinct values")
         values.append(value)
         let position = UInt32(values.count - 1)
-        positions[value] = position
+        positions[SameBytesKey(value: value)] = position
         return position
     }
 
     /// The position of `value`, added when new and there is room below `limit`; nil when there is not.
     mutating func position(of value: Value, below limit: Int) -> UInt32? {
-        if let known = positions[value] { return known }
+        if let known = positions[SameBytesKey(value: value)] { return known }
         guard values.count < limit else { return nil }
         return position(of: value)
     }

@@ -6,11 +6,17 @@ import SIGAPDomain
 /// 480 MB as separate `RosterEntry` values with their strings; an entry is built on access.
 public struct RosterEntryList: RandomAccessCollection, Sendable {
     /// Where rows are: the source, its file and sheet, and the NIK's column.
-    struct Origin: Sendable, Equatable {
+    struct Origin: Sendable {
         var source: String
         var file: String
         var sheet: String
         var nikColumn: Int?
+
+        /// The same place, to the byte (`SameBytes`).
+        func isSame(as other: Origin) -> Bool {
+            nikColumn == other.nikColumn && source.hasSameBytes(as: other.source) && file.hasSameBytes(as: other.file)
+                && sheet.hasSameBytes(as: other.sheet)
+        }
     }
 
     struct Record: Sendable {
@@ -106,7 +112,7 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
     public mutating func append(_ entry: RosterEntry) {
         precondition(records.count < Int(UInt32.max) && (0...Int(UInt32.max)).contains(entry.row), "roster row out of range")
         let origin = Origin(source: entry.source, file: entry.file, sheet: entry.sheet, nikColumn: entry.nikColumn)
-        if origins.last != origin { origins.append(origin) }
+        if origins.last.map({ !$0.isSame(as: origin) }) ?? true { origins.append(origin) }
         let person = entry.person
         var flags: UInt8 = entry.isDuplicate ? Flag.duplicate : 0
         let number = AcknowledgementBook.value(of: person.nik)

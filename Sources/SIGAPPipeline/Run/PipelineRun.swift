@@ -189,7 +189,8 @@ public final class PipelineRun {
             var submission: [SubmissionRow] = []
             var workerIndex = 0
             for line in reconciliation.lines where line.status == .pending {
-                let nik = UInt64(line.nik) ?? .max
+                // As `WorkerList.nik(at:)` reads NIKs (validation keeps only 16-digit ones).
+                let nik = AcknowledgementBook.value(of: line.nik) ?? 0
                 while workerIndex < merged.workers.count && merged.workers.nik(at: workerIndex) < nik { workerIndex += 1 }
                 guard workerIndex < merged.workers.count, merged.workers.nik(at: workerIndex) == nik,
                     !acknowledgements.lookup.hasAccepted(nik: line.nik, through: month)

@@ -29,12 +29,13 @@ public struct SourceRosterReader: Sendable {
         let validator = RowValidator(month: month, settings: settings)
         var report = SourceRosterReport(source: source, month: month)
         var seen: Set<UInt64> = []
-        var pool: [String: String] = [:]
+        var pool: [SameBytesKey<String>: String] = [:]
         func interned(_ text: String) -> String {
             // Up to 15 bytes a string is stored inline: nothing to share.
             guard text.utf8.count > 15 else { return text }
-            if let known = pool[text] { return known }
-            if pool.count < 10_000 { pool[text] = text }
+            // The same bytes, not merely equal text (`SameBytes`).
+            if let known = pool[SameBytesKey(value: text)] { return known }
+            if pool.count < 10_000 { pool[SameBytesKey(value: text)] = text }
             return text
         }
         for file in files {
