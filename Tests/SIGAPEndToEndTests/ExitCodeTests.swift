@@ -198,7 +198,8 @@ struct ExitCodeTests {
         let workspace = try RunWorkspace("exit75")
         try workspace.arriveDemo(["2025-11"], clean: true)
         do {
-            let lock = try #require(HeldLock(store: workspace.store))
+            // Held from the test process, as a running sigap holds it.
+            let lock = try #require(try StoreLock(store: workspace.store))
             let run = try workspace.sigap("run", ["--through", "2025-11", "--metrics-file", workspace.metrics])
             #expect(run.exitStatus == 75, "\(run)")
             #expect(run.stderr.contains("another sigap run holds the lock"), "\(run)")

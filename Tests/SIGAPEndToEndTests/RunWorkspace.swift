@@ -294,27 +294,6 @@ final class RunningSigap: @unchecked Sendable {
     var stderrSoFar: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 }
 
-/// Holds `<store>.lock` the way a running `sigap` does, from the test process.
-final class HeldLock {
-    private let descriptor: Int32
-
-    init?(store: String) {
-        let path = store + ".lock"
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
-        guard descriptor >= 0 else { return nil }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            return nil
-        }
-    }
-
-    deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-    }
-}
-
 /// Whether some process holds a `flock` on `path` (read from `/proc/locks`, without touching the
 /// lock itself): how a test knows a run has taken the store's lock.
 func flockHolders(of path: String) -> [pid_t] {

@@ -1,4 +1,5 @@
 import Foundation
+import SIGAPPipeline
 import Testing
 import XLSXTestSupport
 
@@ -189,7 +190,8 @@ struct UnattendedRunTests {
                 "tidak-ada"
             ))
         do {
-            let lock = try #require(HeldLock(store: workspace.store))
+            // Held from the test process, as a running sigap holds it.
+            let lock = try #require(try StoreLock(store: workspace.store))
             results.append((try workspace.sigap("run", ["--through", "2026-02"] + json), 75, "holds the lock"))
             results.append((try workspace.sigap("close", ["2025-11", "--through", "2026-02"] + json), 75, "holds the lock"))
             withExtendedLifetime(lock) {}

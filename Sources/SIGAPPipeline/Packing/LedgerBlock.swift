@@ -115,8 +115,8 @@ final class LedgerBlock: @unchecked Sendable {
         return LedgerLine.NIKValue(text.read(from: Int(record.textStart)) { $0.next() ?? "" })
     }
 
-    func name(at position: UInt32) -> String { texts(at: position).name }
-    func kpj(at position: UInt32) -> String { texts(at: position).kpj }
+    func name(at position: UInt32) -> String { text(at: position, skipping: 0) }
+    func kpj(at position: UInt32) -> String { text(at: position, skipping: 1) }
     func source(at position: UInt32) -> String { strings[UInt32(records[Int(position)].source)] }
     func sources(at position: UInt32) -> [String] { sourceLists[UInt32(records[Int(position)].sources)] }
     func place(at position: UInt32) -> Place { places[UInt32(records[Int(position)].place)] }
@@ -136,12 +136,13 @@ final class LedgerBlock: @unchecked Sendable {
         return LedgerFlag.allCases.enumerated().filter { bits & (1 << UInt8($0.offset)) != 0 }.map(\.element)
     }
 
-    private func texts(at position: UInt32) -> (name: String, kpj: String) {
+    /// The line's name (`skipping` 0) or KPJ (1), without making the other.
+    private func text(at position: UInt32, skipping count: Int) -> String {
         let record = records[Int(position)]
         return text.read(from: Int(record.textStart)) { texts in
-            if record.nik == .max { _ = texts.next() }
-            let name = texts.next() ?? ""
-            return (name, texts.next() ?? "")
+            if record.nik == .max { texts.skip() }
+            for _ in 0..<count { texts.skip() }
+            return texts.next() ?? ""
         }
     }
 

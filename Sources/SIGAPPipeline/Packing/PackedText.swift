@@ -37,19 +37,29 @@ struct PackedText: Sendable {
 
         /// The next text (nil when it was absent).
         mutating func next() -> String? {
+            let length = nextLength()
+            guard length > 0 else { return nil }
+            let start = cursor
+            cursor += length - 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
+        }
+
+        /// Passes over the next text without making it.
+        mutating func skip() {
+            cursor += Swift.max(nextLength() - 1, 0)
+        }
+
+        /// The next text's length plus 1 (0: absent), the cursor moved to its bytes.
+        private mutating func nextLength() -> Int {
             var length = 0
             var shift = 0
             while true {
                 let byte = bytes[cursor]
                 cursor += 1
                 length |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { break }
+                if byte < 0x80 { return length }
                 shift += 7
             }
-            guard length > 0 else { return nil }
-            let start = cursor
-            cursor += length - 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<cursor]), as: UTF8.self)
         }
     }
 }

@@ -67,7 +67,7 @@ public struct Reconciler: Sendable {
             // Built once from the month's rows.
             let worker = workers[index]
             let nik = worker.nik
-            part.niks.append(UInt64(nik) ?? .max)
+            part.niks.append(workers.nik(at: index))
             // Workers come sorted by NIK, which the walk needs; a NIK out of order is searched.
             let ack: ReconcileAck?
             if nik > walked {

@@ -20,7 +20,7 @@ public enum MonthReport {
     ) throws -> String {
         // The ledgers' texts only when they are needed (not already known).
         let months = try store.months(ledgers: false)
-        guard months.contains(where: { $0.month == month }), let stored = try store.month(month, ledger: knownLines[month] == nil) else {
+        guard let stored = try store.month(month, ledger: knownLines[month] == nil) else {
             throw StoreError("\(month) has never been computed: run the pipeline first")
         }
         let previous = try months.first { $0.month == month.previous && month.previous < month }.flatMap {

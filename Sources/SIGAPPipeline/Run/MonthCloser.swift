@@ -24,7 +24,7 @@ public struct MonthCloser {
             throw StoreError("\(month) is after the through month \(through): it cannot be closed yet")
         }
         let months = try store.months(ledgers: false)
-        guard months.contains(where: { $0.month == month }), let stored = try store.month(month) else {
+        guard let stored = try store.month(month) else {
             throw StoreError("\(month) has never been computed: run the pipeline first")
         }
         guard !stored.closed else { throw StoreError("\(month) is already closed") }

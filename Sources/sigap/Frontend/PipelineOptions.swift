@@ -24,7 +24,7 @@ struct PipelineOptions: ParsableArguments {
     var logFormat: String = "text"
 
     func validate() throws {
-        if let through, YearMonth(through) == nil || through.count != 7 {
+        if let through, YearMonth(through) == nil {
             throw ValidationError("--through must be a month written YYYY-MM, not '\(through)'")
         }
         if RunLog.Format(rawValue: logFormat) == nil { throw ValidationError("--log-format must be text or json") }

@@ -14,7 +14,7 @@ struct Close: ParsableCommand {
     @OptionGroup var options: PipelineOptions
 
     func validate() throws {
-        if YearMonth(month) == nil || month.count != 7 { throw ValidationError("the month must be written YYYY-MM, not '\(month)'") }
+        if YearMonth(month) == nil { throw ValidationError("the month must be written YYYY-MM, not '\(month)'") }
     }
 
     func run() throws {

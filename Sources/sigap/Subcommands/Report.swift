@@ -15,7 +15,7 @@ struct Report: ParsableCommand {
     @OptionGroup var options: PipelineOptions
 
     func validate() throws {
-        if YearMonth(month) == nil || month.count != 7 { throw ValidationError("the month must be written YYYY-MM, not '\(month)'") }
+        if YearMonth(month) == nil { throw ValidationError("the month must be written YYYY-MM, not '\(month)'") }
     }
 
     func run() throws {
@@ -30,7 +30,7 @@ struct Report: ParsableCommand {
         let month = YearMonth(month)!
         let path: String
         do {
-            guard try store.month(month) != nil else {
+            guard try store.month(month, ledger: false) != nil else {
                 StandardStreams.writeError("error: \(month) has never been computed: run the pipeline first")
                 throw ExitStatus.usage
             }
