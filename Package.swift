@@ -116,7 +116,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SIGAPEndToEndTests",
-            dependencies: ["XLSXTestSupport", "SIGAPFixtures", "XLSX", "SIGAPPipeline", "SIGAPDomain"],
+            dependencies: [
+                "XLSXTestSupport", "SIGAPFixtures", "XLSX", "SIGAPPipeline", "SIGAPDomain",
+                // To query the store's views as the data team does.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Expected"]
         ),
         .testTarget(

@@ -116,6 +116,19 @@ struct AcknowledgementCSVTests {
         #expect(report.rowsKept == 1)
         #expect(report.acknowledgements.first?.reasonCode == "LAINNYA")
         #expect(report.isBalanced)
+        // Each quarantined row keeps what could be read of it (the store's acknowledgements view).
+        let quarantined = report.quarantinedRows
+        #expect(quarantined.map(\.row) == [2, 3, 4, 5, 6, 7, 8, 9, 13])
+        #expect(quarantined.map(\.nik) == [nil, nil, nil, nil, AckTest.budi, AckTest.budi, AckTest.budi, AckTest.budi, nil])
+        #expect(quarantined[4].period == nil && quarantined[4].status == .accepted && quarantined[4].kpj == "25110000001")
+        #expect(quarantined[5].period == AckTest.december && quarantined[5].status == nil)
+        #expect(quarantined[7].kpj == nil && quarantined[7].status == .accepted)
+        #expect(quarantined.allSatisfy { $0.file == "2025-12/BPJS/ack.csv" && $0.reasonCode == nil })
+        // Every row read, in input order: the kept row 10 between the quarantined ones.
+        var order: [Int] = []
+        report.forEachRecord { order.append($0.row) }
+        #expect(order == [2, 3, 4, 5, 6, 7, 8, 9, 10, 13])
+        #expect(order.count == report.rowsRead)
     }
 
     @Test("only structure errors apply to acknowledgement NIKs; the domain's cleaning applies")

@@ -378,6 +378,13 @@ struct SaveFailingStore: LedgerStore {
         try inner.close(month, at: timestamp, summaryJSON: summaryJSON)
     }
     func runs() throws -> [RunRecord] { try inner.runs() }
+    func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] {
+        try inner.beginResults(run: run, months: months)
+    }
+    func stage(workers: WorkerList, result: Int64) throws { try inner.stage(workers: workers, result: result) }
+    func stage(acknowledgements: AcknowledgementReport, result: Int64) throws {
+        try inner.stage(acknowledgements: acknowledgements, result: result)
+    }
 }
 
 extension Dictionary where Key == String, Value == Any {

@@ -24,6 +24,14 @@ struct SQLiteLedgerStoreTests {
             toolVersion: "test", pipeline: "pipelines/sigap-bekasi.yaml", inputs: [])
     }
 
+    /// A summary text with every total the store keeps (`workers` as given, the rest 0).
+    static func summary(workers: Int) -> String {
+        "{" + SQLiteSchema.totals.map { "\"\($0)\": \($0 == "workers" ? workers : 0)" }.joined(separator: ", ") + "}"
+    }
+
+    static let noFindings = FindingsCSV.render([])
+    static let emptyLedger = LedgerCSV.render([])
+
     /// A ledger text of more than one 1 MiB block, with text that is not ASCII.
     static let ledger: String = {
         var text = LedgerCSV.header.joined(separator: ",") + "\n"
@@ -47,15 +55,15 @@ struct SQLiteLedgerStoreTests {
             months: [
                 StoredMonth(
                     month: Self.november, closed: false, closedAt: nil, runID: "r1", ledgerCSV: "", ledgerFile: file,
-                    summaryJSON: "{\"workers\": 12000}", findingsCSV: "month,source\n")
+                    summaryJSON: Self.summary(workers: 12000), findingsCSV: Self.noFindings)
             ])
         let stored = try #require(try store.month(Self.november))
         #expect(stored.ledgerCSV == Self.ledger)
-        #expect(stored.summaryJSON == "{\"workers\": 12000}")
+        #expect(stored.summaryJSON == Self.summary(workers: 12000))
         let listed = try store.months(ledgers: false)
         #expect(listed.map(\.month) == [Self.november])
         #expect(listed.first?.ledgerCSV == "")
-        #expect(listed.first?.findingsCSV == "month,source\n")
+        #expect(listed.first?.findingsCSV == Self.noFindings)
         #expect(try store.month(Self.november, ledger: false)?.runID == "r1")
 
         // A later run of the open month replaces it, from text or from a file.
@@ -63,16 +71,16 @@ struct SQLiteLedgerStoreTests {
             run: Self.run("r2"),
             months: [
                 StoredMonth(
-                    month: Self.november, closed: false, closedAt: nil, runID: "r2", ledgerCSV: "month\n", summaryJSON: "{}",
-                    findingsCSV: "")
+                    month: Self.november, closed: false, closedAt: nil, runID: "r2", ledgerCSV: Self.emptyLedger,
+                    summaryJSON: Self.summary(workers: 0), findingsCSV: Self.noFindings)
             ])
-        #expect(try store.month(Self.november)?.ledgerCSV == "month\n")
+        #expect(try store.month(Self.november)?.ledgerCSV == Self.emptyLedger)
         try store.save(
             run: Self.run("r3"),
             months: [
                 StoredMonth(
-                    month: Self.november, closed: false, closedAt: nil, runID: "r3", ledgerCSV: "", ledgerFile: file, summaryJSON: "{}",
-                    findingsCSV: "")
+                    month: Self.november, closed: false, closedAt: nil, runID: "r3", ledgerCSV: "", ledgerFile: file,
+                    summaryJSON: Self.summary(workers: 12000), findingsCSV: Self.noFindings)
             ])
         #expect(try store.month(Self.november)?.ledgerCSV == Self.ledger)
         #expect(try store.month(Self.november)?.runID == "r3")
@@ -96,13 +104,27 @@ struct SQLiteLedgerStoreTests {
         #expect(try store.runs().isEmpty)
     }
 
-    @Test("a store written before the ledger moved to the end of its row is migrated with its months, closed ones too")
+    /// A closed month as an older version stored it: a ledger of two lines (one with a quoted
+    /// field, one ADJUSTMENT with a negative premium), one finding, the summary.
+    static let oldLedger = """
+        month,entry,for_month,nik,name,source,sources,kecamatan_code,kecamatan,kelurahan,occupation,kpj,status,previous_status,reason_code,premium,flags
+        2025-11,REGULAR,2025-11,3275014101900001,SITI AMINAH,DISHUB,DISHUB;DINSOS,32.75.01,Bekasi Timur,Margahayu,"OJEK, DARING",10000109005,COVERED,,,16800,NAME_MISMATCH
+
+        """
+    static let oldFindings = """
+        month,source,file,sheet,row,cell,code,severity,value,message
+        2025-11,DISHUB,2025-11/DISHUB/a.xlsx,Sheet1,7,D7,PHONE_INVALID,warning,0812,Nomor HP tidak valid
+
+        """
+
+    @Test("a store of an older version is migrated with its months, closed ones too, and its rows appear in the views")
     func migration() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = "\(folder)/sigap.sqlite"
         // The first version's tables, as that version left them.
         let old = try DatabaseQueue(path: path)
+        let summary = Self.summary(workers: 1).replacingOccurrences(of: "{", with: "{\"closed\": true, ")
         try old.write { db in
             try db.execute(
                 sql: """
@@ -121,18 +143,40 @@ struct SQLiteLedgerStoreTests {
                         run_id TEXT NOT NULL, ledger_csv TEXT NOT NULL, summary_json TEXT NOT NULL,
                         findings_csv TEXT NOT NULL);
                     INSERT INTO run VALUES ('r1', 'a', 'b', '2025-11', 0, 'old', 'p');
-                    INSERT INTO month VALUES ('2025-11', 1, '2025-12-05T00:00:00Z', 'r1', 'month,entry\n', '{"closed": true}', 'f\n');
                     """)
+            try db.execute(
+                sql: "INSERT INTO month VALUES ('2025-11', 1, '2025-12-05T00:00:00Z', 'r1', ?, ?, ?)",
+                arguments: [Self.oldLedger, summary, Self.oldFindings])
         }
         try old.close()
         let store = try SQLiteLedgerStore(path: path)
         let stored = try #require(try store.month(Self.november))
         #expect(stored.closed)
         #expect(stored.closedAt == "2025-12-05T00:00:00Z")
-        #expect(stored.ledgerCSV == "month,entry\n")
-        #expect(stored.summaryJSON == "{\"closed\": true}")
-        #expect(stored.findingsCSV == "f\n")
+        #expect(stored.ledgerCSV == Self.oldLedger)
+        #expect(stored.summaryJSON == summary)
+        #expect(stored.findingsCSV == Self.oldFindings)
         #expect(try store.runs().map(\.id) == ["r1"])
+        // The views show the closed month as it was stored.
+        let views = try DatabaseQueue(path: path)
+        try views.read { db in
+            let line = try #require(try Row.fetchOne(db, sql: "SELECT * FROM ledger_lines"))
+            #expect(line["month"] == "2025-11")
+            #expect(line["nik"] == "3275014101900001")
+            #expect(line["occupation"] == "OJEK, DARING")
+            #expect(line["sources"] == "DISHUB;DINSOS")
+            #expect(line["premium"] == 16800)
+            #expect(line["previous_status"] == nil as String?)
+            #expect(line["flags"] == "NAME_MISMATCH")
+            let finding = try #require(try Row.fetchOne(db, sql: "SELECT * FROM findings"))
+            #expect(finding["row"] == 7)
+            #expect(finding["code"] == "PHONE_INVALID")
+            let totals = try #require(try Row.fetchOne(db, sql: "SELECT * FROM month_summaries"))
+            #expect(totals["closed"] == 1)
+            #expect(totals["workers"] == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM workers") == 0)
+        }
+        try views.close()
         // A closed month is never overwritten, from a file either.
         try store.save(
             run: Self.run("r2"),
@@ -141,6 +185,42 @@ struct SQLiteLedgerStoreTests {
                     month: Self.november, closed: false, closedAt: nil, runID: "r2", ledgerCSV: "", ledgerFile: "\(folder)/none.csv",
                     summaryJSON: "{}", findingsCSV: "")
             ])
-        #expect(try store.month(Self.november)?.ledgerCSV == "month,entry\n")
+        #expect(try store.month(Self.november)?.ledgerCSV == Self.oldLedger)
+    }
+
+    @Test("a later save of an open month replaces its rows; rows staged by a run that never saved are dropped")
+    func results() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/sigap.sqlite"
+        let store = try SQLiteLedgerStore(path: path)
+        func save(_ run: String, ledger: String, result: Int64? = nil) throws {
+            try store.save(
+                run: Self.run(run),
+                months: [
+                    StoredMonth(
+                        month: Self.november, closed: false, closedAt: nil, runID: run, ledgerCSV: ledger,
+                        summaryJSON: Self.summary(workers: 1), findingsCSV: Self.oldFindings, resultID: result)
+                ])
+        }
+        try save("r1", ledger: Self.oldLedger)
+        try save("r2", ledger: Self.oldLedger)
+        // A run that staged its rows and died before saving.
+        _ = try store.beginResults(run: "r3", months: [Self.november])
+        let queue = try DatabaseQueue(path: path)
+        func count(_ table: String) throws -> Int { try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") ?? -1 } }
+        #expect(try count("ledger_lines") == 1)
+        #expect(try count("ledger_line") == 1)
+        #expect(try count("finding") == 1)
+        #expect(try count("result") == 2)
+        // The next run drops it; its own result becomes the month's when saved.
+        let results = try store.beginResults(run: "r4", months: [Self.november])
+        #expect(try count("result") == 2)
+        try save("r4", ledger: Self.emptyLedger, result: results[Self.november])
+        #expect(try count("ledger_lines") == 0)
+        #expect(try count("ledger_line") == 0)
+        #expect(try count("result") == 1)
+        #expect(try queue.read { try Int64.fetchOne($0, sql: "SELECT result_id FROM month") } == results[Self.november])
+        try queue.close()
     }
 }

@@ -14,6 +14,7 @@ extension AcknowledgementReader {
         let (separator, layout) = try detectHeader(path: path)
         var list = AcknowledgementList()
         var findings: [RosterFinding] = []
+        var quarantined: [AcknowledgementRecord] = []
         var rowsRead = 0
         var rowsQuarantined = 0
         let origin = list.addOrigin(file: file, received: month, sheet: nil)
@@ -24,7 +25,7 @@ extension AcknowledgementReader {
             guard record.number > layout.headerRow else { return true }
             if record.number == layout.headerRow + 1 && Self.isNumbering(record) { return true }
             let outcome = record.bytes.withUnsafeBufferPointer { buffer in
-                interpreter.interpret(row: record.number, into: &list, findings: &findings) { column in
+                interpreter.interpret(row: record.number, into: &list, findings: &findings, quarantined: &quarantined) { column in
                     guard column <= record.fieldCount else { return nil }
                     let field = record.field(column - 1, in: buffer)
                     return field.isEmpty ? nil : .text(field)
@@ -47,6 +48,7 @@ extension AcknowledgementReader {
         report.headers = [AcknowledgementReport.Header(sheet: nil, layout: layout)]
         report.acknowledgements = list
         report.findings = findings
+        report.quarantinedRows = quarantined
         report.rowsRead = rowsRead
         report.rowsQuarantined = rowsQuarantined
         return report

@@ -10,6 +10,7 @@ extension AcknowledgementReader {
         let workbook = try Workbook(path: path, limits: limits)
         var list = AcknowledgementList()
         var findings: [RosterFinding] = []
+        var quarantined: [AcknowledgementRecord] = []
         var headers: [AcknowledgementReport.Header] = []
         var notes: [String] = []
         var rowsRead = 0
@@ -43,7 +44,7 @@ extension AcknowledgementReader {
                         return
                     }
                     if row.number == headerRow + 1 && LayoutDetector.isNumberingRow(row) { return }
-                    switch Self.interpret(row, with: current, into: &list, findings: &findings) {
+                    switch Self.interpret(row, with: current, into: &list, findings: &findings, quarantined: &quarantined) {
                     case .skipped:
                         break
                     case .kept:
@@ -67,6 +68,7 @@ extension AcknowledgementReader {
         report.notes = notes
         report.acknowledgements = list
         report.findings = findings
+        report.quarantinedRows = quarantined
         report.rowsRead = rowsRead
         report.rowsQuarantined = rowsQuarantined
         return report
@@ -79,7 +81,7 @@ extension AcknowledgementReader {
     /// UTF-8 bytes in one buffer, numbers and dates as they are.
     private static func interpret(
         _ row: Row, with interpreter: AcknowledgementRowInterpreter, into list: inout AcknowledgementList,
-        findings: inout [RosterFinding]
+        findings: inout [RosterFinding], quarantined: inout [AcknowledgementRecord]
     ) -> AcknowledgementRowInterpreter.Outcome {
         let mapped = interpreter.mappedColumns
         var bytes: [UInt8] = []
@@ -95,7 +97,7 @@ extension AcknowledgementReader {
             }
         }
         return bytes.withUnsafeBufferPointer { buffer in
-            interpreter.interpret(row: row.number, into: &list, findings: &findings) { column in
+            interpreter.interpret(row: row.number, into: &list, findings: &findings, quarantined: &quarantined) { column in
                 guard let entry = entries.first(where: { $0.column == column }) else { return nil }
                 if let text = entry.text { return .text(UnsafeBufferPointer(rebasing: buffer[text])) }
                 switch entry.value {

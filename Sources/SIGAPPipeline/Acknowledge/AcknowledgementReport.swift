@@ -27,6 +27,9 @@ public struct AcknowledgementReport: Sendable {
     public var notes: [String] = []
     public var acknowledgements = AcknowledgementList()
     public var findings: [RosterFinding] = []
+    /// The quarantined rows with what could be read of them, in input order (the store keeps
+    /// every row read: SPEC §15).
+    public var quarantinedRows: [AcknowledgementRecord] = []
     /// Data rows read: rows after the header with a non-empty cell in a mapped column.
     public var rowsRead = 0
     public var rowsQuarantined = 0

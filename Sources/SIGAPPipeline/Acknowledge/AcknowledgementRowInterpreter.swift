@@ -47,7 +47,7 @@ struct AcknowledgementRowInterpreter {
     /// Reads row `row`; `cell` gives the cell in a 1-based column (nil when empty or absent).
     func interpret(
         row: Int, into list: inout AcknowledgementList, findings: inout [RosterFinding],
-        cell: (Int) -> AcknowledgementCell?
+        quarantined: inout [AcknowledgementRecord], cell: (Int) -> AcknowledgementCell?
     ) -> Outcome {
         func present(_ column: Int?) -> AcknowledgementCell? {
             guard let column, let value = cell(column), !value.isBlank else { return nil }
@@ -70,7 +70,7 @@ struct AcknowledgementRowInterpreter {
 
         // NIK: 16 plain digits directly; anything else through the domain's reading, of which
         // only the structure errors apply (SPEC §14).
-        var nik: UInt64 = 0
+        var nik: UInt64?
         func readNIK(_ input: NIKInput) {
             let reading = NIK.read(input, month: month)
             if let error = reading.error, error.isAlwaysError {
@@ -115,7 +115,26 @@ struct AcknowledgementRowInterpreter {
             errors.append((.ackKPJMissing, kpjColumn ?? statusColumn ?? nikColumn, kpjCell?.originalText))
         }
 
-        guard errors.isEmpty, let period, let status else {
+        let premium: Int? =
+            switch premiumCell {
+            case .text(let bytes)?: AcknowledgementValues.premium(bytes: bytes)
+            case .number(let number)?: AcknowledgementValues.premium(number: number)
+            case .date?, nil: nil
+            }
+        guard errors.isEmpty, let nik, let period, let status else {
+            // What could be read of the row stays with it (the store keeps every row read).
+            Self.withText(nameCell) { name in
+                Self.withText(reasonCell) { reasonText in
+                    quarantined.append(
+                        AcknowledgementRecord(
+                            file: file, row: row, period: period, nik: nik.map { AcknowledgementValues.digits($0, width: 16) },
+                            name: name.isEmpty ? nil : String(decoding: name, as: UTF8.self),
+                            kpj: kpj.map { AcknowledgementValues.digits($0, width: 11) }, status: status,
+                            reason: reasonText.isEmpty ? nil : String(decoding: reasonText, as: UTF8.self),
+                            reasonCode: status == .rejected ? RejectionReason.classify(bytes: reasonText).rawValue : nil, premium: premium,
+                            keptBefore: list.count))
+                }
+            }
             for error in errors {
                 let finding = Finding(
                     code: error.code, severity: error.code.defaultSeverity,
@@ -128,12 +147,6 @@ struct AcknowledgementRowInterpreter {
             return .quarantined
         }
 
-        let premium: Int? =
-            switch premiumCell {
-            case .text(let bytes)?: AcknowledgementValues.premium(bytes: bytes)
-            case .number(let number)?: AcknowledgementValues.premium(number: number)
-            case .date?, nil: nil
-            }
         Self.withText(nameCell) { name in
             Self.withText(reasonCell) { reasonText in
                 let reason = status == .rejected ? RejectionReason.classify(bytes: reasonText) : nil

@@ -15,6 +15,7 @@ public struct Worker: Sendable {
     public var identityConflict: Bool
     /// Where the survivor row is (input order of the owner's first row).
     public var file: String
+    public var sheet: String
     public var row: Int
 
     public subscript<Value>(dynamicMember value: KeyPath<ValidatedPerson, Value>) -> Value {

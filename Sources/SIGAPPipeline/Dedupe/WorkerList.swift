@@ -41,7 +41,7 @@ public struct WorkerList: RandomAccessCollection, Sendable {
         let person = slot.merged == .max ? Self.clearingEmpty(survivor.person) : merged[Int(slot.merged)]
         return Worker(
             person: person, owner: survivor.source, sources: sourceLists[Int(slot.sources)], identityConflict: slot.identityConflict,
-            file: survivor.file, row: survivor.row)
+            file: survivor.file, sheet: survivor.sheet, row: survivor.row)
     }
 
     /// The worker's NIK as a number, without building the worker.

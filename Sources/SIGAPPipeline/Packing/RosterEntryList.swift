@@ -83,10 +83,10 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
     func source(ofOrigin origin: Int) -> String { origins[origin].source }
 
     /// The row's person, its source, file and row number.
-    func survivor(at position: Int) -> (person: ValidatedPerson, source: String, file: String, row: Int) {
+    func survivor(at position: Int) -> (person: ValidatedPerson, source: String, file: String, sheet: String, row: Int) {
         let record = records[position]
         let origin = origins[Int(record.origin)]
-        return (person(record), origin.source, origin.file, Int(record.row))
+        return (person(record), origin.source, origin.file, origin.sheet, Int(record.row))
     }
 
     private func person(_ record: Record) -> ValidatedPerson {

@@ -11,7 +11,10 @@ struct AcknowledgementStage {
     var unreadable: [(month: YearMonth, file: String, cause: String)] = []
     var inputs: [(file: Inbox.File, rows: Int, outcome: String)] = []
 
-    static func read(inbox: Inbox, through: YearMonth, limits: ReaderLimits) throws -> AcknowledgementStage {
+    /// `keep` is handed each file read (the run writes its rows into the store).
+    static func read(
+        inbox: Inbox, through: YearMonth, limits: ReaderLimits, keep: (AcknowledgementReport) throws -> Void = { _ in }
+    ) throws -> AcknowledgementStage {
         let reader = AcknowledgementReader(limits: limits)
         var reports: [AcknowledgementReport] = []
         var stage = AcknowledgementStage(lookup: AcknowledgementBook([AcknowledgementReport]()))
@@ -19,6 +22,7 @@ struct AcknowledgementStage {
             let cause: String
             do {
                 let report = try reader.read(path: file.path, file: file.name, month: month)
+                try keep(report)
                 reports.append(report)
                 stage.findings[month, default: []] += report.findings
                 stage.quarantined[month, default: 0] += report.rowsQuarantined

@@ -89,8 +89,17 @@ public final class PipelineRun {
         }
         // The acknowledgement files are read on a second thread while the first month's rosters
         // are read (the roster reader leaves part of the second core idle).
+        // Each open month's rows are written into the store as they are made, under a result of
+        // this run's that saving makes the month's (never in a dry run).
+        let storeResults =
+            options.dryRun ? [:] : try store.beginResults(run: runID, months: options.months.filter { !closedMonths.contains($0) })
         let through = options.through
-        let acknowledgementTask = BackgroundTask { try AcknowledgementStage.read(inbox: inbox, through: through, limits: limits) }
+        let store = store
+        let acknowledgementTask = BackgroundTask {
+            try AcknowledgementStage.read(inbox: inbox, through: through, limits: limits) { report in
+                if let result = storeResults[report.month] { try store.stage(acknowledgements: report, result: result) }
+            }
+        }
         var acknowledgementsRead: AcknowledgementStage?
         /// The acknowledgements, waited for once; their problems and inputs recorded then (before
         /// any roster input, as when they were read first).
@@ -184,6 +193,7 @@ public final class PipelineRun {
                 disposal.release(&merged.workers, leaving: WorkerList())
                 continue
             }
+            if let result = storeResults[month] { try store.stage(workers: merged.workers, result: result) }
 
             // The enrolment list: workers and their lines are both sorted by NIK, walked together.
             var submission: [SubmissionRow] = []
@@ -313,7 +323,7 @@ public final class PipelineRun {
                         return StoredMonth(
                             month: result.month, closed: false, closedAt: nil, runID: runID,
                             ledgerCSV: file == nil ? LedgerCSV.render(result.lines) : "", ledgerFile: file, summaryJSON: texts.summaryJSON,
-                            findingsCSV: texts.findingsCSV)
+                            findingsCSV: texts.findingsCSV, resultID: storeResults[result.month])
                     })
                 lap("saved the store")
                 for (index, (result, texts)) in zip(results, texts).enumerated() {

@@ -1,7 +1,12 @@
 import SIGAPDomain
 
-/// Where closed months, the last run's results and the run history live. SQLite now
-/// (`SQLiteLedgerStore`); a PostgreSQL store can follow behind the same protocol.
+/// Where closed months, the last run's results and the run history live, as tables behind the
+/// five views of SPEC §15 (`docs/store.md`). SQLite now (`SQLiteLedgerStore`); a PostgreSQL store
+/// can follow behind the same protocol.
+///
+/// A run writes a month's rows as it computes them, under a *result* of its own
+/// (`beginResults`, `stage`); `save` makes them the month's in one transaction. Rows of results
+/// that were never saved (an interrupted run) are not seen and are dropped later.
 public protocol LedgerStore: Sendable {
     /// Every month the store holds, in order. Without `ledgers`, each month's `ledgerCSV` is
     /// empty (a month of a million lines has 150 MB of it): `month(_:)` gives one month whole.
@@ -15,6 +20,13 @@ public protocol LedgerStore: Sendable {
     /// `"closed": true`).
     func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws
     func runs() throws -> [RunRecord]
+    /// One new result for each month a run may save, after dropping the rows of results no month
+    /// points at.
+    func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64]
+    /// A month's workers, under its result.
+    func stage(workers: WorkerList, result: Int64) throws
+    /// Every data row of one acknowledgement file, under the result of the month it arrived in.
+    func stage(acknowledgements: AcknowledgementReport, result: Int64) throws
 }
 
 extension LedgerStore {

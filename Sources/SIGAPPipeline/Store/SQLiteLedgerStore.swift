@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 import SIGAPDomain
 
-/// The embedded store: one SQLite file (WAL) through GRDB, with versioned migrations.
+/// The embedded store: one SQLite file through GRDB, with versioned migrations (`SQLiteSchema`).
 public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public let path: String
     private let queue: DatabaseQueue
@@ -17,47 +17,10 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Self.migrator.migrate(queue)
+            try SQLiteSchema.migrator.migrate(queue)
         } catch {
             throw StoreError("cannot open the store \(path): \(error)")
         }
-    }
-
-    private static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE run (
-                        id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
-                        through_month TEXT NOT NULL, exit_code INTEGER NOT NULL, tool_version TEXT NOT NULL,
-                        pipeline TEXT NOT NULL);
-                    CREATE TABLE run_input (
-                        run_id TEXT NOT NULL REFERENCES run(id), name TEXT NOT NULL, sha256 TEXT NOT NULL,
-                        size INTEGER NOT NULL, rows INTEGER NOT NULL, outcome TEXT NOT NULL,
-                        PRIMARY KEY (run_id, name));
-                    CREATE TABLE month (
-                        month TEXT PRIMARY KEY, closed INTEGER NOT NULL DEFAULT 0, closed_at TEXT,
-                        run_id TEXT NOT NULL, ledger_csv TEXT NOT NULL, summary_json TEXT NOT NULL,
-                        findings_csv TEXT NOT NULL);
-                    """)
-        }
-        // The ledger text last in its row: SQLite writes the room for a ledger copied from its file
-        // (`zeroblob`) without making it in memory only when no column with data follows it.
-        migrator.registerMigration("v2: ledger last") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE month_v2 (
-                        month TEXT PRIMARY KEY, closed INTEGER NOT NULL DEFAULT 0, closed_at TEXT,
-                        run_id TEXT NOT NULL, summary_json TEXT NOT NULL, findings_csv TEXT NOT NULL,
-                        ledger_csv TEXT NOT NULL);
-                    INSERT INTO month_v2 (month, closed, closed_at, run_id, summary_json, findings_csv, ledger_csv)
-                        SELECT month, closed, closed_at, run_id, summary_json, findings_csv, ledger_csv FROM month;
-                    DROP TABLE month;
-                    ALTER TABLE month_v2 RENAME TO month;
-                    """)
-        }
-        return migrator
     }
 
     public func months(ledgers: Bool) throws -> [StoredMonth] {
@@ -75,7 +38,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
 
     /// A month's columns, the ledger's text left out (empty) unless asked for.
     private static func columns(ledger: Bool) -> String {
-        ledger ? "*" : "month, closed, closed_at, run_id, summary_json, findings_csv, '' AS ledger_csv"
+        ledger ? "*" : "month, closed, closed_at, run_id, result_id, summary_json, findings_csv, '' AS ledger_csv"
     }
 
     public func save(run: RunRecord, months: [StoredMonth]) throws {
@@ -89,23 +52,105 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                     arguments: [run.id, input.name, input.sha256, input.size, input.rows, input.outcome])
             }
             for month in months {
-                let closed = try Bool.fetchOne(db, sql: "SELECT closed FROM month WHERE month = ?", arguments: [month.month.description])
+                let name = month.month.description
+                let closed = try Bool.fetchOne(db, sql: "SELECT closed FROM month WHERE month = ?", arguments: [name])
                 guard closed != true else { continue }
+                let result = try month.resultID ?? SQLiteSchema.allocate(db, month: name, run: month.runID)
+                // The month's rows, from the very texts its files are made of.
+                if let file = month.ledgerFile {
+                    try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)") { take in
+                        try Self.forEachChunk(ofFile: file, take)
+                    }
+                } else {
+                    try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)", text: month.ledgerCSV)
+                }
+                try CSVTableLoad.findings.load(into: db, result: result, name: "the findings of \(name)", text: month.findingsCSV)
+                try SQLiteSchema.insertTotals(db, result: result, summaryJSON: month.summaryJSON, name: name)
                 // A ledger from a file goes in as room for its bytes, filled below.
                 let ledger: any DatabaseValueConvertible =
                     try month.ledgerFile.map { try Self.size(ofFile: $0) as any DatabaseValueConvertible } ?? month.ledgerCSV
                 try db.execute(
                     sql: """
-                        INSERT INTO month (month, closed, closed_at, run_id, ledger_csv, summary_json, findings_csv)
-                        VALUES (?, 0, NULL, ?, \(month.ledgerFile == nil ? "?" : "zeroblob(?)"), ?, ?)
-                        ON CONFLICT(month) DO UPDATE SET run_id = excluded.run_id, ledger_csv = excluded.ledger_csv,
-                            summary_json = excluded.summary_json, findings_csv = excluded.findings_csv
+                        INSERT INTO month (month, closed, closed_at, run_id, result_id, ledger_csv, summary_json, findings_csv)
+                        VALUES (?, 0, NULL, ?, ?, \(month.ledgerFile == nil ? "?" : "zeroblob(?)"), ?, ?)
+                        ON CONFLICT(month) DO UPDATE SET run_id = excluded.run_id, result_id = excluded.result_id,
+                            ledger_csv = excluded.ledger_csv, summary_json = excluded.summary_json, findings_csv = excluded.findings_csv
                         """,
-                    arguments: [month.month.description, month.runID, ledger, month.summaryJSON, month.findingsCSV])
+                    arguments: [name, month.runID, result, ledger, month.summaryJSON, month.findingsCSV])
                 if let file = month.ledgerFile {
-                    let row = try Int64.fetchOne(db, sql: "SELECT rowid FROM month WHERE month = ?", arguments: [month.month.description])!
+                    let row = try Int64.fetchOne(db, sql: "SELECT rowid FROM month WHERE month = ?", arguments: [name])!
                     try Self.copy(file, intoLedgerOf: row, db)
                 }
+            }
+            // The months' earlier results, and whatever a run staged and never saved.
+            try SQLiteSchema.dropUnreferencedResults(db)
+        }
+    }
+
+    public func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] {
+        try write { db in
+            try SQLiteSchema.dropUnreferencedResults(db)
+            var results: [YearMonth: Int64] = [:]
+            for month in months { results[month] = try SQLiteSchema.allocate(db, month: month.description, run: run) }
+            return results
+        }
+    }
+
+    public func stage(workers: WorkerList, result: Int64) throws {
+        try write { db in
+            let columns = SQLiteSchema.workerColumns
+            let statement = try SQLiteStatement(
+                db,
+                "INSERT INTO worker (result_id, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
+            )
+            for (line, worker) in workers.enumerated() {
+                statement.bind(1, result)
+                statement.bind(2, line)
+                statement.bind(3, worker.nik)
+                statement.bind(4, worker.name)
+                statement.bind(5, worker.owner)
+                statement.bind(6, worker.sources.joined(separator: ";"))
+                statement.bind(7, worker.birthPlace)
+                statement.bind(8, worker.birthDate?.description)
+                statement.bind(9, worker.sex?.letter)
+                statement.bind(10, worker.kecamatan?.code)
+                statement.bind(11, worker.kelurahan?.code)
+                statement.bind(12, worker.phone)
+                statement.bind(13, worker.occupation)
+                statement.bind(14, worker.file)
+                statement.bind(15, worker.sheet)
+                statement.bind(16, worker.row)
+                try statement.step()
+            }
+        }
+    }
+
+    public func stage(acknowledgements report: AcknowledgementReport, result: Int64) throws {
+        try write { db in
+            let columns = SQLiteSchema.acknowledgementColumns
+            let statement = try SQLiteStatement(
+                db,
+                "INSERT INTO acknowledgement (result_id, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
+            )
+            // After the rows of the month's earlier files.
+            var line =
+                try Int64.fetchOne(
+                    db, sql: "SELECT COALESCE(MAX(line) + 1, 0) FROM acknowledgement WHERE result_id = ?", arguments: [result]) ?? 0
+            try report.forEachRecord { record in
+                statement.bind(1, result)
+                statement.bind(2, line)
+                statement.bind(3, record.file)
+                statement.bind(4, record.row)
+                statement.bind(5, record.period?.description)
+                statement.bind(6, record.nik)
+                statement.bind(7, record.name)
+                statement.bind(8, record.kpj)
+                statement.bind(9, record.status?.rawValue.uppercased())
+                statement.bind(10, record.reason)
+                statement.bind(11, record.reasonCode)
+                statement.bind(12, record.premium)
+                try statement.step()
+                line += 1
             }
         }
     }
@@ -131,6 +176,21 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                     exitCode: row["exit_code"], toolVersion: row["tool_version"], pipeline: row["pipeline"], inputs: inputs)
             }
         }
+    }
+
+    /// Hands the file's bytes to `body`, 1 MiB at a time.
+    private static func forEachChunk(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        guard let file = fopen(path, "rb") else {
+            throw StoreError("cannot read the ledger file \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            guard count > 0 else { break }
+            try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        }
+        guard ferror(file) == 0 else { throw StoreError("cannot read the ledger file \(path)") }
     }
 
     private static func size(ofFile path: String) throws -> Int64 {
@@ -170,7 +230,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     private static func storedMonth(_ row: Row) -> StoredMonth {
         StoredMonth(
             month: YearMonth(row["month"] as String)!, closed: row["closed"], closedAt: row["closed_at"], runID: row["run_id"],
-            ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"])
+            ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"], resultID: row["result_id"])
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {

@@ -15,10 +15,13 @@ public struct StoredMonth: Sendable, Hashable {
     public var ledgerFile: String?
     public var summaryJSON: String
     public var findingsCSV: String
+    /// The result the month's rows were staged under (`LedgerStore.beginResults`); nil when
+    /// nothing was staged (the store makes one when saving).
+    public var resultID: Int64?
 
     public init(
         month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, ledgerFile: String? = nil, summaryJSON: String,
-        findingsCSV: String
+        findingsCSV: String, resultID: Int64? = nil
     ) {
         self.month = month
         self.closed = closed
@@ -28,5 +31,6 @@ public struct StoredMonth: Sendable, Hashable {
         self.ledgerFile = ledgerFile
         self.summaryJSON = summaryJSON
         self.findingsCSV = findingsCSV
+        self.resultID = resultID
     }
 }

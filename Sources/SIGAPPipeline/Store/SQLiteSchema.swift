@@ -1,0 +1,189 @@
+import Foundation
+import GRDB
+
+/// The embedded store's tables, views and their migrations (documented in `docs/store.md`).
+///
+/// A month's results are a *result*: the rows one run computed for it (ledger lines, totals,
+/// findings, workers, the acknowledgement rows that arrived in it). A run writes its rows under
+/// results of its own as it goes; saving points each open month at its new result in one
+/// transaction and drops the rows nobody points at. A closed month keeps the result it was
+/// closed with. The five public views show each month's current result.
+enum SQLiteSchema {
+    /// The scalar keys of `summary.json` kept in `month_total` (SPEC §15 `month_summaries`), in
+    /// the view's order after `month` and `closed`.
+    static let totals = [
+        "workers", "covered", "rejected", "pending", "unexpected", "premium_due", "adjustments_count", "adjustments_premium",
+        "total_payable", "pending_exposure", "disputed_amount", "orphan_rejections", "quarantined_rows",
+    ]
+
+    static let workerColumns = [
+        "nik", "name", "owner", "sources", "birth_place", "birth_date", "sex", "kecamatan_code", "kelurahan_code", "phone",
+        "occupation", "file", "sheet", "row",
+    ]
+
+    static let acknowledgementColumns = [
+        "file", "row", "period", "nik", "name", "kpj", "status", "reason", "reason_code", "premium",
+    ]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE run (
+                        id TEXT PRIMARY KEY, started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
+                        through_month TEXT NOT NULL, exit_code INTEGER NOT NULL, tool_version TEXT NOT NULL,
+                        pipeline TEXT NOT NULL);
+                    CREATE TABLE run_input (
+                        run_id TEXT NOT NULL REFERENCES run(id), name TEXT NOT NULL, sha256 TEXT NOT NULL,
+                        size INTEGER NOT NULL, rows INTEGER NOT NULL, outcome TEXT NOT NULL,
+                        PRIMARY KEY (run_id, name));
+                    CREATE TABLE month (
+                        month TEXT PRIMARY KEY, closed INTEGER NOT NULL DEFAULT 0, closed_at TEXT,
+                        run_id TEXT NOT NULL, ledger_csv TEXT NOT NULL, summary_json TEXT NOT NULL,
+                        findings_csv TEXT NOT NULL);
+                    """)
+        }
+        // The ledger text last in its row: SQLite writes the room for a ledger copied from its file
+        // (`zeroblob`) without making it in memory only when no column with data follows it.
+        migrator.registerMigration("v2: ledger last") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE month_v2 (
+                        month TEXT PRIMARY KEY, closed INTEGER NOT NULL DEFAULT 0, closed_at TEXT,
+                        run_id TEXT NOT NULL, summary_json TEXT NOT NULL, findings_csv TEXT NOT NULL,
+                        ledger_csv TEXT NOT NULL);
+                    INSERT INTO month_v2 (month, closed, closed_at, run_id, summary_json, findings_csv, ledger_csv)
+                        SELECT month, closed, closed_at, run_id, summary_json, findings_csv, ledger_csv FROM month;
+                    DROP TABLE month;
+                    ALTER TABLE month_v2 RENAME TO month;
+                    """)
+        }
+        // The warehouse (SPEC §15): results as tables behind five views. Every month already stored
+        // (closed ones too) gets a result loaded from its stored texts; their workers and
+        // acknowledgements were never kept, so those views start empty for them.
+        migrator.registerMigration("v3: tables and views") { db in
+            try db.execute(sql: tables)
+            try db.execute(sql: views)
+            let months = try Row.fetchAll(db, sql: "SELECT month, run_id, summary_json, findings_csv FROM month ORDER BY month")
+            for month in months {
+                let name: String = month["month"]
+                let result = try allocate(db, month: name, run: month["run_id"])
+                try db.execute(sql: "UPDATE month SET result_id = ? WHERE month = ?", arguments: [result, name])
+                // The ledger text through a cursor: one stored ledger at a time.
+                if let ledger = try String.fetchOne(
+                    db, sql: "SELECT CAST(ledger_csv AS TEXT) FROM month WHERE month = ?", arguments: [name])
+                {
+                    try CSVTableLoad.ledger.load(into: db, result: result, name: "the stored ledger of \(name)", text: ledger)
+                }
+                try CSVTableLoad.findings.load(
+                    into: db, result: result, name: "the stored findings of \(name)", text: month["findings_csv"])
+                try insertTotals(db, result: result, summaryJSON: month["summary_json"], name: name)
+            }
+        }
+        return migrator
+    }
+
+    /// Tables of v3 (`month` rebuilt with its result; the ledger text still last in its row).
+    private static let tables = """
+        CREATE TABLE result (
+            id INTEGER PRIMARY KEY, month TEXT NOT NULL, run_id TEXT NOT NULL);
+        CREATE TABLE month_v3 (
+            month TEXT PRIMARY KEY, closed INTEGER NOT NULL DEFAULT 0, closed_at TEXT,
+            run_id TEXT NOT NULL, result_id INTEGER REFERENCES result(id), summary_json TEXT NOT NULL,
+            findings_csv TEXT NOT NULL, ledger_csv TEXT NOT NULL);
+        INSERT INTO month_v3 (month, closed, closed_at, run_id, summary_json, findings_csv, ledger_csv)
+            SELECT month, closed, closed_at, run_id, summary_json, findings_csv, ledger_csv FROM month;
+        DROP TABLE month;
+        ALTER TABLE month_v3 RENAME TO month;
+        CREATE TABLE month_total (
+            result_id INTEGER PRIMARY KEY REFERENCES result(id),
+            \(totals.map { "\($0) INTEGER NOT NULL" }.joined(separator: ", ")));
+        CREATE TABLE ledger_line (
+            result_id INTEGER NOT NULL, line INTEGER NOT NULL,
+            entry TEXT NOT NULL, for_month TEXT, nik TEXT, name TEXT, source TEXT, sources TEXT,
+            kecamatan_code TEXT, kecamatan TEXT, kelurahan TEXT, occupation TEXT, kpj TEXT,
+            status TEXT NOT NULL, previous_status TEXT, reason_code TEXT, premium INTEGER NOT NULL, flags TEXT,
+            PRIMARY KEY (result_id, line)) WITHOUT ROWID;
+        CREATE INDEX ledger_line_nik ON ledger_line (nik);
+        CREATE TABLE finding (
+            result_id INTEGER NOT NULL, line INTEGER NOT NULL,
+            month TEXT, source TEXT, file TEXT, sheet TEXT, row INTEGER, cell TEXT, code TEXT NOT NULL,
+            severity TEXT NOT NULL, value TEXT, message TEXT,
+            PRIMARY KEY (result_id, line)) WITHOUT ROWID;
+        CREATE TABLE worker (
+            result_id INTEGER NOT NULL, line INTEGER NOT NULL,
+            nik TEXT NOT NULL, name TEXT, owner TEXT NOT NULL, sources TEXT NOT NULL, birth_place TEXT, birth_date TEXT,
+            sex TEXT, kecamatan_code TEXT, kelurahan_code TEXT, phone TEXT, occupation TEXT, file TEXT NOT NULL,
+            sheet TEXT NOT NULL, row INTEGER NOT NULL,
+            PRIMARY KEY (result_id, line)) WITHOUT ROWID;
+        CREATE INDEX worker_nik ON worker (nik);
+        CREATE TABLE acknowledgement (
+            result_id INTEGER NOT NULL, line INTEGER NOT NULL,
+            file TEXT NOT NULL, row INTEGER NOT NULL, period TEXT, nik TEXT, name TEXT, kpj TEXT, status TEXT,
+            reason TEXT, reason_code TEXT, premium INTEGER,
+            PRIMARY KEY (result_id, line)) WITHOUT ROWID;
+        CREATE INDEX acknowledgement_nik ON acknowledgement (nik);
+        """
+
+    /// The public face (SPEC §15): each month's current result, in the published files' order.
+    private static let views = """
+        CREATE VIEW ledger_lines AS
+            SELECT m.month AS month, \(LedgerCSV.header.dropFirst().map { "l.\($0) AS \($0)" }.joined(separator: ", "))
+            FROM month m JOIN ledger_line l ON l.result_id = m.result_id
+            ORDER BY m.month, l.line;
+        CREATE VIEW month_summaries AS
+            SELECT m.month AS month, m.closed AS closed, \(totals.map { "t.\($0) AS \($0)" }.joined(separator: ", "))
+            FROM month m JOIN month_total t ON t.result_id = m.result_id
+            ORDER BY m.month;
+        CREATE VIEW findings AS
+            SELECT \(FindingsCSV.header.map { "f.\($0) AS \($0)" }.joined(separator: ", "))
+            FROM month m JOIN finding f ON f.result_id = m.result_id
+            ORDER BY m.month, f.line;
+        CREATE VIEW acknowledgements AS
+            SELECT m.month AS arrived_month, \(acknowledgementColumns.map { "a.\($0) AS \($0)" }.joined(separator: ", "))
+            FROM month m JOIN acknowledgement a ON a.result_id = m.result_id
+            ORDER BY m.month, a.line;
+        CREATE VIEW workers AS
+            SELECT m.month AS month, \(workerColumns.map { "w.\($0) AS \($0)" }.joined(separator: ", "))
+            FROM month m JOIN worker w ON w.result_id = m.result_id
+            ORDER BY m.month, w.line;
+        """
+
+    /// A new result for `month`, computed by `run`.
+    static func allocate(_ db: Database, month: String, run: String) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO result (month, run_id) VALUES (?, ?)", arguments: [month, run])
+        return db.lastInsertedRowID
+    }
+
+    /// Drops every result no month points at (a superseded month's rows, what an interrupted or
+    /// failed run staged), table by table through the key.
+    static func dropUnreferencedResults(_ db: Database) throws {
+        let stale = try Int64.fetchAll(
+            db, sql: "SELECT id FROM result WHERE id NOT IN (SELECT result_id FROM month WHERE result_id IS NOT NULL)")
+        for id in stale {
+            for table in ["ledger_line", "finding", "worker", "acknowledgement", "month_total"] {
+                try db.execute(sql: "DELETE FROM \(table) WHERE result_id = ?", arguments: [id])
+            }
+            try db.execute(sql: "DELETE FROM result WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// The month's totals from its `summary.json` text.
+    static func insertTotals(_ db: Database, result: Int64, summaryJSON: String, name: String) throws {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(summaryJSON.utf8)) as? [String: Any] else {
+            throw StoreError("cannot load the summary of \(name) into the store: it is not a JSON object")
+        }
+        var values: [Int64] = []
+        for key in totals {
+            guard let number = object[key] as? NSNumber, let value = Int64(exactly: number.doubleValue) else {
+                throw StoreError("cannot load the summary of \(name) into the store: \(key) is not a whole number")
+            }
+            values.append(value)
+        }
+        try db.execute(
+            sql:
+                "INSERT INTO month_total (result_id, \(totals.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: totals.count)))",
+            arguments: StatementArguments([result] + values))
+    }
+}

@@ -1,0 +1,65 @@
+import GRDB
+import GRDBSQLite
+
+/// One prepared SQLite statement for loading many rows: parameters bound by position (1-based)
+/// straight from bytes, stepped, reset. GRDB's `Statement` takes Swift values; a month of a million
+/// ledger lines is bound from the bytes of its CSV text without making a string per field.
+///
+/// Used only inside a GRDB write closure, on the connection it was prepared on.
+final class SQLiteStatement {
+    private let handle: OpaquePointer
+    private let connection: OpaquePointer
+
+    /// `SQLITE_TRANSIENT`: SQLite copies the bound bytes (a C macro Swift does not import).
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ db: Database, _ sql: String) throws {
+        connection = db.sqliteConnection!
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw StoreError("cannot prepare a store statement: \(String(cString: sqlite3_errmsg(connection)))")
+        }
+        handle = statement
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// UTF-8 bytes as text; no bytes is NULL (the views show empty values as NULL).
+    func bind(_ index: Int32, text bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.isEmpty {
+            sqlite3_bind_null(handle, index)
+        } else {
+            sqlite3_bind_text(
+                handle, index, UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
+        }
+    }
+
+    /// Text; nil or empty is NULL.
+    func bind(_ index: Int32, _ text: String?) {
+        guard var text, !text.isEmpty else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        text.withUTF8 { bind(index, text: $0) }
+    }
+
+    /// An integer; nil is NULL.
+    func bind(_ index: Int32, _ value: Int64?) {
+        if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+    }
+
+    func bind(_ index: Int32, _ value: Int?) {
+        bind(index, value.map(Int64.init))
+    }
+
+    /// Runs the statement with the bound values, then makes it ready for the next row.
+    func step() throws {
+        let status = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard status == SQLITE_DONE else {
+            throw StoreError("cannot write a row into the store: \(String(cString: sqlite3_errmsg(connection)))")
+        }
+    }
+}
