@@ -44,6 +44,7 @@ struct ClosingTests {
         try workspace.roster("2025-11", "DISHUB", [Kit.rahmat])
         let error = #expect(throws: StoreError.self) { try workspace.close("2025-11", through: "2025-11") }
         #expect(error?.message.contains("never been computed") == true)
+        #expect(error?.code == .refused)
         #expect(try workspace.store().months().isEmpty)
         #expect(!FileManager.default.fileExists(atPath: "\(workspace.out)/2025-11/summary.json"))
     }
@@ -56,6 +57,7 @@ struct ClosingTests {
         try workspace.close("2025-11", through: "2025-11")
         let error = #expect(throws: StoreError.self) { try workspace.close("2025-12", through: "2025-11") }
         #expect(error?.message.contains("after the through month") == true)
+        #expect(error?.code == .refused)
         #expect(try Self.storedMonth(workspace, Kit.december)?.closed == false)
         #expect(try workspace.summary("2025-12")["closed"] as? Bool == false)
     }
@@ -67,6 +69,7 @@ struct ClosingTests {
         try workspace.run(through: "2025-12")
         let error = #expect(throws: StoreError.self) { try workspace.close("2025-12", through: "2025-12") }
         #expect(error?.message.contains("close 2025-11 first") == true)
+        #expect(error?.code == .refused)
         #expect(try Self.storedMonth(workspace, Kit.december)?.closed == false)
 
         try workspace.close("2025-11", through: "2025-12")
@@ -79,9 +82,41 @@ struct ClosingTests {
 
         let again = #expect(throws: StoreError.self) { try workspace.close("2025-11", through: "2025-12") }
         #expect(again?.message.contains("already closed") == true)
+        #expect(again?.code == .refused)
 
         try workspace.close("2025-12", through: "2025-12")
         #expect(try Self.storedMonth(workspace, Kit.december)?.closed == true)
+    }
+
+    @Test("a store that cannot be written fails the close as a write failure (exit 73), not as a refusal; the month stays open")
+    func storeWriteFailure() throws {
+        let workspace = try LedgerWorkspace()
+        try workspace.roster("2025-11", "DISHUB", [Kit.rahmat])
+        try workspace.run(through: "2025-11")
+        let store = CloseFailingStore(inner: try workspace.store())
+        let error = #expect(throws: StoreError.self) {
+            try MonthCloser(definition: workspace.definition, store: store, out: workspace.out)
+                .close(Kit.november, through: Kit.november, at: 1_765_000_000)
+        }
+        #expect(error?.code == .cannotWrite)
+        #expect(error?.message.contains("disk is full") == true)
+        #expect(try Self.storedMonth(workspace, Kit.november)?.closed == false)
+        #expect(try workspace.summary("2025-11")["closed"] as? Bool == false)
+    }
+
+    /// The workspace's store, except that closing fails as a full disk would make it.
+    struct CloseFailingStore: LedgerStore {
+        let inner: SQLiteLedgerStore
+        func months(ledgers: Bool) throws -> [StoredMonth] { try inner.months(ledgers: ledgers) }
+        func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? { try inner.month(month, ledger: ledger) }
+        func save(run: RunRecord, months: [StoredMonth]) throws { try inner.save(run: run, months: months) }
+        func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
+            throw StoreError("cannot write the store \(inner.path): database or disk is full")
+        }
+        func runs() throws -> [RunRecord] { try inner.runs() }
+        func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] { [:] }
+        func stage(workers: WorkerList, result: Int64) throws {}
+        func stage(acknowledgements: AcknowledgementReport, result: Int64) throws {}
     }
 
     // MARK: - Frozen files

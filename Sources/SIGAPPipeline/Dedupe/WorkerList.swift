@@ -44,6 +44,11 @@ public struct WorkerList: RandomAccessCollection, Sendable {
             file: survivor.file, sheet: survivor.sheet, row: survivor.row)
     }
 
+    /// The position in `sourceLists` of the worker's sources.
+    func sourceList(at position: Int) -> Int {
+        Int(slots[position].sources)
+    }
+
     /// The worker's NIK as a number, without building the worker.
     public func nik(at position: Int) -> UInt64 {
         rows.nik(at: Int(slots[position].survivor))

@@ -8,14 +8,14 @@ extension LedgerCSV {
         try CSVText.forEachRecord(text) { fields in
             guard sawHeader else {
                 guard fields == Self.header else {
-                    throw StoreError("a stored ledger does not start with the ledger.csv header")
+                    throw StoreError.damaged("a stored ledger does not start with the ledger.csv header")
                 }
                 sawHeader = true
                 return
             }
             guard fields.count == header.count, let month = YearMonth(fields[0]), let entry = LedgerEntryKind(rawValue: fields[1]),
                 let forMonth = YearMonth(fields[2]), let status = LedgerStatus(rawValue: fields[12]), let premium = Int(fields[15])
-            else { throw StoreError("a stored ledger line cannot be read back") }
+            else { throw StoreError.damaged("a stored ledger line cannot be read back") }
             lines.append(
                 LedgerLine(
                     month: month, entry: entry, forMonth: forMonth, nik: fields[3], name: fields[4], source: fields[5],
@@ -24,7 +24,7 @@ extension LedgerCSV {
                     previousStatus: LedgerStatus(rawValue: fields[13]), reasonCode: fields[14], premium: premium,
                     flags: fields[16].split(separator: ";").compactMap { LedgerFlag(rawValue: String($0)) }))
         }
-        guard sawHeader else { throw StoreError("a stored ledger does not start with the ledger.csv header") }
+        guard sawHeader else { throw StoreError.damaged("a stored ledger does not start with the ledger.csv header") }
         return lines
     }
 }

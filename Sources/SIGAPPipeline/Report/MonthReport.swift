@@ -21,7 +21,7 @@ public enum MonthReport {
         // The ledgers' texts only when they are needed (not already known).
         let months = try store.months(ledgers: false)
         guard let stored = try store.month(month, ledger: knownLines[month] == nil) else {
-            throw StoreError("\(month) has never been computed: run the pipeline first")
+            throw StoreError.refused("\(month) has never been computed: run the pipeline first")
         }
         let previous = try months.first { $0.month == month.previous && month.previous < month }.flatMap {
             try store.month($0.month, ledger: knownLines[$0.month] == nil)

@@ -28,7 +28,7 @@ struct ReportSummary: Sendable, Hashable {
     /// Reads `summary.json` text; a missing count reads as 0.
     init(json: String, month: String) throws {
         guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            throw StoreError("the stored summary of \(month) is not a JSON object")
+            throw StoreError.damaged("the stored summary of \(month) is not a JSON object")
         }
         func number(_ value: Any?) -> Int { (value as? NSNumber)?.intValue ?? 0 }
         func counts(_ value: Any?) -> [String: Int] {

@@ -18,20 +18,20 @@ public struct MonthCloser {
 
     public func close(_ month: YearMonth, through: YearMonth, at time: Int) throws {
         guard month >= definition.startMonth else {
-            throw StoreError("\(month) is before the pipeline's start month \(definition.startMonth)")
+            throw StoreError.refused("\(month) is before the pipeline's start month \(definition.startMonth)")
         }
         guard month <= through else {
-            throw StoreError("\(month) is after the through month \(through): it cannot be closed yet")
+            throw StoreError.refused("\(month) is after the through month \(through): it cannot be closed yet")
         }
         let months = try store.months(ledgers: false)
         guard let stored = try store.month(month) else {
-            throw StoreError("\(month) has never been computed: run the pipeline first")
+            throw StoreError.refused("\(month) has never been computed: run the pipeline first")
         }
-        guard !stored.closed else { throw StoreError("\(month) is already closed") }
+        guard !stored.closed else { throw StoreError.refused("\(month) is already closed") }
         var earlier = definition.startMonth
         while earlier < month {
             guard months.first(where: { $0.month == earlier })?.closed == true else {
-                throw StoreError("months close in order: close \(earlier) first")
+                throw StoreError.refused("months close in order: close \(earlier) first")
             }
             earlier = earlier.next
         }

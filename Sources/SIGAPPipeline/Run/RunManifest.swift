@@ -11,6 +11,8 @@ struct RunManifest {
     var inputs: [(file: Inbox.File, rows: Int, outcome: String)] = []
     var outputs: [(path: String, sha256: String)] = []
     var notes: [String] = []
+    /// Each stage's counts, time and memory (`StageMeter`), as JSON objects.
+    var stages: [String] = []
     var problems: [String] = []
     var exitCode = 0
     var finishedAt = 0
@@ -60,6 +62,7 @@ struct RunManifest {
             "\"exit_code\": \(exitCode)",
             "\"inputs\": \(list(inputLines))",
             "\"outputs\": \(list(outputLines))",
+            "\"stages\": \(list(stages.map { "    " + $0 }))",
             "\"notes\": \(list(notes.map { "    " + string($0) }))",
             "\"problems\": \(list(problems.map { "    " + string($0) }))",
         ]

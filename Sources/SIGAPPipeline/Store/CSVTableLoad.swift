@@ -101,8 +101,8 @@ struct CSVTableLoad: Sendable {
             stopped = try !scanner.feed(chunk, take)
         }
         if !stopped { _ = try scanner.finish(take) }
-        if let problem { throw StoreError("cannot load \(name) into the store: \(problem)") }
-        guard sawHeader else { throw StoreError("cannot load \(name) into the store: it is empty") }
+        if let problem { throw StoreError.damaged("cannot load \(name) into the store: \(problem)") }
+        guard sawHeader else { throw StoreError.damaged("cannot load \(name) into the store: it is empty") }
         return Int(line)
     }
 

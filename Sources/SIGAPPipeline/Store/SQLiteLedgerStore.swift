@@ -103,20 +103,24 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 db,
                 "INSERT INTO worker (result_id, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
             )
-            for (line, worker) in workers.enumerated() {
+            // The sources of a worker are one of a few lists: each joined once.
+            let sources = workers.sourceLists.map { $0.joined(separator: ";") }
+            for line in workers.indices {
+                let worker = workers[line]
+                let person = worker.person
                 statement.bind(1, result)
                 statement.bind(2, line)
-                statement.bind(3, worker.nik)
-                statement.bind(4, worker.name)
+                statement.bind(3, person.nik)
+                statement.bind(4, person.name)
                 statement.bind(5, worker.owner)
-                statement.bind(6, worker.sources.joined(separator: ";"))
-                statement.bind(7, worker.birthPlace)
-                statement.bind(8, worker.birthDate?.description)
-                statement.bind(9, worker.sex?.letter)
-                statement.bind(10, worker.kecamatan?.code)
-                statement.bind(11, worker.kelurahan?.code)
-                statement.bind(12, worker.phone)
-                statement.bind(13, worker.occupation)
+                statement.bind(6, sources[workers.sourceList(at: line)])
+                statement.bind(7, person.birthPlace)
+                statement.bind(8, person.birthDate?.description)
+                statement.bind(9, person.sex?.letter)
+                statement.bind(10, person.kecamatan?.code)
+                statement.bind(11, person.kelurahan?.code)
+                statement.bind(12, person.phone)
+                statement.bind(13, person.occupation)
                 statement.bind(14, worker.file)
                 statement.bind(15, worker.sheet)
                 statement.bind(16, worker.row)
@@ -160,7 +164,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             try db.execute(
                 sql: "UPDATE month SET closed = 1, closed_at = ?, summary_json = ? WHERE month = ? AND closed = 0",
                 arguments: [timestamp, summaryJSON, month.description])
-            guard db.changesCount == 1 else { throw StoreError("month \(month) is not an open, computed month") }
+            guard db.changesCount == 1 else { throw StoreError.refused("month \(month) is not an open, computed month") }
         }
     }
 

@@ -123,7 +123,6 @@ enum SQLiteSchema {
             file TEXT NOT NULL, row INTEGER NOT NULL, period TEXT, nik TEXT, name TEXT, kpj TEXT, status TEXT,
             reason TEXT, reason_code TEXT, premium INTEGER,
             PRIMARY KEY (result_id, line)) WITHOUT ROWID;
-        CREATE INDEX acknowledgement_nik ON acknowledgement (nik);
         """
 
     /// The public face (SPEC §15): each month's current result, in the published files' order.
@@ -172,12 +171,12 @@ enum SQLiteSchema {
     /// The month's totals from its `summary.json` text.
     static func insertTotals(_ db: Database, result: Int64, summaryJSON: String, name: String) throws {
         guard let object = try? JSONSerialization.jsonObject(with: Data(summaryJSON.utf8)) as? [String: Any] else {
-            throw StoreError("cannot load the summary of \(name) into the store: it is not a JSON object")
+            throw StoreError.damaged("cannot load the summary of \(name) into the store: it is not a JSON object")
         }
         var values: [Int64] = []
         for key in totals {
             guard let number = object[key] as? NSNumber, let value = Int64(exactly: number.doubleValue) else {
-                throw StoreError("cannot load the summary of \(name) into the store: \(key) is not a whole number")
+                throw StoreError.damaged("cannot load the summary of \(name) into the store: \(key) is not a whole number")
             }
             values.append(value)
         }

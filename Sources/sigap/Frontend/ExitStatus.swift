@@ -1,4 +1,5 @@
 import ArgumentParser
+import SIGAPPipeline
 
 /// The exit codes of SPEC §11, in one place.
 enum ExitStatus {
@@ -9,4 +10,13 @@ enum ExitStatus {
     static let cannotWrite = ExitCode(73)
     static let locked = ExitCode(75)
     static let invalidPipeline = ExitCode(78)
+
+    /// The status a store problem ends a command with: decided here, once, from its code.
+    static func of(_ error: StoreError) -> ExitCode {
+        switch error.code {
+        case .cannotWrite: cannotWrite
+        case .refused: usage
+        case .damaged: internalError
+        }
+    }
 }

@@ -82,7 +82,7 @@ struct PipelineOptions: ParsableArguments {
             return lock
         } catch let error as StoreError {
             reportError("\(error)")
-            throw ExitStatus.cannotWrite
+            throw ExitStatus.of(error)
         }
     }
 

@@ -28,7 +28,7 @@ struct Close: ParsableCommand {
                 .close(YearMonth(month)!, through: options.throughMonth, at: Int(Date().timeIntervalSince1970))
         } catch let error as StoreError {
             options.reportError("cannot close \(month): \(error)")
-            throw ExitStatus.usage
+            throw ExitStatus.of(error)
         } catch let error as OutputError {
             options.reportError("\(error)")
             throw ExitStatus.cannotWrite

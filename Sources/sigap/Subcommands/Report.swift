@@ -37,7 +37,7 @@ struct Report: ParsableCommand {
             path = try MonthReport.publish(month, store: store, definition: definition, to: OutputFolder(root: options.outPath(definition)))
         } catch let error as StoreError {
             StandardStreams.writeError("error: \(error)")
-            throw ExitStatus.cannotWrite
+            throw ExitStatus.of(error)
         } catch let error as OutputError {
             StandardStreams.writeError("error: \(error)")
             throw ExitStatus.cannotWrite

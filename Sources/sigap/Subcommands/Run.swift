@@ -65,7 +65,7 @@ struct Run: ParsableCommand {
             throw ExitStatus.missingInput
         } catch let error as StoreError {
             options.reportError("\(error)")
-            throw ExitStatus.cannotWrite
+            throw ExitStatus.of(error)
         } catch let error as ExitCode {
             throw error
         } catch {

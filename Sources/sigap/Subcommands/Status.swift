@@ -14,7 +14,13 @@ struct Status: ParsableCommand {
         umask(0o027)
         let definition = try options.definition()
         let store = try options.openStore(definition)
-        let months = try store.months(ledgers: false)
+        let months: [StoredMonth]
+        do {
+            months = try store.months(ledgers: false)
+        } catch let error as StoreError {
+            options.reportError("\(error)")
+            throw ExitStatus.of(error)
+        }
         if months.isEmpty {
             StandardStreams.writeLine("no month computed yet: run `sigap run` first")
         }
