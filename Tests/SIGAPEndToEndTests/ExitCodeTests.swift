@@ -171,6 +171,14 @@ struct ExitCodeTests {
         func stage(acknowledgements: AcknowledgementReport, result: Int64) throws {
             try inner.stage(acknowledgements: acknowledgements, result: result)
         }
+        func acknowledgementPeriods() throws -> [String: Set<YearMonth>] { try inner.acknowledgementPeriods() }
+        func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws {
+            try inner.record(acknowledgementPeriods: acknowledgementPeriods)
+        }
+        func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
+            try inner.ledgerLines(of: month, entry: entry)
+        }
+        func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] { try inner.coveredKPJs(of: month) }
     }
 
     enum Unwritable: String, CaseIterable, CustomTestStringConvertible {

@@ -117,6 +117,14 @@ struct ClosingTests {
         func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] { [:] }
         func stage(workers: WorkerList, result: Int64) throws {}
         func stage(acknowledgements: AcknowledgementReport, result: Int64) throws {}
+        func acknowledgementPeriods() throws -> [String: Set<YearMonth>] { try inner.acknowledgementPeriods() }
+        func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws {
+            try inner.record(acknowledgementPeriods: acknowledgementPeriods)
+        }
+        func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
+            try inner.ledgerLines(of: month, entry: entry)
+        }
+        func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] { try inner.coveredKPJs(of: month) }
     }
 
     // MARK: - Frozen files

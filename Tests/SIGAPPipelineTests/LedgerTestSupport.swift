@@ -172,7 +172,10 @@ struct LedgerKitAcknowledgements: AcknowledgementLookup {
 /// so run ids differ.
 final class LedgerWorkspace {
     let root: String
-    let definition: PipelineDefinition
+    private(set) var definition: PipelineDefinition
+    private let sources: [String]
+    private let startMonth: String
+    private let severity: [String: String]
     var inbox: String { "\(root)/inbox" }
     var out: String { "\(root)/out" }
     var storePath: String { "\(root)/store/sigap.sqlite" }
@@ -189,6 +192,22 @@ final class LedgerWorkspace {
     ) throws {
         root = NSTemporaryDirectory() + "sigap-ledger-tests-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: "\(root)/inbox", withIntermediateDirectories: true)
+        self.sources = sources
+        self.startMonth = startMonth
+        self.severity = severity
+        definition = try Self.writeDefinition(
+            root: root, sources: sources, startMonth: startMonth, premiums: premiums, severity: severity)
+    }
+
+    /// Writes the pipeline file again with other premium rates (the rest as it was).
+    func changePremiums(_ premiums: [(from: String, jkk: Int, jkm: Int)]) throws {
+        definition = try Self.writeDefinition(
+            root: root, sources: sources, startMonth: startMonth, premiums: premiums, severity: severity)
+    }
+
+    private static func writeDefinition(
+        root: String, sources: [String], startMonth: String, premiums: [(from: String, jkk: Int, jkm: Int)], severity: [String: String]
+    ) throws -> PipelineDefinition {
         let yaml = """
             programme: SIGAP
             region: "3275"
@@ -208,7 +227,7 @@ final class LedgerWorkspace {
 
             """
         try Data(yaml.utf8).write(to: URL(fileURLWithPath: "\(root)/sigap-test.yaml"))
-        definition = try PipelineDefinition.parse(yaml, file: "\(root)/sigap-test.yaml")
+        return try PipelineDefinition.parse(yaml, file: "\(root)/sigap-test.yaml")
     }
 
     deinit {
@@ -279,16 +298,17 @@ final class LedgerWorkspace {
 
     /// One `sigap run --through <through>`, as the command line builds it, with a fixed clock.
     @discardableResult
-    func run(through: String) throws -> PipelineRun.Outcome {
+    func run(through: String, full: Bool = false) throws -> PipelineRun.Outcome {
         clock += 60
-        return try run(through: through, now: clock)
+        return try run(through: through, now: clock, full: full)
     }
 
     /// A run started at a given Unix time, on the workspace's store or another one.
     @discardableResult
-    func run(through: String, now: Int, store: (any LedgerStore)? = nil) throws -> PipelineRun.Outcome {
-        let options = RunOptions(
+    func run(through: String, now: Int, store: (any LedgerStore)? = nil, full: Bool = false) throws -> PipelineRun.Outcome {
+        var options = RunOptions(
             definition: definition, definitionPath: pipelinePath, through: YearMonth(through)!, now: now, toolVersion: "test")
+        options.full = full
         let log = RunLog(format: .text) { _ in }
         defer { logLines += log.lines }
         return try PipelineRun(options: options, store: try store ?? self.store(), log: log).execute()
@@ -385,6 +405,12 @@ struct SaveFailingStore: LedgerStore {
     func stage(acknowledgements: AcknowledgementReport, result: Int64) throws {
         try inner.stage(acknowledgements: acknowledgements, result: result)
     }
+    func acknowledgementPeriods() throws -> [String: Set<YearMonth>] { try inner.acknowledgementPeriods() }
+    func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws {
+        try inner.record(acknowledgementPeriods: acknowledgementPeriods)
+    }
+    func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] { try inner.ledgerLines(of: month, entry: entry) }
+    func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] { try inner.coveredKPJs(of: month) }
 }
 
 extension Dictionary where Key == String, Value == Any {

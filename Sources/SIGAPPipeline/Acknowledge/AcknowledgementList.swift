@@ -35,6 +35,11 @@ public struct AcknowledgementList: RandomAccessCollection, Sendable {
 
     public init() {}
 
+    /// The premium periods the rows are for.
+    var periods: Set<YearMonth> {
+        Set(Set(records.lazy.map(\.period)).map(Self.month))
+    }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { records.count }
 

@@ -1,3 +1,5 @@
+import Foundation
+import SIGAPDomain
 import XLSX
 
 extension MonthSummary {
@@ -40,5 +42,43 @@ extension MonthSummary {
             ("findings_by_code", object(findingsByCode.map { ($0.key, "\($0.value)") }, indent: "  ")),
         ]
         return object(fields, indent: "") + "\n"
+    }
+}
+
+extension MonthSummary {
+    /// Reads back a `summary.json` this program wrote (a reused month's figures come from the
+    /// store). Throws `StoreError.damaged` for anything else.
+    public init(json text: String) throws {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+            let monthText = object["month"] as? String, let month = YearMonth(monthText)
+        else { throw StoreError.damaged("a stored summary cannot be read back") }
+        func number(_ value: Any?) -> Int { (value as? NSNumber)?.intValue ?? 0 }
+        func table(_ key: String) -> [String: [String: Int]] {
+            (object[key] as? [String: Any] ?? [:]).mapValues { ($0 as? [String: Any] ?? [:]).mapValues(number) }
+        }
+        self.month = month
+        closed = (object["closed"] as? Bool) ?? false
+        workers = number(object["workers"])
+        covered = number(object["covered"])
+        rejected = number(object["rejected"])
+        pending = number(object["pending"])
+        unexpected = number(object["unexpected"])
+        premiumDue = number(object["premium_due"])
+        adjustmentsCount = number(object["adjustments_count"])
+        adjustmentsPremium = number(object["adjustments_premium"])
+        pendingExposure = number(object["pending_exposure"])
+        disputedAmount = number(object["disputed_amount"])
+        orphanRejections = number(object["orphan_rejections"])
+        quarantinedRows = number(object["quarantined_rows"])
+        bySource = table("by_source").mapValues { figures in
+            SourceFigures(
+                workers: figures["workers"] ?? 0, covered: figures["covered"] ?? 0, rejected: figures["rejected"] ?? 0,
+                pending: figures["pending"] ?? 0, premiumDue: figures["premium_due"] ?? 0)
+        }
+        byKecamatan = table("by_kecamatan").mapValues { figures in
+            KecamatanFigures(workers: figures["workers"] ?? 0, covered: figures["covered"] ?? 0, premiumDue: figures["premium_due"] ?? 0)
+        }
+        rejectionsByReason = (object["rejections_by_reason"] as? [String: Any] ?? [:]).mapValues(number)
+        findingsByCode = (object["findings_by_code"] as? [String: Any] ?? [:]).mapValues(number)
     }
 }

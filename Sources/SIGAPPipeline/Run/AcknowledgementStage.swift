@@ -10,6 +10,9 @@ struct AcknowledgementStage {
     var quarantined: [YearMonth: Int] = [:]
     var unreadable: [(month: YearMonth, file: String, cause: String)] = []
     var inputs: [(file: Inbox.File, rows: Int, outcome: String)] = []
+    /// The premium periods each file (by name) holds rows for, quarantined rows included; none for
+    /// an unreadable file.
+    var periods: [String: Set<YearMonth>] = [:]
 
     /// `keep` is handed each file read (the run writes its rows into the store).
     static func read(
@@ -23,6 +26,7 @@ struct AcknowledgementStage {
             do {
                 let report = try reader.read(path: file.path, file: file.name, month: month)
                 try keep(report)
+                stage.periods[file.name] = report.acknowledgements.periods.union(report.quarantinedRows.compactMap(\.period))
                 reports.append(report)
                 stage.findings[month, default: []] += report.findings
                 stage.quarantined[month, default: 0] += report.rowsQuarantined
@@ -34,6 +38,7 @@ struct AcknowledgementStage {
                 cause = error.cause
             }
             stage.unreadable.append((month, file.name, cause))
+            stage.periods[file.name] = []
             stage.inputs.append((file, 0, "unreadable: \(cause)"))
             stage.findings[month, default: []].append(
                 RosterFinding(

@@ -41,7 +41,17 @@ public struct MonthRosterLoader {
         self.limits = limits
     }
 
-    /// Loads `month`; call for consecutive months from the start month.
+    /// Takes a month that is not loaded (its stored results are reused) as loaded: each source's
+    /// roster is then the folder of the month `rosterMonths` names (none when absent).
+    public mutating func assume(rosterMonths: [String: YearMonth]) {
+        lastUsable = [:]
+        for (source, month) in rosterMonths {
+            if let files = inbox.files(source, in: month) { lastUsable[source] = (month, files) }
+        }
+    }
+
+    /// Loads `month`; call for consecutive months from the start month (`assume` standing in for
+    /// those not loaded).
     public mutating func load(_ month: YearMonth) throws -> Month {
         var result = Month()
         let settings = ValidationSettings(

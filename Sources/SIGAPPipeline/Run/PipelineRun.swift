@@ -22,8 +22,12 @@ public final class PipelineRun {
     public struct Outcome: Sendable {
         public var runID: String
         public var exitCode: Int32
-        /// Summaries of the months computed (open and closed), by month.
+        /// Summaries of the open months, computed or reused, by month.
         public var summaries: [YearMonth: MonthSummary] = [:]
+        /// Open months whose stored results were reused (not computed, files not rewritten).
+        public var reused: [YearMonth] = []
+        /// Months computed this run (closed ones for their adjustments), with why.
+        public var computed: [YearMonth: [String]] = [:]
         /// Paths of published files.
         public var published: [String] = []
         /// Problems that decided a non-zero exit.
@@ -44,12 +48,15 @@ public final class PipelineRun {
         var findings: [RosterFinding]
         var submission: [SubmissionRow]
         var corrections: [String: [CorrectionWorkbook.Entry]]
+        /// What it was computed from, for the store.
+        var basis: ResultBasis?
     }
 
-    /// SPEC §1: plan the months; extract and validate each month's rosters (and, on a second
-    /// thread, every acknowledgement file); deduplicate; reconcile; adjust closed months; summarise;
-    /// check the invariants; publish. Problems are gathered as the run goes and decide the exit code
-    /// once, at the end.
+    /// SPEC §1 and §15: plan the months (which to compute, which stored results still hold);
+    /// extract and validate each computed month's rosters (and, on a second thread, every
+    /// acknowledgement file); deduplicate; reconcile; adjust closed months; summarise; check the
+    /// invariants; publish. Problems are gathered as the run goes and decide the exit code once, at
+    /// the end.
     public func execute() throws -> Outcome {
         let definition = options.definition
         let runID = Self.runID(at: options.now, salt: UUID().uuidString.prefix(8).lowercased())
@@ -57,7 +64,7 @@ public final class PipelineRun {
         var manifest = RunManifest(runID: runID, options: options)
         let meter = StageMeter(log: log)
 
-        // Plan: the inbox, the closed months (their lines are frozen), the first open month.
+        // The inbox, the stored months, the first open month.
         let inbox: Inbox
         do {
             inbox = try Inbox(root: options.inbox, sources: definition.sourceCodes)
@@ -77,46 +84,89 @@ public final class PipelineRun {
         var limits = ReaderLimits.default
         if let cap = definition.maxInflatedPerEntry { limits.maxInflatedPerEntry = cap }
         if let cap = definition.maxInflatedPerFile { limits.maxInflatedPerFile = cap }
-        let closedMonths = try store.closedMonths()
-        var frozen: [(month: YearMonth, lines: [LedgerLine])] = []
-        var frozenLines: [YearMonth: [LedgerLine]] = [:]
-        for month in closedMonths {
-            let lines = try LedgerCSV.parse(try store.month(month)?.ledgerCSV ?? "")
-            frozen.append((month, lines))
-            frozenLines[month] = lines
-        }
+        let storedMonths = Dictionary(uniqueKeysWithValues: try store.months(ledgers: false).map { ($0.month, $0) })
+        let closedMonths = storedMonths.values.filter(\.closed).map(\.month).sorted()
         let firstOpen = closedMonths.last.map(\.next) ?? definition.startMonth
         // Each open month's rows are written into the store as they are made, under a result of
         // this run's that saving makes the month's (never in a dry run).
         let storeResults =
             options.dryRun ? [:] : try store.beginResults(run: runID, months: options.months.filter { !closedMonths.contains($0) })
 
-        // Extract: the acknowledgement files are read on a second thread while the first month's
-        // rosters are read (the roster reader leaves part of the second core idle).
+        // Every inbox file hashed once: the months' fingerprints and the manifest.
+        var started = meter.now
+        let digests = InboxDigests(inbox: inbox, through: options.through)
+        manifest.digests = digests.byName
+        meter.record("hash inputs", items: digests.byName.count, since: started)
+
+        // The acknowledgement files are read on a second thread (while the first computed month's
+        // rosters are read) once a month needs them, or first of all when a file is new: a month's
+        // fingerprint needs the periods each file holds.
         let through = options.through
         let store = store
-        let acknowledgementsStarted = meter.now
-        let acknowledgementTask = BackgroundTask {
-            try AcknowledgementStage.read(inbox: inbox, through: through, limits: limits) { report in
-                if let result = storeResults[report.month] { try store.stage(acknowledgements: report, result: result) }
+        var acknowledgementTask: BackgroundTask<AcknowledgementStage>?
+        var acknowledgementsStarted = meter.now
+        func startAcknowledgements() {
+            guard acknowledgementTask == nil else { return }
+            acknowledgementsStarted = meter.now
+            acknowledgementTask = BackgroundTask {
+                try AcknowledgementStage.read(inbox: inbox, through: through, limits: limits) { report in
+                    if let result = storeResults[report.month] { try store.stage(acknowledgements: report, result: result) }
+                }
             }
         }
         var acknowledgementsRead: AcknowledgementStage?
-        /// The acknowledgements, waited for once; their problems and inputs recorded then (before
-        /// any roster input, as when they were read first).
+        /// The acknowledgements, waited for once; their problems, inputs and periods recorded then.
         func acknowledgementStage() throws -> AcknowledgementStage {
             if let acknowledgementsRead { return acknowledgementsRead }
-            let stage = try acknowledgementTask.wait()
+            startAcknowledgements()
+            let stage = try acknowledgementTask!.wait()
             acknowledgementsRead = stage
             meter.record("extract acknowledgements", items: stage.inputs.map(\.rows).reduce(0, +), since: acknowledgementsStarted)
             for item in stage.unreadable {
-                outcome.problems.append("\(item.file): \(item.cause)")
+                note(problem: "\(item.file): \(item.cause)")
                 log.warning("unreadable acknowledgement file \(item.file): \(item.cause)")
             }
             manifest.inputs += stage.inputs
             outcome.rowsRead[Inbox.acknowledgementFolder] = stage.inputs.map(\.rows).reduce(0, +)
+            if !options.dryRun {
+                try store.record(
+                    acknowledgementPeriods: Dictionary(
+                        stage.periods.map { (digests.sha256(of: $0.key), $0.value) }, uniquingKeysWith: { first, _ in first }))
+            }
             return stage
         }
+        /// A problem of an input, once however often it is met (a reused month repeats its own).
+        func note(problem: String) {
+            if !outcome.problems.contains(problem) { outcome.problems.append(problem) }
+        }
+
+        // Plan: which months to compute.
+        started = meter.now
+        var periods = try store.acknowledgementPeriods()
+        if digests.acknowledgementFiles.contains(where: { periods[$0.sha256] == nil }) {
+            for (name, filePeriods) in try acknowledgementStage().periods { periods[digests.sha256(of: name)] = filePeriods }
+        }
+        let definitionSHA256 = (try? Fingerprint.sha256(path: options.definitionPath))?.digest ?? "unreadable"
+        let planner = PlanStage(
+            fingerprints: digests.fingerprints(definitionSHA256: definitionSHA256, toolVersion: options.toolVersion, periods: periods),
+            full: options.full)
+        let plan = planner.plan(months: options.months, stored: storedMonths, firstOpen: firstOpen) { month in
+            FileManager.default.fileExists(atPath: "\(options.out)/\(month)/summary.json")
+        }
+        for entry in plan {
+            switch entry.action {
+            case .reuse: manifest.months.append((entry.month, "reused", []))
+            case .settled: manifest.months.append((entry.month, "settled", []))
+            case .adjusted: manifest.months.append((entry.month, "adjustments kept", []))
+            case .compute(let reasons):
+                manifest.months.append((entry.month, "computed", reasons))
+                outcome.computed[entry.month] = reasons
+                log.info("month \(entry.month): to compute, because \(reasons.joined(separator: "; "))")
+            }
+        }
+        meter.record("plan", items: plan.filter(\.isComputed).count, since: started)
+        if plan.contains(where: \.isComputed) { startAcknowledgements() }
+
         // The months' workbooks are written at temporary paths on a second thread as the months
         // are computed (never in a dry run); they are put in place only once the store is saved.
         let publisher = MonthPublisher(folder: OutputFolder(root: options.out), definition: definition)
@@ -136,6 +186,8 @@ public final class PipelineRun {
         defer {
             // A run that ends early (an error thrown) leaves no thread and no temporary file.
             if !stagerDone { stager?.abandon() }
+            // Nor an acknowledgement thread.
+            _ = try? acknowledgementTask?.wait()
         }
         var loader = MonthRosterLoader(definition: definition, inbox: inbox, limits: limits)
         loader.progress = log.progress
@@ -144,20 +196,37 @@ public final class PipelineRun {
             severity: (try? SeverityPolicy(overrides: definition.severityOverrides))?.severity(of: .identityConflict) ?? .warning)
         let summariser = SummariseStage(sources: definition.sourceCodes)
         var latestCoveredKPJ: [String: String] = [:]
+        /// Months before the next computed one whose KPJs are still only in the store.
+        var historyInStore: [YearMonth] = []
         var recomputedClosed: [YearMonth: [LedgerLine]] = [:]
         var results: [MonthResult] = []
         var violations: [String] = []
 
-        for month in options.months {
+        for entry in plan {
+            let month = entry.month
+            guard entry.isComputed else {
+                // Reused: the month stands as stored; the next month carries its rosters forward.
+                let basis = entry.stored?.basis
+                loader.assume(rosterMonths: (basis?.rosterMonths ?? [:]).compactMapValues(YearMonth.init))
+                historyInStore.append(month)
+                guard !entry.closed, let stored = entry.stored else { continue }
+                for problem in basis?.problems ?? [] { note(problem: problem) }
+                let summary = try MonthSummary(json: stored.summaryJSON)
+                outcome.summaries[month] = summary
+                outcome.reused.append(month)
+                if month == options.through { outcome.findings = Self.findingCounts(summary, definition: definition) }
+                continue
+            }
+
             // Extract and validate: the month's rosters, each source's own or carried forward.
-            var started = meter.now
+            started = meter.now
             var rosters: MonthRosterLoader.Month
             do {
                 rosters = try loader.load(month)
             } catch {
                 // No thread outlives the run; an acknowledgement error wins, as when they were
                 // read first.
-                _ = try acknowledgementTask.wait()
+                _ = try acknowledgementTask?.wait()
                 throw error
             }
             // Reading freed much memory in small pieces: given back before the month's lines are made.
@@ -166,10 +235,13 @@ public final class PipelineRun {
             let acknowledgements = try acknowledgementStage()
             violations += rosters.violations
             for (source, rows) in rosters.rowsRead { outcome.rowsRead[source, default: 0] += rows }
+            var problems: [String] = []
             for item in rosters.unreadable {
-                outcome.problems.append("\(item.file): \(item.cause)")
+                problems.append("\(item.file): \(item.cause)")
+                note(problem: "\(item.file): \(item.cause)")
                 log.warning("unreadable roster file \(item.file) of \(item.source): \(item.cause)")
             }
+            for item in acknowledgements.unreadable where item.month == month { problems.append("\(item.file): \(item.cause)") }
             for input in rosters.inputs {
                 manifest.inputs.append((input.file, input.rows, input.outcome))
             }
@@ -184,24 +256,27 @@ public final class PipelineRun {
                 throw StoreError("no premium rate is in force for \(month)")
             }
 
-            // Reconcile.
+            // Reconcile, against the KPJ history of every earlier month (frozen lines for closed
+            // months; from the store for months not computed).
+            for earlier in historyInStore {
+                for pair in try store.coveredKPJs(of: earlier) { latestCoveredKPJ[pair.nik] = pair.kpj }
+            }
+            historyInStore = []
             started = meter.now
             let reconciliation = Reconciler(month: month, rate: rate).reconcile(
                 merged.workers, acknowledgements: acknowledgements.lookup, latestCoveredKPJ: latestCoveredKPJ)
             meter.record("reconcile", month: month, items: reconciliation.lines.count, since: started)
-            let isClosed = closedMonths.contains(month)
-            // KPJ history for the months after this one (none after the last).
-            if month != options.months.last {
-                let regularForHistory = isClosed ? frozenLines[month, default: []] : reconciliation.lines
-                for line in regularForHistory where line.entry == .regular && line.status == .covered && !line.kpj.isEmpty {
-                    latestCoveredKPJ[line.nik] = line.kpj
-                }
-            }
-            if isClosed {
-                // A closed month is only recomputed for its adjustments.
+            if entry.closed {
+                // A closed month is only computed for its adjustments; its history is its frozen lines.
                 recomputedClosed[month] = reconciliation.lines
+                historyInStore.append(month)
                 disposal.release(&merged.workers, leaving: WorkerList())
                 continue
+            }
+            if month != options.months.last {
+                for line in reconciliation.lines where line.entry == .regular && line.status == .covered && !line.kpj.isEmpty {
+                    latestCoveredKPJ[line.nik] = line.kpj
+                }
             }
             if let result = storeResults[month] {
                 started = meter.now
@@ -214,17 +289,22 @@ public final class PipelineRun {
             // another thread before the month's files are made.
             disposal.release(&merged.workers, leaving: WorkerList())
 
-            // Adjust: the closed months' differences go to the first open month.
+            // Adjust: the closed months computed give their differences to the first open month.
             var lines = reconciliation.lines
-            if month == firstOpen {
+            if month == firstOpen && !recomputedClosed.isEmpty {
                 started = meter.now
+                var frozen: [(month: YearMonth, lines: [LedgerLine])] = []
+                for closed in closedMonths {
+                    let regular = recomputedClosed[closed] == nil ? [] : try store.ledgerLines(of: closed, entry: .regular)
+                    frozen.append((closed, regular + (try store.ledgerLines(of: closed, entry: .adjustment))))
+                }
                 let adjustments = AdjustStage(frozen: frozen).run(recomputed: recomputedClosed, into: month)
-                meter.record("adjust", month: month, items: adjustments.lines.count, since: started)
                 lines += adjustments.lines
                 for note in adjustments.notes {
                     manifest.notes.append(note)
                     log.warning(note)
                 }
+                meter.record("adjust", month: month, items: adjustments.lines.count, since: started)
             }
             lines = LedgerCSV.ordered(lines)
 
@@ -243,19 +323,28 @@ public final class PipelineRun {
             }
             if let tamper = options.summaryFault { summary = tamper(summary) }
             violations += summary.invariantViolations.map { "\(month): \($0)" }
+            let basis = ResultBasis(
+                own: entry.own.fingerprint, full: entry.full, components: entry.own.components,
+                closed: month == firstOpen
+                    ? Dictionary(
+                        uniqueKeysWithValues: plan.filter { $0.closed && $0.isComputed }.map { ($0.month.description, $0.own.fingerprint) })
+                    : [:],
+                rosterMonths: rosters.rosterMonth.mapValues(\.description), problems: problems)
             results.append(
                 MonthResult(
                     month: month, closed: false, lines: lines, summary: summary, findings: summarised.findings, submission: submission,
-                    corrections: rosters.corrections))
+                    corrections: rosters.corrections, basis: basis))
             stager?.add(results[results.count - 1])
             outcome.summaries[month] = summary
         }
 
         stager?.close()
-        _ = try acknowledgementStage()  // recorded even when no month was computed
-        // The acknowledgements are not needed any more: a million of them are worth freeing.
-        acknowledgementsRead = nil
-        acknowledgementTask.discardResult()
+        if acknowledgementTask != nil {
+            _ = try acknowledgementStage()  // recorded even when no month was computed
+            // The acknowledgements are not needed any more: a million of them are worth freeing.
+            acknowledgementsRead = nil
+            acknowledgementTask?.discardResult()
+        }
 
         // Check the invariants: a bug publishes nothing but the manifest.
         if !violations.isEmpty {
@@ -273,7 +362,7 @@ public final class PipelineRun {
             return outcome
         }
 
-        // Publish: the store, then the files.
+        // Publish: the store, then the files of the months computed.
         let publishing = PublishStage(store: store, publisher: publisher, definition: definition, stager: stager)
         var published = MonthPublisher.Published()
         do {
@@ -310,6 +399,17 @@ public final class PipelineRun {
         // need not wait (an in-process caller gets the memory back shortly after).
         Disposal.releaseUnwaited(&results)
         return outcome
+    }
+
+    /// The findings of a reused month by code, with the severity the pipeline gives each (for metrics).
+    static func findingCounts(_ summary: MonthSummary, definition: PipelineDefinition) -> [FindingCode: (severity: Severity, count: Int)] {
+        let policy = try? SeverityPolicy(overrides: definition.severityOverrides)
+        var counts: [FindingCode: (severity: Severity, count: Int)] = [:]
+        for (name, count) in summary.findingsByCode {
+            guard let code = FindingCode(rawValue: name) else { continue }
+            counts[code] = (policy?.severity(of: code) ?? code.defaultSeverity, count)
+        }
+        return counts
     }
 
     private func publishManifest(_ manifest: inout RunManifest, outcome: Outcome, meter: StageMeter) throws -> String {

@@ -13,6 +13,10 @@ struct RunManifest {
     var notes: [String] = []
     /// Each stage's counts, time and memory (`StageMeter`), as JSON objects.
     var stages: [String] = []
+    /// What the run did with each month: `computed` (with why), `reused` or `settled`.
+    var months: [(month: YearMonth, action: String, because: [String])] = []
+    /// The inputs' digests, hashed once by the run.
+    var digests: [String: InboxDigests.Digest] = [:]
     var problems: [String] = []
     var exitCode = 0
     var finishedAt = 0
@@ -36,7 +40,9 @@ struct RunManifest {
 
     private func computeRunInputs() -> [RunRecord.Input] {
         inputs.map { input in
-            let print = (try? Fingerprint.sha256(path: input.file.path)) ?? (digest: "", size: 0)
+            let print =
+                digests[input.file.name].map { (digest: $0.sha256, size: $0.size) } ?? (try? Fingerprint.sha256(path: input.file.path))
+                ?? (digest: "", size: 0)
             return RunRecord.Input(name: input.file.name, sha256: print.digest, size: print.size, rows: input.rows, outcome: input.outcome)
         }
     }
@@ -62,6 +68,7 @@ struct RunManifest {
             "\"exit_code\": \(exitCode)",
             "\"inputs\": \(list(inputLines))",
             "\"outputs\": \(list(outputLines))",
+            "\"months\": \(list(months.map { "    {\"month\": \(string($0.month.description)), \"action\": \(string($0.action)), \"because\": [\($0.because.map(string).joined(separator: ", "))]}" }))",
             "\"stages\": \(list(stages.map { "    " + $0 }))",
             "\"notes\": \(list(notes.map { "    " + string($0) }))",
             "\"problems\": \(list(problems.map { "    " + string($0) }))",

@@ -10,6 +10,9 @@ public struct RunOptions: Sendable {
     public var through: YearMonth
     /// Compute and report, publish nothing.
     public var dryRun = false
+    /// Compute every month, whatever the store says of it (`--full`): the oracle of the
+    /// incremental runs.
+    public var full = false
     /// Unix time of the run's start (tests pass a fixed one).
     public var now: Int
     public var toolVersion: String

@@ -4,7 +4,8 @@ import SIGAPDomain
 /// compared with its book (frozen lines plus the adjustments later closed months recorded); the
 /// differences become ADJUSTMENT lines of the first open month.
 struct AdjustStage {
-    /// Per closed month, in order: its frozen lines (REGULAR and the ADJUSTMENT lines it carries).
+    /// Per closed month, in order: its frozen lines (REGULAR and the ADJUSTMENT lines it carries;
+    /// the REGULAR lines only needed of the months computed).
     let frozen: [(month: YearMonth, lines: [LedgerLine])]
 
     struct Output {
@@ -14,10 +15,11 @@ struct AdjustStage {
         var notes: [String] = []
     }
 
-    /// `recomputed`: each closed month's REGULAR lines as this run computed them.
+    /// `recomputed`: the REGULAR lines of each closed month this run computed (a closed month whose
+    /// book is settled is not computed, and has nothing to adjust).
     func run(recomputed: [YearMonth: [LedgerLine]], into firstOpen: YearMonth) -> Output {
         var output = Output()
-        for (index, closed) in frozen.enumerated() {
+        for (index, closed) in frozen.enumerated() where recomputed[closed.month] != nil {
             let recorded = frozen[(index + 1)...].flatMap(\.lines)
             let adjustments = AdjustmentCalculator.adjustments(
                 for: closed.month, frozen: closed.lines, recorded: recorded, recomputed: recomputed[closed.month] ?? [], into: firstOpen)

@@ -39,7 +39,7 @@ struct PublishStage {
                 return StoredMonth(
                     month: result.month, closed: false, closedAt: nil, runID: record.id,
                     ledgerCSV: file == nil ? LedgerCSV.render(result.lines) : "", ledgerFile: file, summaryJSON: texts.summaryJSON,
-                    findingsCSV: texts.findingsCSV, resultID: storeResults[result.month])
+                    findingsCSV: texts.findingsCSV, resultID: storeResults[result.month], basis: result.basis)
             })
         for (index, (result, texts)) in zip(results, texts).enumerated() {
             guard let staged = ledgers[index] else { continue }

@@ -27,6 +27,15 @@ public protocol LedgerStore: Sendable {
     func stage(workers: WorkerList, result: Int64) throws
     /// Every data row of one acknowledgement file, under the result of the month it arrived in.
     func stage(acknowledgements: AcknowledgementReport, result: Int64) throws
+    /// The premium periods each acknowledgement file read so far holds rows for, by the file's
+    /// SHA-256 (what a month's fingerprint needs of files that arrived after it).
+    func acknowledgementPeriods() throws -> [String: Set<YearMonth>]
+    /// Records the periods of acknowledgement files just read.
+    func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws
+    /// A stored month's ledger lines (of one kind, or all), in ledger order.
+    func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine]
+    /// The NIK and KPJ of a stored month's REGULAR COVERED lines that carry a KPJ, in NIK order.
+    func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)]
 }
 
 extension LedgerStore {

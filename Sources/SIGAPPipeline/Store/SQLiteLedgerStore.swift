@@ -25,20 +25,24 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
 
     public func months(ledgers: Bool) throws -> [StoredMonth] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.columns(ledger: ledgers)) FROM month ORDER BY month").map(Self.storedMonth)
+            try Row.fetchAll(db, sql: "\(Self.selectMonths(ledger: ledgers)) ORDER BY m.month").map(Self.storedMonth)
         }
     }
 
     public func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.columns(ledger: ledger)) FROM month WHERE month = ?", arguments: [month.description])
+            try Row.fetchOne(db, sql: "\(Self.selectMonths(ledger: ledger)) WHERE m.month = ?", arguments: [month.description])
                 .map(Self.storedMonth)
         }
     }
 
-    /// A month's columns, the ledger's text left out (empty) unless asked for.
-    private static func columns(ledger: Bool) -> String {
-        ledger ? "*" : "month, closed, closed_at, run_id, result_id, summary_json, findings_csv, '' AS ledger_csv"
+    /// Months with their result's basis, the ledger's text left out (empty) unless asked for.
+    private static func selectMonths(ledger: Bool) -> String {
+        """
+        SELECT m.month, m.closed, m.closed_at, m.run_id, m.result_id, m.settled_fingerprint, m.summary_json, m.findings_csv,
+            \(ledger ? "m.ledger_csv" : "''") AS ledger_csv, r.basis AS basis
+        FROM month m LEFT JOIN result r ON r.id = m.result_id
+        """
     }
 
     public func save(run: RunRecord, months: [StoredMonth]) throws {
@@ -80,6 +84,9 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 if let file = month.ledgerFile {
                     let row = try Int64.fetchOne(db, sql: "SELECT rowid FROM month WHERE month = ?", arguments: [name])!
                     try Self.copy(file, intoLedgerOf: row, db)
+                }
+                if let basis = month.basis {
+                    try db.execute(sql: "UPDATE result SET basis = ? WHERE id = ?", arguments: [try Self.json(basis), result])
                 }
             }
             // The months' earlier results, and whatever a run staged and never saved.
@@ -165,7 +172,96 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 sql: "UPDATE month SET closed = 1, closed_at = ?, summary_json = ? WHERE month = ? AND closed = 0",
                 arguments: [timestamp, summaryJSON, month.description])
             guard db.changesCount == 1 else { throw StoreError.refused("month \(month) is not an open, computed month") }
+            // The month's book is its result; the closed months it adjusted are settled at the
+            // fingerprints their adjustments were computed from.
+            let text = try String.fetchOne(
+                db, sql: "SELECT r.basis FROM month m JOIN result r ON r.id = m.result_id WHERE m.month = ?", arguments: [month.description]
+            )
+            if let basis = text.flatMap(Self.basis) {
+                try db.execute(
+                    sql: "UPDATE month SET settled_fingerprint = ? WHERE month = ?", arguments: [basis.own, month.description])
+                for (closed, fingerprint) in basis.closed {
+                    try db.execute(
+                        sql: "UPDATE month SET settled_fingerprint = ? WHERE month = ? AND closed = 1", arguments: [fingerprint, closed])
+                }
+            }
         }
+    }
+
+    public func acknowledgementPeriods() throws -> [String: Set<YearMonth>] {
+        try read { db in
+            var periods: [String: Set<YearMonth>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT sha256, periods FROM ack_file") {
+                let list: String = row["periods"]
+                periods[row["sha256"]] = Set(list.split(separator: ";").compactMap { YearMonth(String($0)) })
+            }
+            return periods
+        }
+    }
+
+    public func record(acknowledgementPeriods periods: [String: Set<YearMonth>]) throws {
+        try write { db in
+            for (sha256, months) in periods {
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO ack_file (sha256, periods) VALUES (?, ?)",
+                    arguments: [sha256, months.sorted().map(\.description).joined(separator: ";")])
+            }
+        }
+    }
+
+    public func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
+        try read { db in
+            let columns = LedgerCSV.header.dropFirst().map { "l.\($0)" }.joined(separator: ", ")
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(columns) FROM month m JOIN ledger_line l ON l.result_id = m.result_id
+                    WHERE m.month = ?\(entry == nil ? "" : " AND l.entry = ?") ORDER BY l.line
+                    """,
+                arguments: StatementArguments([month.description] + (entry.map { [$0.rawValue] } ?? [])))
+            var lines: [LedgerLine] = []
+            while let row = try rows.next() {
+                func text(_ column: String) -> String { row[column] ?? "" }
+                guard let kind = LedgerEntryKind(rawValue: text("entry")), let forMonth = YearMonth(text("for_month")),
+                    let status = LedgerStatus(rawValue: text("status"))
+                else { throw StoreError.damaged("a stored ledger line of \(month) cannot be read back") }
+                let sources = text("sources")
+                lines.append(
+                    LedgerLine(
+                        month: month, entry: kind, forMonth: forMonth, nik: text("nik"), name: text("name"), source: text("source"),
+                        sources: sources.isEmpty ? [] : sources.split(separator: ";").map(String.init),
+                        kecamatanCode: text("kecamatan_code"),
+                        kecamatan: text("kecamatan"), kelurahan: text("kelurahan"), occupation: text("occupation"), kpj: text("kpj"),
+                        status: status, previousStatus: LedgerStatus(rawValue: text("previous_status")), reasonCode: text("reason_code"),
+                        premium: row["premium"], flags: text("flags").split(separator: ";").compactMap { LedgerFlag(rawValue: String($0)) })
+                )
+            }
+            return lines
+        }
+    }
+
+    public func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] {
+        try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT l.nik, l.kpj FROM month m JOIN ledger_line l ON l.result_id = m.result_id
+                    WHERE m.month = ? AND l.entry = 'REGULAR' AND l.status = 'COVERED' AND l.kpj IS NOT NULL ORDER BY l.line
+                    """, arguments: [month.description])
+            var pairs: [(nik: String, kpj: String)] = []
+            while let row = try rows.next() { pairs.append((row[0], row[1])) }
+            return pairs
+        }
+    }
+
+    private static func json(_ basis: ResultBasis) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(basis), as: UTF8.self)
+    }
+
+    private static func basis(_ text: String) -> ResultBasis? {
+        try? JSONDecoder().decode(ResultBasis.self, from: Data(text.utf8))
     }
 
     public func runs() throws -> [RunRecord] {
@@ -234,7 +330,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     private static func storedMonth(_ row: Row) -> StoredMonth {
         StoredMonth(
             month: YearMonth(row["month"] as String)!, closed: row["closed"], closedAt: row["closed_at"], runID: row["run_id"],
-            ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"], resultID: row["result_id"])
+            ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"], resultID: row["result_id"],
+            basis: (row["basis"] as String?).flatMap(basis), settled: row["settled_fingerprint"])
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {

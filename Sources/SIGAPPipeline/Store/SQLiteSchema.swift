@@ -87,11 +87,11 @@ enum SQLiteSchema {
     /// Tables of v3 (`month` rebuilt with its result; the ledger text still last in its row).
     private static let tables = """
         CREATE TABLE result (
-            id INTEGER PRIMARY KEY, month TEXT NOT NULL, run_id TEXT NOT NULL);
+            id INTEGER PRIMARY KEY, month TEXT NOT NULL, run_id TEXT NOT NULL, basis TEXT);
         CREATE TABLE month_v3 (
             month TEXT PRIMARY KEY, closed INTEGER NOT NULL DEFAULT 0, closed_at TEXT,
-            run_id TEXT NOT NULL, result_id INTEGER REFERENCES result(id), summary_json TEXT NOT NULL,
-            findings_csv TEXT NOT NULL, ledger_csv TEXT NOT NULL);
+            run_id TEXT NOT NULL, result_id INTEGER REFERENCES result(id), settled_fingerprint TEXT,
+            summary_json TEXT NOT NULL, findings_csv TEXT NOT NULL, ledger_csv TEXT NOT NULL);
         INSERT INTO month_v3 (month, closed, closed_at, run_id, summary_json, findings_csv, ledger_csv)
             SELECT month, closed, closed_at, run_id, summary_json, findings_csv, ledger_csv FROM month;
         DROP TABLE month;
@@ -118,6 +118,8 @@ enum SQLiteSchema {
             sheet TEXT NOT NULL, row INTEGER NOT NULL,
             PRIMARY KEY (result_id, line)) WITHOUT ROWID;
         CREATE INDEX worker_nik ON worker (nik);
+        CREATE TABLE ack_file (
+            sha256 TEXT PRIMARY KEY, periods TEXT NOT NULL);
         CREATE TABLE acknowledgement (
             result_id INTEGER NOT NULL, line INTEGER NOT NULL,
             file TEXT NOT NULL, row INTEGER NOT NULL, period TEXT, nik TEXT, name TEXT, kpj TEXT, status TEXT,

@@ -18,10 +18,15 @@ public struct StoredMonth: Sendable, Hashable {
     /// The result the month's rows were staged under (`LedgerStore.beginResults`); nil when
     /// nothing was staged (the store makes one when saving).
     public var resultID: Int64?
+    /// What the result was computed from (nil for results stored before fingerprints).
+    public var basis: ResultBasis?
+    /// For a closed month: the own fingerprint at which its book (frozen lines plus recorded
+    /// adjustments) equals its recomputation, so a run need not recompute it while that holds.
+    public var settled: String?
 
     public init(
         month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, ledgerFile: String? = nil, summaryJSON: String,
-        findingsCSV: String, resultID: Int64? = nil
+        findingsCSV: String, resultID: Int64? = nil, basis: ResultBasis? = nil, settled: String? = nil
     ) {
         self.month = month
         self.closed = closed
@@ -32,5 +37,7 @@ public struct StoredMonth: Sendable, Hashable {
         self.summaryJSON = summaryJSON
         self.findingsCSV = findingsCSV
         self.resultID = resultID
+        self.basis = basis
+        self.settled = settled
     }
 }

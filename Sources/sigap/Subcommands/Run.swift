@@ -14,6 +14,11 @@ struct Run: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Compute and report, publish nothing.")
     var dryRun = false
 
+    @Flag(
+        name: .customLong("full"),
+        help: "Compute every month, whatever the store holds (by default a month whose inputs did not change is reused).")
+    var full = false
+
     @Option(name: .customLong("metrics-file"), help: "Write Prometheus text metrics here (node_exporter textfile collector).")
     var metricsFile: String?
 
@@ -54,9 +59,10 @@ struct Run: ParsableCommand {
         }
         let store = try options.openStore(definition)
         let log = options.makeLog()
-        let runOptions = RunOptions(
+        var runOptions = RunOptions(
             definition: definition, definitionPath: options.pipeline, inbox: options.inbox, out: options.out, store: options.store,
             through: through, dryRun: dryRun, now: startedAt, toolVersion: SigapVersion.current)
+        runOptions.full = full
         let outcome: PipelineRun.Outcome
         do {
             outcome = try PipelineRun(options: runOptions, store: store, log: log).execute()
