@@ -18,25 +18,23 @@ public enum MonthReport {
     public static func html(
         for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition, knownLines: [YearMonth: [LedgerLine]] = [:]
     ) throws -> String {
-        // The ledgers' texts only when they are needed (not already known).
+        // The ledgers' lines from the store's tables only when they are not already known.
         let months = try store.months(ledgers: false)
-        guard let stored = try store.month(month, ledger: knownLines[month] == nil) else {
+        guard let stored = try store.month(month, ledger: false) else {
             throw StoreError.refused("\(month) has never been computed: run the pipeline first")
         }
-        let previous = try months.first { $0.month == month.previous && month.previous < month }.flatMap {
-            try store.month($0.month, ledger: knownLines[$0.month] == nil)
-        }
+        let previous = months.first { $0.month == month.previous && month.previous < month }
         let history = try months.filter { $0.month <= month }.map {
             (month: $0.month, closed: $0.closed, summary: try ReportSummary(json: $0.summaryJSON, month: $0.month.description))
         }
         let run = try store.runs().first { $0.id == stored.runID }
         let page = try MonthReportPage(
             definition: definition, stored: stored, summary: ReportSummary(json: stored.summaryJSON, month: month.description),
-            lines: knownLines[month] ?? LedgerCSV.parse(stored.ledgerCSV),
+            lines: try knownLines[month] ?? store.ledgerLines(of: month, entry: nil),
             previous: previous.map { stored in
                 (
                     stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description),
-                    try knownLines[stored.month] ?? LedgerCSV.parse(stored.ledgerCSV)
+                    try knownLines[stored.month] ?? store.ledgerLines(of: stored.month, entry: nil)
                 )
             },
             findings: ReportFinding.parse(stored.findingsCSV), history: history, run: run)

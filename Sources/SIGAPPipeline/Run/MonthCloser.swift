@@ -24,7 +24,7 @@ public struct MonthCloser {
             throw StoreError.refused("\(month) is after the through month \(through): it cannot be closed yet")
         }
         let months = try store.months(ledgers: false)
-        guard let stored = try store.month(month) else {
+        guard let stored = try store.month(month, ledger: false) else {
             throw StoreError.refused("\(month) has never been computed: run the pipeline first")
         }
         guard !stored.closed else { throw StoreError.refused("\(month) is already closed") }
@@ -40,7 +40,11 @@ public struct MonthCloser {
         // The month's files say exactly what was frozen, even if a run died after saving the
         // store and before writing them.
         let folder = OutputFolder(root: out)
-        try folder.write(stored.ledgerCSV, to: "\(month)/ledger.csv")
+        // The ledger (150 MB for a million workers) only when the published one is not already it.
+        let published = try? Fingerprint.sha256(path: "\(out)/\(month)/ledger.csv").digest
+        if stored.ledgerSHA256 == nil || published != stored.ledgerSHA256 {
+            try folder.write(try store.month(month)?.ledgerCSV ?? "", to: "\(month)/ledger.csv")
+        }
         try folder.write(stored.findingsCSV, to: "\(month)/findings.csv")
         try folder.write(summaryJSON, to: "\(month)/summary.json")
         try folder.write(try MonthReport.html(for: month, store: store, definition: definition), to: "\(month)/report.html")

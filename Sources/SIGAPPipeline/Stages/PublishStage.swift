@@ -35,11 +35,15 @@ struct PublishStage {
             months: zip(results, texts).enumerated().map { index, month in
                 let (result, texts) = month
                 var file: String?
-                if case .success(let ledger)? = ledgers[index] { file = ledger.staged.temporary }
+                var digest: String?
+                if case .success(let ledger)? = ledgers[index] {
+                    file = ledger.staged.temporary
+                    digest = ledger.sha256
+                }
                 return StoredMonth(
                     month: result.month, closed: false, closedAt: nil, runID: record.id,
                     ledgerCSV: file == nil ? LedgerCSV.render(result.lines) : "", ledgerFile: file, summaryJSON: texts.summaryJSON,
-                    findingsCSV: texts.findingsCSV, resultID: storeResults[result.month], basis: result.basis)
+                    findingsCSV: texts.findingsCSV, resultID: storeResults[result.month], basis: result.basis, ledgerSHA256: digest)
             })
         for (index, (result, texts)) in zip(results, texts).enumerated() {
             guard let staged = ledgers[index] else { continue }

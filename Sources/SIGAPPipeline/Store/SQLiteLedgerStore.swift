@@ -39,9 +39,9 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     /// Months with their result's basis, the ledger's text left out (empty) unless asked for.
     private static func selectMonths(ledger: Bool) -> String {
         """
-        SELECT m.month, m.closed, m.closed_at, m.run_id, m.result_id, m.settled_fingerprint, m.summary_json, m.findings_csv,
-            \(ledger ? "m.ledger_csv" : "''") AS ledger_csv, r.basis AS basis
-        FROM month m LEFT JOIN result r ON r.id = m.result_id
+        SELECT m.month, m.closed, m.closed_at, m.run_id, m.result_id, m.settled_fingerprint, r.summary_json, r.findings_csv, r.ledger_sha256,
+            \(ledger ? "(SELECT text FROM ledger_text WHERE result_id = m.result_id)" : "''") AS ledger_csv, r.basis AS basis
+        FROM month m JOIN result r ON r.id = m.result_id
         """
     }
 
@@ -70,24 +70,27 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 }
                 try CSVTableLoad.findings.load(into: db, result: result, name: "the findings of \(name)", text: month.findingsCSV)
                 try SQLiteSchema.insertTotals(db, result: result, summaryJSON: month.summaryJSON, name: name)
+                try db.execute(
+                    sql: "UPDATE result SET summary_json = ?, findings_csv = ?, basis = ?, ledger_sha256 = ? WHERE id = ?",
+                    arguments: [
+                        month.summaryJSON, month.findingsCSV, try month.basis.map(Self.json),
+                        month.ledgerFile == nil ? Fingerprint.sha256(month.ledgerCSV) : month.ledgerSHA256, result,
+                    ])
                 // A ledger from a file goes in as room for its bytes, filled below.
-                let ledger: any DatabaseValueConvertible =
-                    try month.ledgerFile.map { try Self.size(ofFile: $0) as any DatabaseValueConvertible } ?? month.ledgerCSV
+                if let file = month.ledgerFile {
+                    try db.execute(
+                        sql: "INSERT INTO ledger_text (result_id, text) VALUES (?, zeroblob(?))",
+                        arguments: [result, try Self.size(ofFile: file)])
+                    try Self.copy(file, intoLedgerOf: result, db)
+                } else {
+                    try db.execute(sql: "INSERT INTO ledger_text (result_id, text) VALUES (?, ?)", arguments: [result, month.ledgerCSV])
+                }
                 try db.execute(
                     sql: """
-                        INSERT INTO month (month, closed, closed_at, run_id, result_id, ledger_csv, summary_json, findings_csv)
-                        VALUES (?, 0, NULL, ?, ?, \(month.ledgerFile == nil ? "?" : "zeroblob(?)"), ?, ?)
-                        ON CONFLICT(month) DO UPDATE SET run_id = excluded.run_id, result_id = excluded.result_id,
-                            ledger_csv = excluded.ledger_csv, summary_json = excluded.summary_json, findings_csv = excluded.findings_csv
+                        INSERT INTO month (month, closed, closed_at, run_id, result_id) VALUES (?, 0, NULL, ?, ?)
+                        ON CONFLICT(month) DO UPDATE SET run_id = excluded.run_id, result_id = excluded.result_id
                         """,
-                    arguments: [name, month.runID, result, ledger, month.summaryJSON, month.findingsCSV])
-                if let file = month.ledgerFile {
-                    let row = try Int64.fetchOne(db, sql: "SELECT rowid FROM month WHERE month = ?", arguments: [name])!
-                    try Self.copy(file, intoLedgerOf: row, db)
-                }
-                if let basis = month.basis {
-                    try db.execute(sql: "UPDATE result SET basis = ? WHERE id = ?", arguments: [try Self.json(basis), result])
-                }
+                    arguments: [name, month.runID, result])
             }
             // The months' earlier results, and whatever a run staged and never saved.
             try SQLiteSchema.dropUnreferencedResults(db)
@@ -169,9 +172,11 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
         try write { db in
             try db.execute(
-                sql: "UPDATE month SET closed = 1, closed_at = ?, summary_json = ? WHERE month = ? AND closed = 0",
-                arguments: [timestamp, summaryJSON, month.description])
+                sql: "UPDATE month SET closed = 1, closed_at = ? WHERE month = ? AND closed = 0", arguments: [timestamp, month.description])
             guard db.changesCount == 1 else { throw StoreError.refused("month \(month) is not an open, computed month") }
+            try db.execute(
+                sql: "UPDATE result SET summary_json = ? WHERE id = (SELECT result_id FROM month WHERE month = ?)",
+                arguments: [summaryJSON, month.description])
             // The month's book is its result; the closed months it adjusted are settled at the
             // fingerprints their adjustments were computed from.
             let text = try String.fetchOne(
@@ -211,30 +216,35 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
 
     public func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
         try read { db in
-            let columns = LedgerCSV.header.dropFirst().map { "l.\($0)" }.joined(separator: ", ")
-            let rows = try Row.fetchCursor(
+            let statement = try SQLiteStatement(
                 db,
-                sql: """
-                    SELECT \(columns) FROM month m JOIN ledger_line l ON l.result_id = m.result_id
-                    WHERE m.month = ?\(entry == nil ? "" : " AND l.entry = ?") ORDER BY l.line
-                    """,
-                arguments: StatementArguments([month.description] + (entry.map { [$0.rawValue] } ?? [])))
+                """
+                SELECT \(LedgerCSV.header.dropFirst().map { "l.\($0)" }.joined(separator: ", "))
+                FROM month m JOIN ledger_line l ON l.result_id = m.result_id
+                WHERE m.month = ?\(entry == nil ? "" : " AND l.entry = ?") ORDER BY l.line
+                """)
+            statement.bind(1, month.description)
+            if let entry { statement.bind(2, entry.rawValue) }
+            let monthText = month.description
             var lines: [LedgerLine] = []
-            while let row = try rows.next() {
-                func text(_ column: String) -> String { row[column] ?? "" }
-                guard let kind = LedgerEntryKind(rawValue: text("entry")), let forMonth = YearMonth(text("for_month")),
-                    let status = LedgerStatus(rawValue: text("status"))
+            // Columns as in ledger.csv after `month`: entry 0, for_month 1, ... premium 14, flags 15.
+            try statement.forEachRow {
+                let forMonthText = statement.text(1)
+                guard let kind = LedgerEntryKind(rawValue: statement.text(0)),
+                    let forMonth = forMonthText == monthText ? month : YearMonth(forMonthText),
+                    let status = LedgerStatus(rawValue: statement.text(11))
                 else { throw StoreError.damaged("a stored ledger line of \(month) cannot be read back") }
-                let sources = text("sources")
+                let sources = statement.text(5)
+                let flags = statement.text(15)
                 lines.append(
                     LedgerLine(
-                        month: month, entry: kind, forMonth: forMonth, nik: text("nik"), name: text("name"), source: text("source"),
-                        sources: sources.isEmpty ? [] : sources.split(separator: ";").map(String.init),
-                        kecamatanCode: text("kecamatan_code"),
-                        kecamatan: text("kecamatan"), kelurahan: text("kelurahan"), occupation: text("occupation"), kpj: text("kpj"),
-                        status: status, previousStatus: LedgerStatus(rawValue: text("previous_status")), reasonCode: text("reason_code"),
-                        premium: row["premium"], flags: text("flags").split(separator: ";").compactMap { LedgerFlag(rawValue: String($0)) })
-                )
+                        month: month, entry: kind, forMonth: forMonth, nik: statement.text(2), name: statement.text(3),
+                        source: statement.text(4), sources: sources.isEmpty ? [] : sources.split(separator: ";").map(String.init),
+                        kecamatanCode: statement.text(6), kecamatan: statement.text(7), kelurahan: statement.text(8),
+                        occupation: statement.text(9), kpj: statement.text(10), status: status,
+                        previousStatus: LedgerStatus(rawValue: statement.text(12)), reasonCode: statement.text(13),
+                        premium: statement.integer(14),
+                        flags: flags.isEmpty ? [] : flags.split(separator: ";").compactMap { LedgerFlag(rawValue: String($0)) }))
             }
             return lines
         }
@@ -301,15 +311,16 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         return Int64(status.st_size)
     }
 
-    /// Writes the file's bytes over the month's ledger placeholder, 1 MiB at a time (SQLite's
-    /// incremental blob I/O). The text is stored as its UTF-8 bytes and reads back as text.
+    /// Writes the file's bytes over the result's ledger placeholder (`row` is the result's id), 1 MiB
+    /// at a time (SQLite's incremental blob I/O). The text is stored as its UTF-8 bytes and reads
+    /// back as text.
     private static func copy(_ path: String, intoLedgerOf row: Int64, _ db: Database) throws {
         guard let file = fopen(path, "rb") else {
             throw StoreError("cannot read the ledger file \(path): \(String(cString: strerror(errno)))")
         }
         defer { fclose(file) }
         var blob: OpaquePointer?
-        guard sqlite3_blob_open(db.sqliteConnection, "main", "month", "ledger_csv", row, 1, &blob) == SQLITE_OK, let blob else {
+        guard sqlite3_blob_open(db.sqliteConnection, "main", "ledger_text", "text", row, 1, &blob) == SQLITE_OK, let blob else {
             throw StoreError("cannot write the ledger into the store: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
         }
         defer { sqlite3_blob_close(blob) }
@@ -331,7 +342,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         StoredMonth(
             month: YearMonth(row["month"] as String)!, closed: row["closed"], closedAt: row["closed_at"], runID: row["run_id"],
             ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"], resultID: row["result_id"],
-            basis: (row["basis"] as String?).flatMap(basis), settled: row["settled_fingerprint"])
+            basis: (row["basis"] as String?).flatMap(basis), settled: row["settled_fingerprint"], ledgerSHA256: row["ledger_sha256"])
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {

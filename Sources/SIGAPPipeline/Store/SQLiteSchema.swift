@@ -3,8 +3,9 @@ import GRDB
 
 /// The embedded store's tables, views and their migrations (documented in `docs/store.md`).
 ///
-/// A month's results are a *result*: the rows one run computed for it (ledger lines, totals,
-/// findings, workers, the acknowledgement rows that arrived in it). A run writes its rows under
+/// A month's results are a *result*: what one run computed for it (its summary, findings and
+/// ledger texts; ledger lines, totals, findings, workers and the acknowledgement rows that arrived
+/// in it as rows). A run writes its rows under
 /// results of its own as it goes; saving points each open month at its new result in one
 /// transaction and drops the rows nobody points at. A closed month keeps the result it was
 /// closed with. The five public views show each month's current result.
@@ -65,14 +66,23 @@ enum SQLiteSchema {
         migrator.registerMigration("v3: tables and views") { db in
             try db.execute(sql: tables)
             try db.execute(sql: views)
-            let months = try Row.fetchAll(db, sql: "SELECT month, run_id, summary_json, findings_csv FROM month ORDER BY month")
+            let months = try Row.fetchAll(
+                db, sql: "SELECT month, closed, closed_at, run_id, summary_json, findings_csv FROM month_v2_texts ORDER BY month")
             for month in months {
                 let name: String = month["month"]
                 let result = try allocate(db, month: name, run: month["run_id"])
-                try db.execute(sql: "UPDATE month SET result_id = ? WHERE month = ?", arguments: [result, name])
+                try db.execute(
+                    sql: "UPDATE result SET summary_json = ?, findings_csv = ? WHERE id = ?",
+                    arguments: [month["summary_json"], month["findings_csv"], result])
+                try db.execute(
+                    sql: "INSERT INTO ledger_text (result_id, text) SELECT ?, ledger_csv FROM month_v2_texts WHERE month = ?",
+                    arguments: [result, name])
+                try db.execute(
+                    sql: "INSERT INTO month (month, closed, closed_at, run_id, result_id) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [name, month["closed"], month["closed_at"], month["run_id"], result])
                 // The ledger text through a cursor: one stored ledger at a time.
                 if let ledger = try String.fetchOne(
-                    db, sql: "SELECT CAST(ledger_csv AS TEXT) FROM month WHERE month = ?", arguments: [name])
+                    db, sql: "SELECT CAST(ledger_csv AS TEXT) FROM month_v2_texts WHERE month = ?", arguments: [name])
                 {
                     try CSVTableLoad.ledger.load(into: db, result: result, name: "the stored ledger of \(name)", text: ledger)
                 }
@@ -80,22 +90,24 @@ enum SQLiteSchema {
                     into: db, result: result, name: "the stored findings of \(name)", text: month["findings_csv"])
                 try insertTotals(db, result: result, summaryJSON: month["summary_json"], name: name)
             }
+            try db.execute(sql: "DROP TABLE month_v2_texts")
         }
         return migrator
     }
 
-    /// Tables of v3 (`month` rebuilt with its result; the ledger text still last in its row).
+    /// Tables of v3. A month points at its result; a result holds what one run computed for a
+    /// month, its ledger text alone in a row of `ledger_text` (written and read in blocks: a month
+    /// of a million lines is 150 MB of text, and a row SQLite updates is written whole).
     private static let tables = """
+        ALTER TABLE month RENAME TO month_v2_texts;
         CREATE TABLE result (
-            id INTEGER PRIMARY KEY, month TEXT NOT NULL, run_id TEXT NOT NULL, basis TEXT);
-        CREATE TABLE month_v3 (
+            id INTEGER PRIMARY KEY, month TEXT NOT NULL, run_id TEXT NOT NULL, basis TEXT,
+            summary_json TEXT, findings_csv TEXT, ledger_sha256 TEXT);
+        CREATE TABLE ledger_text (
+            result_id INTEGER PRIMARY KEY REFERENCES result(id), text TEXT NOT NULL);
+        CREATE TABLE month (
             month TEXT PRIMARY KEY, closed INTEGER NOT NULL DEFAULT 0, closed_at TEXT,
-            run_id TEXT NOT NULL, result_id INTEGER REFERENCES result(id), settled_fingerprint TEXT,
-            summary_json TEXT NOT NULL, findings_csv TEXT NOT NULL, ledger_csv TEXT NOT NULL);
-        INSERT INTO month_v3 (month, closed, closed_at, run_id, summary_json, findings_csv, ledger_csv)
-            SELECT month, closed, closed_at, run_id, summary_json, findings_csv, ledger_csv FROM month;
-        DROP TABLE month;
-        ALTER TABLE month_v3 RENAME TO month;
+            run_id TEXT NOT NULL, result_id INTEGER NOT NULL REFERENCES result(id), settled_fingerprint TEXT);
         CREATE TABLE month_total (
             result_id INTEGER PRIMARY KEY REFERENCES result(id),
             \(totals.map { "\($0) INTEGER NOT NULL" }.joined(separator: ", ")));
@@ -163,7 +175,7 @@ enum SQLiteSchema {
         let stale = try Int64.fetchAll(
             db, sql: "SELECT id FROM result WHERE id NOT IN (SELECT result_id FROM month WHERE result_id IS NOT NULL)")
         for id in stale {
-            for table in ["ledger_line", "finding", "worker", "acknowledgement", "month_total"] {
+            for table in ["ledger_line", "finding", "worker", "acknowledgement", "month_total", "ledger_text"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE result_id = ?", arguments: [id])
             }
             try db.execute(sql: "DELETE FROM result WHERE id = ?", arguments: [id])

@@ -54,6 +54,32 @@ final class SQLiteStatement {
         bind(index, value.map(Int64.init))
     }
 
+    /// Runs a query with the bound values, handing each result row to `body` (read its columns
+    /// with `text(_:)` and `integer(_:)` there), then makes it ready to run again.
+    func forEachRow(_ body: () throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        while true {
+            let status = sqlite3_step(handle)
+            if status == SQLITE_DONE { return }
+            guard status == SQLITE_ROW else {
+                throw StoreError("cannot read the store: \(String(cString: sqlite3_errmsg(connection)))")
+            }
+            try body()
+        }
+    }
+
+    /// Column `index` (0-based) of the current row as text; NULL is the empty string.
+    func text(_ index: Int32) -> String {
+        guard let bytes = sqlite3_column_text(handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// Column `index` (0-based) of the current row as an integer (NULL is 0).
+    func integer(_ index: Int32) -> Int {
+        Int(sqlite3_column_int64(handle, index))
+    }
+
     /// Runs the statement with the bound values, then makes it ready for the next row.
     func step() throws {
         let status = sqlite3_step(handle)

@@ -15,6 +15,9 @@ public struct StoredMonth: Sendable, Hashable {
     public var ledgerFile: String?
     public var summaryJSON: String
     public var findingsCSV: String
+    /// The SHA-256 of the ledger text (when saving from a file: the file's, computed as it was
+    /// written); nil for results stored before it was kept.
+    public var ledgerSHA256: String?
     /// The result the month's rows were staged under (`LedgerStore.beginResults`); nil when
     /// nothing was staged (the store makes one when saving).
     public var resultID: Int64?
@@ -26,7 +29,7 @@ public struct StoredMonth: Sendable, Hashable {
 
     public init(
         month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, ledgerFile: String? = nil, summaryJSON: String,
-        findingsCSV: String, resultID: Int64? = nil, basis: ResultBasis? = nil, settled: String? = nil
+        findingsCSV: String, resultID: Int64? = nil, basis: ResultBasis? = nil, settled: String? = nil, ledgerSHA256: String? = nil
     ) {
         self.month = month
         self.closed = closed
@@ -39,5 +42,6 @@ public struct StoredMonth: Sendable, Hashable {
         self.resultID = resultID
         self.basis = basis
         self.settled = settled
+        self.ledgerSHA256 = ledgerSHA256
     }
 }
