@@ -93,6 +93,12 @@ let package = Package(
             dependencies: ["CZlib"],
             path: "Tests/XLSXTestSupport"
         ),
+        // Test support for the pipeline's tests: a store that fails on purpose.
+        .target(
+            name: "SIGAPTestSupport",
+            dependencies: ["SIGAPPipeline", "SIGAPDomain"],
+            path: "Tests/SIGAPTestSupport"
+        ),
         .testTarget(
             name: "XLSXTests",
             dependencies: ["XLSX", "XLSXTestSupport", "SIGAPFixtures"]
@@ -109,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "SIGAPPipelineTests",
             dependencies: [
-                "SIGAPPipeline", "SIGAPDomain", "SIGAPFixtures", "XLSX",
+                "SIGAPPipeline", "SIGAPDomain", "SIGAPFixtures", "XLSX", "SIGAPTestSupport",
                 // To make a store as an older version left it.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -117,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "SIGAPEndToEndTests",
             dependencies: [
-                "XLSXTestSupport", "SIGAPFixtures", "XLSX", "SIGAPPipeline", "SIGAPDomain",
+                "XLSXTestSupport", "SIGAPFixtures", "XLSX", "SIGAPPipeline", "SIGAPDomain", "SIGAPTestSupport",
                 // To query the store's views as the data team does.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -1,6 +1,7 @@
 import Foundation
 import SIGAPDomain
 import SIGAPPipeline
+import SIGAPTestSupport
 import Testing
 import XLSXTestSupport
 
@@ -142,43 +143,16 @@ struct ExitCodeTests {
         let options = RunOptions(
             definition: definition, definitionPath: RunWorkspace.pipeline, inbox: workspace.inbox, out: workspace.out,
             store: workspace.store, through: YearMonth("2025-12")!, now: Int(Date().timeIntervalSince1970), toolVersion: "test")
-        let store = FailingStore(inner: try SQLiteLedgerStore(path: workspace.store))
+        let store = FaultyStore(inner: try SQLiteLedgerStore(path: workspace.store), failing: .save)
         let outcome = try PipelineRun(options: options, store: store, log: RunLog { _ in }).execute()
         #expect(outcome.exitCode == 73)
-        #expect(outcome.problems.contains { $0.contains("disk full") }, "\(outcome.problems)")
+        #expect(outcome.problems.contains { $0.contains("disk is full") }, "\(outcome.problems)")
         #expect(outcome.published.isEmpty)
         #expect(RunWorkspace.files(under: workspace.out).allSatisfy { $0.hasPrefix("runs/") })
         #expect(RunWorkspace.temporaryFiles(under: workspace.out).isEmpty)
         for month in ["2025-11", "2025-12"] {
             #expect(!FileManager.default.fileExists(atPath: "\(workspace.out)/\(month)"), "\(month)")
         }
-    }
-
-    /// The SQLite store, except that saving fails.
-    struct FailingStore: LedgerStore {
-        let inner: SQLiteLedgerStore
-        func months(ledgers: Bool) throws -> [StoredMonth] { try inner.months(ledgers: ledgers) }
-        func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? { try inner.month(month, ledger: ledger) }
-        func save(run: RunRecord, months: [StoredMonth]) throws { throw StoreError("cannot write the store: disk full") }
-        func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
-            try inner.close(month, at: timestamp, summaryJSON: summaryJSON)
-        }
-        func runs() throws -> [RunRecord] { try inner.runs() }
-        func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] {
-            try inner.beginResults(run: run, months: months)
-        }
-        func stage(workers: WorkerList, result: Int64) throws { try inner.stage(workers: workers, result: result) }
-        func stage(acknowledgements: AcknowledgementReport, result: Int64) throws {
-            try inner.stage(acknowledgements: acknowledgements, result: result)
-        }
-        func acknowledgementPeriods() throws -> [String: Set<YearMonth>] { try inner.acknowledgementPeriods() }
-        func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws {
-            try inner.record(acknowledgementPeriods: acknowledgementPeriods)
-        }
-        func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
-            try inner.ledgerLines(of: month, entry: entry)
-        }
-        func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] { try inner.coveredKPJs(of: month) }
     }
 
     enum Unwritable: String, CaseIterable, CustomTestStringConvertible {

@@ -1,5 +1,6 @@
 import Foundation
 import SIGAPDomain
+import SIGAPTestSupport
 import Testing
 
 @testable import SIGAPPipeline
@@ -93,7 +94,7 @@ struct ClosingTests {
         let workspace = try LedgerWorkspace()
         try workspace.roster("2025-11", "DISHUB", [Kit.rahmat])
         try workspace.run(through: "2025-11")
-        let store = CloseFailingStore(inner: try workspace.store())
+        let store = FaultyStore(inner: try workspace.store(), failing: .close)
         let error = #expect(throws: StoreError.self) {
             try MonthCloser(definition: workspace.definition, store: store, out: workspace.out)
                 .close(Kit.november, through: Kit.november, at: 1_765_000_000)
@@ -102,29 +103,6 @@ struct ClosingTests {
         #expect(error?.message.contains("disk is full") == true)
         #expect(try Self.storedMonth(workspace, Kit.november)?.closed == false)
         #expect(try workspace.summary("2025-11")["closed"] as? Bool == false)
-    }
-
-    /// The workspace's store, except that closing fails as a full disk would make it.
-    struct CloseFailingStore: LedgerStore {
-        let inner: SQLiteLedgerStore
-        func months(ledgers: Bool) throws -> [StoredMonth] { try inner.months(ledgers: ledgers) }
-        func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? { try inner.month(month, ledger: ledger) }
-        func save(run: RunRecord, months: [StoredMonth]) throws { try inner.save(run: run, months: months) }
-        func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
-            throw StoreError("cannot write the store \(inner.path): database or disk is full")
-        }
-        func runs() throws -> [RunRecord] { try inner.runs() }
-        func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] { [:] }
-        func stage(workers: WorkerList, result: Int64) throws {}
-        func stage(acknowledgements: AcknowledgementReport, result: Int64) throws {}
-        func acknowledgementPeriods() throws -> [String: Set<YearMonth>] { try inner.acknowledgementPeriods() }
-        func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws {
-            try inner.record(acknowledgementPeriods: acknowledgementPeriods)
-        }
-        func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
-            try inner.ledgerLines(of: month, entry: entry)
-        }
-        func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] { try inner.coveredKPJs(of: month) }
     }
 
     // MARK: - Frozen files

@@ -1,5 +1,6 @@
 import Foundation
 import SIGAPDomain
+import SIGAPTestSupport
 import Testing
 import XLSX
 import XLSXWrite
@@ -319,7 +320,7 @@ final class LedgerWorkspace {
     @discardableResult
     func runFailingToSave(through: String) throws -> PipelineRun.Outcome {
         clock += 60
-        return try run(through: through, now: clock, store: SaveFailingStore(inner: try store()))
+        return try run(through: through, now: clock, store: FaultyStore(inner: try store(), failing: .save))
     }
 
     /// One `sigap close <month>` with `--through <through>`.
@@ -383,34 +384,6 @@ final class LedgerWorkspace {
         }
         return files
     }
-}
-
-/// The workspace's store, except that saving a run fails as a full disk would make it.
-struct SaveFailingStore: LedgerStore {
-    let inner: SQLiteLedgerStore
-
-    func months(ledgers: Bool) throws -> [StoredMonth] { try inner.months(ledgers: ledgers) }
-    func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? { try inner.month(month, ledger: ledger) }
-    func save(run: RunRecord, months: [StoredMonth]) throws {
-        throw StoreError("cannot write the store \(inner.path): database or disk is full")
-    }
-    func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
-        try inner.close(month, at: timestamp, summaryJSON: summaryJSON)
-    }
-    func runs() throws -> [RunRecord] { try inner.runs() }
-    func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] {
-        try inner.beginResults(run: run, months: months)
-    }
-    func stage(workers: WorkerList, result: Int64) throws { try inner.stage(workers: workers, result: result) }
-    func stage(acknowledgements: AcknowledgementReport, result: Int64) throws {
-        try inner.stage(acknowledgements: acknowledgements, result: result)
-    }
-    func acknowledgementPeriods() throws -> [String: Set<YearMonth>] { try inner.acknowledgementPeriods() }
-    func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws {
-        try inner.record(acknowledgementPeriods: acknowledgementPeriods)
-    }
-    func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] { try inner.ledgerLines(of: month, entry: entry) }
-    func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] { try inner.coveredKPJs(of: month) }
 }
 
 extension Dictionary where Key == String, Value == Any {

@@ -46,18 +46,19 @@ extension MonthSummary {
 }
 
 extension MonthSummary {
-    /// Reads back a `summary.json` this program wrote (a reused month's figures come from the
-    /// store). Throws `StoreError.damaged` for anything else.
-    public init(json text: String) throws {
+    /// Reads back a `summary.json` this program wrote (a reused month's figures, the report's);
+    /// a missing count reads as 0, a missing month as `month`. Throws `StoreError.damaged` for
+    /// anything else.
+    public init(json text: String, month fallback: YearMonth? = nil) throws {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-            let monthText = object["month"] as? String, let month = YearMonth(monthText)
-        else { throw StoreError.damaged("a stored summary cannot be read back") }
+            let month = (object["month"] as? String).flatMap(YearMonth.init) ?? fallback
+        else { throw StoreError.damaged("the stored summary\(fallback.map { " of \($0)" } ?? "") cannot be read back") }
         func number(_ value: Any?) -> Int { (value as? NSNumber)?.intValue ?? 0 }
         func table(_ key: String) -> [String: [String: Int]] {
             (object[key] as? [String: Any] ?? [:]).mapValues { ($0 as? [String: Any] ?? [:]).mapValues(number) }
         }
         self.month = month
-        closed = (object["closed"] as? Bool) ?? false
+        closed = (object["closed"] as? NSNumber)?.boolValue ?? false
         workers = number(object["workers"])
         covered = number(object["covered"])
         rejected = number(object["rejected"])

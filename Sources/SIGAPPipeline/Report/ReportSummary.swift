@@ -1,4 +1,5 @@
 import Foundation
+import SIGAPDomain
 
 /// A month's `summary.json` as the store keeps it, read back for the report. The report takes
 /// every figure it shows from here, so it can never disagree with `summary.json`.
@@ -27,37 +28,31 @@ struct ReportSummary: Sendable, Hashable {
 
     /// Reads `summary.json` text; a missing count reads as 0.
     init(json: String, month: String) throws {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            throw StoreError.damaged("the stored summary of \(month) is not a JSON object")
+        let summary = try MonthSummary(json: json, month: YearMonth(month))
+        self.month = summary.month.description
+        closed = summary.closed
+        workers = summary.workers
+        covered = summary.covered
+        rejected = summary.rejected
+        pending = summary.pending
+        unexpected = summary.unexpected
+        premiumDue = summary.premiumDue
+        adjustmentsCount = summary.adjustmentsCount
+        adjustmentsPremium = summary.adjustmentsPremium
+        totalPayable = summary.totalPayable
+        pendingExposure = summary.pendingExposure
+        disputedAmount = summary.disputedAmount
+        orphanRejections = summary.orphanRejections
+        quarantinedRows = summary.quarantinedRows
+        bySource = summary.bySource.mapValues { figures in
+            [
+                "workers": figures.workers, "covered": figures.covered, "rejected": figures.rejected, "pending": figures.pending,
+                "premium_due": figures.premiumDue,
+            ]
         }
-        func number(_ value: Any?) -> Int { (value as? NSNumber)?.intValue ?? 0 }
-        func counts(_ value: Any?) -> [String: Int] {
-            guard let object = value as? [String: Any] else { return [:] }
-            return object.mapValues(number)
-        }
-        func table(_ value: Any?) -> [String: [String: Int]] {
-            guard let object = value as? [String: Any] else { return [:] }
-            return object.mapValues(counts)
-        }
-        self.month = object["month"] as? String ?? month
-        closed = (object["closed"] as? NSNumber)?.boolValue ?? false
-        workers = number(object["workers"])
-        covered = number(object["covered"])
-        rejected = number(object["rejected"])
-        pending = number(object["pending"])
-        unexpected = number(object["unexpected"])
-        premiumDue = number(object["premium_due"])
-        adjustmentsCount = number(object["adjustments_count"])
-        adjustmentsPremium = number(object["adjustments_premium"])
-        totalPayable = number(object["total_payable"])
-        pendingExposure = number(object["pending_exposure"])
-        disputedAmount = number(object["disputed_amount"])
-        orphanRejections = number(object["orphan_rejections"])
-        quarantinedRows = number(object["quarantined_rows"])
-        bySource = table(object["by_source"])
-        byKecamatan = table(object["by_kecamatan"])
-        rejectionsByReason = counts(object["rejections_by_reason"])
-        findingsByCode = counts(object["findings_by_code"])
+        byKecamatan = summary.byKecamatan.mapValues { ["workers": $0.workers, "covered": $0.covered, "premium_due": $0.premiumDue] }
+        rejectionsByReason = summary.rejectionsByReason
+        findingsByCode = summary.findingsByCode
     }
 
     func source(_ code: String, _ key: String) -> Int { bySource[code]?[key] ?? 0 }

@@ -1,0 +1,45 @@
+import SIGAPDomain
+import SIGAPPipeline
+
+/// A store that forwards to the SQLite store, except that saving a run, or closing a month, fails
+/// as a full disk would make it (tests of exit 73 and of nothing half-saved).
+public struct FaultyStore: LedgerStore {
+    public enum Fault: Sendable { case save, close }
+
+    public let inner: SQLiteLedgerStore
+    public let failing: Fault
+
+    public init(inner: SQLiteLedgerStore, failing: Fault) {
+        self.inner = inner
+        self.failing = failing
+    }
+
+    private var diskFull: StoreError { StoreError("cannot write the store \(inner.path): database or disk is full") }
+
+    public func months(ledgers: Bool) throws -> [StoredMonth] { try inner.months(ledgers: ledgers) }
+    public func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? { try inner.month(month, ledger: ledger) }
+    public func save(run: RunRecord, months: [StoredMonth]) throws {
+        guard failing != .save else { throw diskFull }
+        try inner.save(run: run, months: months)
+    }
+    public func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
+        guard failing != .close else { throw diskFull }
+        try inner.close(month, at: timestamp, summaryJSON: summaryJSON)
+    }
+    public func runs() throws -> [RunRecord] { try inner.runs() }
+    public func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] {
+        try inner.beginResults(run: run, months: months)
+    }
+    public func stage(workers: WorkerList, result: Int64) throws { try inner.stage(workers: workers, result: result) }
+    public func stage(acknowledgements: AcknowledgementReport, result: Int64) throws {
+        try inner.stage(acknowledgements: acknowledgements, result: result)
+    }
+    public func acknowledgementPeriods() throws -> [String: Set<YearMonth>] { try inner.acknowledgementPeriods() }
+    public func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws {
+        try inner.record(acknowledgementPeriods: acknowledgementPeriods)
+    }
+    public func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
+        try inner.ledgerLines(of: month, entry: entry)
+    }
+    public func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] { try inner.coveredKPJs(of: month) }
+}
