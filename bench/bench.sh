@@ -139,3 +139,10 @@ done
 # The whole pipeline, beside fastexcel in the same run.
 echo
 bash "$bench/pipeline.sh" "$sigap" "$venv/bin/python"
+
+# A year of a million workers: fresh run, closes, nightly runs, a month of warnings (long: about half
+# an hour on two cores; BENCH_YEAR=0 skips it).
+if [[ ${BENCH_YEAR:-1} != 0 ]]; then
+  echo
+  bash "$bench/year.sh" "$sigap" "$venv/bin/python"
+fi
