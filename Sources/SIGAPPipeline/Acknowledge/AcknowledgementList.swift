@@ -115,7 +115,7 @@ public struct AcknowledgementList: RandomAccessCollection, Sendable {
         let textOffset = text.count
         origins.append(contentsOf: other.origins)
         text.append(contentsOf: other.text)
-        records.reserveCapacity(records.count + other.records.count)
+        // No exact reservation: a book appended file by file grows geometrically, not quadratically.
         for var record in other.records {
             record.origin += originOffset
             record.textStart += textOffset

@@ -19,7 +19,10 @@ struct AcknowledgementStage {
         inbox: Inbox, through: YearMonth, limits: ReaderLimits, keep: (AcknowledgementReport) throws -> Void = { _ in }
     ) throws -> AcknowledgementStage {
         let reader = AcknowledgementReader(limits: limits)
-        var reports: [AcknowledgementReport] = []
+        // Files come in input order (inbox month, then name): each one's rows join the book's list
+        // as soon as it is read, and its own list is let go (a year of million-row files is 12
+        // million rows: never held twice).
+        var list = AcknowledgementList()
         var stage = AcknowledgementStage(lookup: AcknowledgementBook([AcknowledgementReport]()))
         for (month, file) in inbox.acknowledgementFiles(through: through) {
             let cause: String
@@ -27,7 +30,7 @@ struct AcknowledgementStage {
                 let report = try reader.read(path: file.path, file: file.name, month: month)
                 try keep(report)
                 stage.periods[file.name] = report.acknowledgements.periods.union(report.quarantinedRows.compactMap(\.period))
-                reports.append(report)
+                list.append(contentsOf: report.acknowledgements)
                 stage.findings[month, default: []] += report.findings
                 stage.quarantined[month, default: 0] += report.rowsQuarantined
                 stage.inputs.append((file, report.rowsRead, "read"))
@@ -45,7 +48,7 @@ struct AcknowledgementStage {
                     month: month, source: Inbox.acknowledgementFolder, file: file.name, sheet: nil, row: nil, cell: nil,
                     finding: Finding(code: .fileUnreadable, severity: .error, field: nil, value: cause)))
         }
-        stage.lookup = AcknowledgementBook(reports)
+        stage.lookup = AcknowledgementBook(list)
         return stage
     }
 }

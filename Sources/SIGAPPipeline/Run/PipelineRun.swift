@@ -105,12 +105,13 @@ public final class PipelineRun {
         let store = store
         var acknowledgementTask: BackgroundTask<AcknowledgementStage>?
         var acknowledgementsStarted = meter.now
-        func startAcknowledgements() {
+        /// `staging`: the results the files' rows are written under, by the month they arrived in.
+        func startAcknowledgements(staging: [YearMonth: Int64]) {
             guard acknowledgementTask == nil else { return }
             acknowledgementsStarted = meter.now
             acknowledgementTask = BackgroundTask {
                 try AcknowledgementStage.read(inbox: inbox, through: through, limits: limits) { report in
-                    if let result = storeResults[report.month] { try store.stage(acknowledgements: report, result: result) }
+                    if let result = staging[report.month] { try store.stage(acknowledgements: report, result: result) }
                 }
             }
         }
@@ -118,7 +119,8 @@ public final class PipelineRun {
         /// The acknowledgements, waited for once; their problems, inputs and periods recorded then.
         func acknowledgementStage() throws -> AcknowledgementStage {
             if let acknowledgementsRead { return acknowledgementsRead }
-            startAcknowledgements()
+            // Before the plan is made (a new file's periods are needed), every open month may be computed.
+            startAcknowledgements(staging: storeResults)
             let stage = try acknowledgementTask!.wait()
             acknowledgementsRead = stage
             meter.record("extract acknowledgements", items: stage.inputs.map(\.rows).reduce(0, +), since: acknowledgementsStarted)
@@ -165,7 +167,9 @@ public final class PipelineRun {
             }
         }
         meter.record("plan", items: plan.filter(\.isComputed).count, since: started)
-        if plan.contains(where: \.isComputed) { startAcknowledgements() }
+        if plan.contains(where: \.isComputed) {
+            startAcknowledgements(staging: storeResults.filter { month, _ in plan.contains { $0.month == month && $0.isComputed } })
+        }
 
         // The months' workbooks are written at temporary paths on a second thread as the months
         // are computed (never in a dry run); they are put in place only once the store is saved.
