@@ -5,10 +5,10 @@ import Testing
 
 @testable import SIGAPPipeline
 
-/// The store keeps a month's ledger as its `ledger.csv` text. A run hands it the staged file (a
-/// month of a million lines is never held whole) and the store copies it in blocks; what reads
-/// back must be the file, byte for byte.
-@Suite("SQLite store: ledgers copied from their files")
+/// The store keeps a month's ledger as its lines. A run hands it the staged `ledger.csv` (a month of
+/// a million lines is never held whole) and the store loads the lines in blocks; the text rendered
+/// back from them must be the file, byte for byte.
+@Suite("SQLite store: ledgers loaded from their files")
 struct SQLiteLedgerStoreTests {
     static let november = YearMonth("2025-11")!
 

@@ -12,7 +12,7 @@ struct MonthPublisher {
     }
 
     /// The texts the store keeps of a month (and `close` writes back), but the ledger's: that is
-    /// written to its file first (`stageLedger`), and the store copies it from there.
+    /// written to its file first (`stageLedger`), and the store loads its lines from there.
     struct Texts {
         var summaryJSON: String
         var findingsCSV: String
@@ -86,7 +86,7 @@ struct MonthPublisher {
     }
 
     /// Writes a month's ledger.csv at its temporary path, block by block (the largest file: its
-    /// text is never held whole), with its SHA-256. The store then copies it from there.
+    /// text is never held whole), with its SHA-256. The store then loads its lines from there.
     func stageLedger(_ result: PipelineRun.MonthResult) throws -> (staged: OutputFolder.Staged, sha256: String) {
         var digest = Fingerprint.Streamed()
         let file = try folder.stage("\(result.month)/ledger.csv") { path in

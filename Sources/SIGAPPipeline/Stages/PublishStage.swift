@@ -21,7 +21,7 @@ struct PublishStage {
     ) throws {
         let texts = results.map { publisher.texts($0) }
         // The ledger files, the largest, are written first at temporary paths, block by block; the
-        // store copies each from its file. A month whose ledger cannot be written is saved from its
+        // store loads each one's lines from its file. A month whose ledger cannot be written is saved from its
         // text and fails when its turn comes: the months before it are published.
         var ledgers: [Result<(staged: OutputFolder.Staged, sha256: String), any Error>?] = results.map { result in
             Result { try publisher.stageLedger(result) }

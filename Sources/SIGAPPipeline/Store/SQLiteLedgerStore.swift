@@ -24,26 +24,32 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func months(ledgers: Bool) throws -> [StoredMonth] {
-        try read { db in
-            try Row.fetchAll(db, sql: "\(Self.selectMonths(ledger: ledgers)) ORDER BY m.month").map(Self.storedMonth)
+        let months = try read { db in
+            try Row.fetchAll(db, sql: "\(Self.selectMonths) ORDER BY m.month").map(Self.storedMonth)
         }
+        return ledgers ? try months.map(withLedger) : months
     }
 
     public func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? {
-        try read { db in
-            try Row.fetchOne(db, sql: "\(Self.selectMonths(ledger: ledger)) WHERE m.month = ?", arguments: [month.description])
-                .map(Self.storedMonth)
+        let stored = try read { db in
+            try Row.fetchOne(db, sql: "\(Self.selectMonths) WHERE m.month = ?", arguments: [month.description]).map(Self.storedMonth)
         }
+        return ledger ? try stored.map(withLedger) : stored
     }
 
-    /// Months with their result's basis, the ledger's text left out (empty) unless asked for.
-    private static func selectMonths(ledger: Bool) -> String {
-        """
-        SELECT m.month, m.closed, m.closed_at, m.run_id, m.result_id, m.settled_fingerprint, r.summary_json, r.findings_csv, r.ledger_sha256,
-            \(ledger ? "(SELECT text FROM ledger_text WHERE result_id = m.result_id)" : "''") AS ledger_csv, r.basis AS basis
+    /// The month with its `ledger.csv` text, rendered from its stored lines.
+    private func withLedger(_ month: StoredMonth) throws -> StoredMonth {
+        var month = month
+        month.ledgerCSV = LedgerCSV.render(try ledgerLines(of: month.month, entry: nil))
+        return month
+    }
+
+    /// Months with their result's texts and basis (the ledger's text is rendered when asked for).
+    private static let selectMonths = """
+        SELECT m.month, m.closed, m.closed_at, m.run_id, m.result_id, m.settled_fingerprint, r.summary_json, r.findings_csv,
+            r.ledger_sha256, '' AS ledger_csv, r.basis AS basis
         FROM month m JOIN result r ON r.id = m.result_id
         """
-    }
 
     public func save(run: RunRecord, months: [StoredMonth]) throws {
         try write { db in
@@ -76,15 +82,6 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                         month.summaryJSON, month.findingsCSV, try month.basis.map(Self.json),
                         month.ledgerFile == nil ? Fingerprint.sha256(month.ledgerCSV) : month.ledgerSHA256, result,
                     ])
-                // A ledger from a file goes in as room for its bytes, filled below.
-                if let file = month.ledgerFile {
-                    try db.execute(
-                        sql: "INSERT INTO ledger_text (result_id, text) VALUES (?, zeroblob(?))",
-                        arguments: [result, try Self.size(ofFile: file)])
-                    try Self.copy(file, intoLedgerOf: result, db)
-                } else {
-                    try db.execute(sql: "INSERT INTO ledger_text (result_id, text) VALUES (?, ?)", arguments: [result, month.ledgerCSV])
-                }
                 try db.execute(
                     sql: """
                         INSERT INTO month (month, closed, closed_at, run_id, result_id) VALUES (?, 0, NULL, ?, ?)
@@ -301,41 +298,6 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
         }
         guard ferror(file) == 0 else { throw StoreError("cannot read the ledger file \(path)") }
-    }
-
-    private static func size(ofFile path: String) throws -> Int64 {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            throw StoreError("cannot read the ledger file \(path): \(String(cString: strerror(errno)))")
-        }
-        return Int64(status.st_size)
-    }
-
-    /// Writes the file's bytes over the result's ledger placeholder (`row` is the result's id), 1 MiB
-    /// at a time (SQLite's incremental blob I/O). The text is stored as its UTF-8 bytes and reads
-    /// back as text.
-    private static func copy(_ path: String, intoLedgerOf row: Int64, _ db: Database) throws {
-        guard let file = fopen(path, "rb") else {
-            throw StoreError("cannot read the ledger file \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { fclose(file) }
-        var blob: OpaquePointer?
-        guard sqlite3_blob_open(db.sqliteConnection, "main", "ledger_text", "text", row, 1, &blob) == SQLITE_OK, let blob else {
-            throw StoreError("cannot write the ledger into the store: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
-        }
-        defer { sqlite3_blob_close(blob) }
-        let size = Int(sqlite3_blob_bytes(blob))
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        var offset = 0
-        while offset < size {
-            let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, min($0.count, size - offset), file) }
-            guard count > 0 else { throw StoreError("the ledger file \(path) ended early") }
-            let status = buffer.withUnsafeBytes { sqlite3_blob_write(blob, $0.baseAddress, Int32(count), Int32(offset)) }
-            guard status == SQLITE_OK else {
-                throw StoreError("cannot write the ledger into the store: \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
-            }
-            offset += count
-        }
     }
 
     private static func storedMonth(_ row: Row) -> StoredMonth {

@@ -71,21 +71,18 @@ enum SQLiteSchema {
             for month in months {
                 let name: String = month["month"]
                 let result = try allocate(db, month: name, run: month["run_id"])
+                // One stored ledger text at a time: its lines become rows, from which it is rendered
+                // again byte for byte (its SHA-256 kept to tell).
+                let ledger =
+                    try String.fetchOne(db, sql: "SELECT CAST(ledger_csv AS TEXT) FROM month_v2_texts WHERE month = ?", arguments: [name])
+                    ?? ""
                 try db.execute(
-                    sql: "UPDATE result SET summary_json = ?, findings_csv = ? WHERE id = ?",
-                    arguments: [month["summary_json"], month["findings_csv"], result])
-                try db.execute(
-                    sql: "INSERT INTO ledger_text (result_id, text) SELECT ?, ledger_csv FROM month_v2_texts WHERE month = ?",
-                    arguments: [result, name])
+                    sql: "UPDATE result SET summary_json = ?, findings_csv = ?, ledger_sha256 = ? WHERE id = ?",
+                    arguments: [month["summary_json"], month["findings_csv"], Fingerprint.sha256(ledger), result])
                 try db.execute(
                     sql: "INSERT INTO month (month, closed, closed_at, run_id, result_id) VALUES (?, ?, ?, ?, ?)",
                     arguments: [name, month["closed"], month["closed_at"], month["run_id"], result])
-                // The ledger text through a cursor: one stored ledger at a time.
-                if let ledger = try String.fetchOne(
-                    db, sql: "SELECT CAST(ledger_csv AS TEXT) FROM month_v2_texts WHERE month = ?", arguments: [name])
-                {
-                    try CSVTableLoad.ledger.load(into: db, result: result, name: "the stored ledger of \(name)", text: ledger)
-                }
+                try CSVTableLoad.ledger.load(into: db, result: result, name: "the stored ledger of \(name)", text: ledger)
                 try CSVTableLoad.findings.load(
                     into: db, result: result, name: "the stored findings of \(name)", text: month["findings_csv"])
                 try insertTotals(db, result: result, summaryJSON: month["summary_json"], name: name)
@@ -96,15 +93,13 @@ enum SQLiteSchema {
     }
 
     /// Tables of v3. A month points at its result; a result holds what one run computed for a
-    /// month, its ledger text alone in a row of `ledger_text` (written and read in blocks: a month
-    /// of a million lines is 150 MB of text, and a row SQLite updates is written whole).
+    /// month. Its `ledger.csv` is its `ledger_line` rows, rendered (a month of a million lines is
+    /// 150 MB of text, not kept twice); `ledger_sha256` is the published file's digest.
     private static let tables = """
         ALTER TABLE month RENAME TO month_v2_texts;
         CREATE TABLE result (
             id INTEGER PRIMARY KEY, month TEXT NOT NULL, run_id TEXT NOT NULL, basis TEXT,
             summary_json TEXT, findings_csv TEXT, ledger_sha256 TEXT);
-        CREATE TABLE ledger_text (
-            result_id INTEGER PRIMARY KEY REFERENCES result(id), text TEXT NOT NULL);
         CREATE TABLE month (
             month TEXT PRIMARY KEY, closed INTEGER NOT NULL DEFAULT 0, closed_at TEXT,
             run_id TEXT NOT NULL, result_id INTEGER NOT NULL REFERENCES result(id), settled_fingerprint TEXT);
@@ -175,7 +170,7 @@ enum SQLiteSchema {
         let stale = try Int64.fetchAll(
             db, sql: "SELECT id FROM result WHERE id NOT IN (SELECT result_id FROM month WHERE result_id IS NOT NULL)")
         for id in stale {
-            for table in ["ledger_line", "finding", "worker", "acknowledgement", "month_total", "ledger_text"] {
+            for table in ["ledger_line", "finding", "worker", "acknowledgement", "month_total"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE result_id = ?", arguments: [id])
             }
             try db.execute(sql: "DELETE FROM result WHERE id = ?", arguments: [id])

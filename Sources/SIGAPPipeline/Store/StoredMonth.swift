@@ -1,17 +1,18 @@
 import SIGAPDomain
 
 /// What the store keeps of a month: the last run's results while it is open, frozen once closed
-/// (SPEC §8.4, §14). The ledger is kept as its `ledger.csv` text: one canonical form, read back
-/// for adjustments and KPJ history.
+/// (SPEC §8.4, §14). The ledger is kept as its lines (`ledger_line`), from which its `ledger.csv`
+/// text renders byte for byte.
 public struct StoredMonth: Sendable, Hashable {
     public var month: YearMonth
     public var closed: Bool
     public var closedAt: String?
     public var runID: String
     public var ledgerCSV: String
-    /// When saving: a file whose bytes are the ledger text (the month's staged `ledger.csv`), which
-    /// the store copies in blocks; `ledgerCSV` is not used then. A month of a million lines is
-    /// 150 MB of text, never held whole. Months read back from the store have the text.
+    /// When saving: a file whose bytes are the ledger text (the month's staged `ledger.csv`), whose
+    /// lines the store loads in blocks; `ledgerCSV` is not used then. A month of a million lines is
+    /// 150 MB of text, never held whole. Months read back with their ledger have the text, rendered
+    /// from the stored lines.
     public var ledgerFile: String?
     public var summaryJSON: String
     public var findingsCSV: String
