@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SIGAPDomain
 import Testing
 
@@ -241,5 +242,38 @@ struct IncrementalRunTests {
     static func manifest(_ outcome: PipelineRun.Outcome) throws -> [String: Any] {
         let path = try #require(outcome.manifestPath)
         return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+    }
+}
+
+@Suite("Worker sets: a roster carried forward is stored once")
+struct WorkerSetTests {
+    typealias Kit = LedgerKit
+
+    @Test("months with the same workers share one set; a set goes when no month refers to it")
+    func shared() throws {
+        let workspace = try LedgerWorkspace()
+        try workspace.roster("2025-11", "DISHUB", [Kit.rahmat, Kit.yuliani])
+        try workspace.run(through: "2026-01")
+        let queue = try DatabaseQueue(path: workspace.storePath)
+        func count(_ sql: String) throws -> Int { try queue.read { try Int.fetchOne($0, sql: sql) ?? -1 } }
+        // Three months, one set of two workers; the view shows each month's.
+        #expect(try count("SELECT count(*) FROM worker_set") == 1)
+        #expect(try count("SELECT count(*) FROM worker") == 2)
+        #expect(try count("SELECT count(*) FROM workers") == 6)
+        #expect(try count("SELECT count(DISTINCT month) FROM workers WHERE nik = '\(Kit.rahmat.nik)'") == 3)
+        // January's own roster: a second set for it; November's and December's stay shared.
+        try workspace.roster("2026-01", "DISHUB", [Kit.rahmat])
+        try workspace.run(through: "2026-01")
+        #expect(try count("SELECT count(*) FROM worker_set") == 2)
+        #expect(try count("SELECT count(*) FROM worker") == 3)
+        #expect(try count("SELECT count(*) FROM workers WHERE month = '2026-01'") == 1)
+        #expect(try count("SELECT count(*) FROM workers WHERE month = '2025-12'") == 2)
+        // Back to the carried roster: January's set is no longer referred to and is dropped.
+        try workspace.remove("2026-01/DISHUB/roster.xlsx")
+        try workspace.run(through: "2026-01")
+        #expect(try count("SELECT count(*) FROM worker_set") == 1)
+        #expect(try count("SELECT count(*) FROM worker") == 2)
+        #expect(try count("SELECT count(*) FROM workers") == 6)
+        try queue.close()
     }
 }

@@ -103,35 +103,59 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
+    /// The workers go in once per distinct set: a roster carried forward month after month gives
+    /// the same workers, kept once and shared by the months' results (`worker_set`, by the SHA-256
+    /// of every value of every row).
     public func stage(workers: WorkerList, result: Int64) throws {
-        try write { db in
-            let columns = SQLiteSchema.workerColumns
-            let statement = try SQLiteStatement(
-                db,
-                "INSERT INTO worker (result_id, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
-            )
-            // The sources of a worker are one of a few lists: each joined once.
-            let sources = workers.sourceLists.map { $0.joined(separator: ";") }
+        // The sources of a worker are one of a few lists: each joined once.
+        let sources = workers.sourceLists.map { $0.joined(separator: ";") }
+        func forEachRow(_ body: ([String?], Int) throws -> Void) rethrows {
             for line in workers.indices {
                 let worker = workers[line]
                 let person = worker.person
-                statement.bind(1, result)
+                try body(
+                    [
+                        person.nik, person.name, worker.owner, sources[workers.sourceList(at: line)], person.birthPlace,
+                        person.birthDate?.description, person.sex?.letter, person.kecamatan?.code, person.kelurahan?.code, person.phone,
+                        person.occupation, worker.file, worker.sheet,
+                    ], worker.row)
+            }
+        }
+        // Each value as its length and bytes (nil and empty alike: both are stored as NULL).
+        var digest = Fingerprint.Streamed()
+        var bytes: [UInt8] = []
+        forEachRow { values, row in
+            bytes.removeAll(keepingCapacity: true)
+            for value in values {
+                let utf8 = (value ?? "").utf8
+                bytes.append(contentsOf: "\(utf8.count):".utf8)
+                bytes.append(contentsOf: utf8)
+            }
+            bytes.append(contentsOf: "\(row)\n".utf8)
+            bytes.withUnsafeBufferPointer { digest.update($0) }
+        }
+        let sha256 = digest.finish()
+        try write { db in
+            if let set = try Int64.fetchOne(db, sql: "SELECT id FROM worker_set WHERE sha256 = ?", arguments: [sha256]) {
+                try db.execute(sql: "UPDATE result SET worker_set = ? WHERE id = ?", arguments: [set, result])
+                return
+            }
+            try db.execute(sql: "INSERT INTO worker_set (sha256) VALUES (?)", arguments: [sha256])
+            let set = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE result SET worker_set = ? WHERE id = ?", arguments: [set, result])
+            let columns = SQLiteSchema.workerColumns
+            let statement = try SQLiteStatement(
+                db,
+                "INSERT INTO worker (set_id, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
+            )
+            var line = 0
+            try forEachRow { values, row in
+                statement.bind(1, set)
                 statement.bind(2, line)
-                statement.bind(3, person.nik)
-                statement.bind(4, person.name)
-                statement.bind(5, worker.owner)
-                statement.bind(6, sources[workers.sourceList(at: line)])
-                statement.bind(7, person.birthPlace)
-                statement.bind(8, person.birthDate?.description)
-                statement.bind(9, person.sex?.letter)
-                statement.bind(10, person.kecamatan?.code)
-                statement.bind(11, person.kelurahan?.code)
-                statement.bind(12, person.phone)
-                statement.bind(13, person.occupation)
-                statement.bind(14, worker.file)
-                statement.bind(15, worker.sheet)
-                statement.bind(16, worker.row)
+                for (index, value) in values.enumerated() { statement.bind(Int32(index + 3), value) }
+                statement.bind(16, row)
                 try statement.step()
+                line += 1
             }
         }
     }

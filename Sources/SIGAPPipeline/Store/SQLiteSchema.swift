@@ -99,7 +99,9 @@ enum SQLiteSchema {
         ALTER TABLE month RENAME TO month_v2_texts;
         CREATE TABLE result (
             id INTEGER PRIMARY KEY, month TEXT NOT NULL, run_id TEXT NOT NULL, basis TEXT,
-            summary_json TEXT, findings_csv TEXT, ledger_sha256 TEXT);
+            summary_json TEXT, findings_csv TEXT, ledger_sha256 TEXT, worker_set INTEGER);
+        CREATE TABLE worker_set (
+            id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE);
         CREATE TABLE month (
             month TEXT PRIMARY KEY, closed INTEGER NOT NULL DEFAULT 0, closed_at TEXT,
             run_id TEXT NOT NULL, result_id INTEGER NOT NULL REFERENCES result(id), settled_fingerprint TEXT);
@@ -119,11 +121,11 @@ enum SQLiteSchema {
             severity TEXT NOT NULL, value TEXT, message TEXT,
             PRIMARY KEY (result_id, line)) WITHOUT ROWID;
         CREATE TABLE worker (
-            result_id INTEGER NOT NULL, line INTEGER NOT NULL,
+            set_id INTEGER NOT NULL, line INTEGER NOT NULL,
             nik TEXT NOT NULL, name TEXT, owner TEXT NOT NULL, sources TEXT NOT NULL, birth_place TEXT, birth_date TEXT,
             sex TEXT, kecamatan_code TEXT, kelurahan_code TEXT, phone TEXT, occupation TEXT, file TEXT NOT NULL,
             sheet TEXT NOT NULL, row INTEGER NOT NULL,
-            PRIMARY KEY (result_id, line)) WITHOUT ROWID;
+            PRIMARY KEY (set_id, line)) WITHOUT ROWID;
         CREATE INDEX worker_nik ON worker (nik);
         CREATE TABLE ack_file (
             sha256 TEXT PRIMARY KEY, periods TEXT NOT NULL);
@@ -154,7 +156,7 @@ enum SQLiteSchema {
             ORDER BY m.month, a.line;
         CREATE VIEW workers AS
             SELECT m.month AS month, \(workerColumns.map { "w.\($0) AS \($0)" }.joined(separator: ", "))
-            FROM month m JOIN worker w ON w.result_id = m.result_id
+            FROM month m JOIN result r ON r.id = m.result_id JOIN worker w ON w.set_id = r.worker_set
             ORDER BY m.month, w.line;
         """
 
@@ -170,10 +172,18 @@ enum SQLiteSchema {
         let stale = try Int64.fetchAll(
             db, sql: "SELECT id FROM result WHERE id NOT IN (SELECT result_id FROM month WHERE result_id IS NOT NULL)")
         for id in stale {
-            for table in ["ledger_line", "finding", "worker", "acknowledgement", "month_total"] {
+            for table in ["ledger_line", "finding", "acknowledgement", "month_total"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE result_id = ?", arguments: [id])
             }
             try db.execute(sql: "DELETE FROM result WHERE id = ?", arguments: [id])
+        }
+        // Worker sets are shared by the results whose workers are the same (a roster carried
+        // forward): dropped when no result refers to them any more.
+        let unused = try Int64.fetchAll(
+            db, sql: "SELECT id FROM worker_set WHERE id NOT IN (SELECT worker_set FROM result WHERE worker_set IS NOT NULL)")
+        for id in unused {
+            try db.execute(sql: "DELETE FROM worker WHERE set_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM worker_set WHERE id = ?", arguments: [id])
         }
     }
 
