@@ -156,15 +156,10 @@ public final class PipelineRun {
             FileManager.default.fileExists(atPath: "\(options.out)/\(month)/summary.json")
         }
         for entry in plan {
-            switch entry.action {
-            case .reuse: manifest.months.append((entry.month, "reused", []))
-            case .settled: manifest.months.append((entry.month, "settled", []))
-            case .adjusted: manifest.months.append((entry.month, "adjustments kept", []))
-            case .compute(let reasons):
-                manifest.months.append((entry.month, "computed", reasons))
-                outcome.computed[entry.month] = reasons
-                log.info("month \(entry.month): to compute, because \(reasons.joined(separator: "; "))")
-            }
+            manifest.months.append((entry.month, entry.actionName, entry.reasons))
+            guard entry.isComputed else { continue }
+            outcome.computed[entry.month] = entry.reasons
+            log.info("month \(entry.month): to compute, because \(entry.reasons.joined(separator: "; "))")
         }
         meter.record("plan", items: plan.filter(\.isComputed).count, since: started)
         if plan.contains(where: \.isComputed) {

@@ -24,16 +24,6 @@ final class StageMeter {
         self.log = log
     }
 
-    /// Runs `body` as stage `stage` (of `month`), counting its result with `items`.
-    func measure<Result>(
-        _ stage: String, month: YearMonth? = nil, items: (Result) -> Int, _ body: () throws -> Result
-    ) rethrows -> Result {
-        let start = clock.now
-        let result = try body()
-        record(stage, month: month, items: items(result), since: start)
-        return result
-    }
-
     /// Records a stage that ran from `start` until now.
     func record(_ stage: String, month: YearMonth? = nil, items: Int, since start: ContinuousClock.Instant) {
         let memory = ProcessMemory.residentMegabytes()

@@ -16,6 +16,22 @@ struct PlanStage {
     }
 
     struct Month: Sendable {
+        /// What the manifest calls the action.
+        var actionName: String {
+            switch action {
+            case .reuse: "reused"
+            case .settled: "settled"
+            case .adjusted: "adjustments kept"
+            case .compute: "computed"
+            }
+        }
+
+        /// Why it is computed (nothing when it is not).
+        var reasons: [String] {
+            if case .compute(let reasons) = action { return reasons }
+            return []
+        }
+
         var month: YearMonth
         var closed: Bool
         var own: MonthFingerprints.Own
@@ -24,10 +40,7 @@ struct PlanStage {
         /// What the store holds of the month.
         var stored: StoredMonth?
 
-        var isComputed: Bool {
-            if case .compute = action { return true }
-            return false
-        }
+        var isComputed: Bool { !reasons.isEmpty }
     }
 
     let fingerprints: MonthFingerprints

@@ -48,8 +48,4 @@ extension LedgerStore {
     public func month(_ month: YearMonth) throws -> StoredMonth? {
         try self.month(month, ledger: true)
     }
-
-    public func closedMonths() throws -> [YearMonth] {
-        try months(ledgers: false).filter(\.closed).map(\.month)
-    }
 }

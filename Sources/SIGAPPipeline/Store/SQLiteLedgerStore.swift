@@ -240,9 +240,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             let statement = try SQLiteStatement(
                 db,
                 """
-                SELECT \(LedgerCSV.header.dropFirst().map { "l.\($0)" }.joined(separator: ", "))
-                FROM month m JOIN ledger_line l ON l.result_id = m.result_id
-                WHERE m.month = ?\(entry == nil ? "" : " AND l.entry = ?") ORDER BY l.line
+                SELECT \(LedgerCSV.header.dropFirst().map { "l.\($0)" }.joined(separator: ", ")) \(Self.linesOfMonth)
+                \(entry == nil ? "" : " AND l.entry = ?") ORDER BY l.line
                 """)
             statement.bind(1, month.description)
             if let entry { statement.bind(2, entry.rawValue) }
@@ -273,17 +272,21 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
 
     public func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] {
         try read { db in
-            let rows = try Row.fetchCursor(
+            let statement = try SQLiteStatement(
                 db,
-                sql: """
-                    SELECT l.nik, l.kpj FROM month m JOIN ledger_line l ON l.result_id = m.result_id
-                    WHERE m.month = ? AND l.entry = 'REGULAR' AND l.status = 'COVERED' AND l.kpj IS NOT NULL ORDER BY l.line
-                    """, arguments: [month.description])
+                """
+                SELECT l.nik, l.kpj \(Self.linesOfMonth)
+                AND l.entry = 'REGULAR' AND l.status = 'COVERED' AND l.kpj IS NOT NULL ORDER BY l.line
+                """)
+            statement.bind(1, month.description)
             var pairs: [(nik: String, kpj: String)] = []
-            while let row = try rows.next() { pairs.append((row[0], row[1])) }
+            try statement.forEachRow { pairs.append((statement.text(0), statement.text(1))) }
             return pairs
         }
     }
+
+    /// The stored ledger lines of the month bound to the first parameter (`l`).
+    private static let linesOfMonth = "FROM month m JOIN ledger_line l ON l.result_id = m.result_id WHERE m.month = ?"
 
     private static func json(_ basis: ResultBasis) throws -> String {
         let encoder = JSONEncoder()
