@@ -137,6 +137,9 @@ struct IncrementalRunTests {
         #expect(Set(outcome.computed.keys) == [Kit.january])
         #expect(outcome.computed[Kit.january] == ["input files of the months up to it changed"])
         #expect(outcome.reused == [Kit.december])
+        // January's acknowledgements come from the store: no acknowledgement file is parsed again.
+        #expect(try Self.stageItems(outcome, "extract acknowledgements") == 0)
+        #expect(try Self.stageItems(outcome, "acknowledgements of the month", month: "2026-01") == 1)
         try twin.expectSameOutputs()
     }
 
@@ -160,6 +163,10 @@ struct IncrementalRunTests {
         let outcome = try twin.run(through: "2026-01")
         #expect(Set(outcome.computed.keys) == [Kit.november, Kit.december, Kit.january])
         #expect(outcome.computed[Kit.november] == ["acknowledgement files for it that arrived later changed"])
+        // Only the late file is parsed (one row); the others' rows are read back from the store.
+        #expect(try Self.stageItems(outcome, "extract acknowledgements") == 1)
+        // November's book: its two rows from November's file and the late one.
+        #expect(try Self.stageItems(outcome, "acknowledgements of the month", month: "2025-11") == 3)
         // Yuliani's November premium is now owed: one ADJUSTMENT line in December.
         let december = try twin.incremental.outputText("2025-12/ledger.csv")
         #expect(december.split(separator: "\n").filter { $0.contains(",ADJUSTMENT,2025-11,\(Kit.yuliani.nik),") }.count == 1)
@@ -237,6 +244,12 @@ struct IncrementalRunTests {
         let own = base.own(december).fingerprint
         #expect(MonthFingerprints.full(own: own, adjusting: []) == own)
         #expect(MonthFingerprints.full(own: own, adjusting: [(november, "x", nil)]) != own)
+    }
+
+    /// The items the manifest records for a stage (of a month).
+    static func stageItems(_ outcome: PipelineRun.Outcome, _ stage: String, month: String? = nil) throws -> Int? {
+        let stages = try manifest(outcome)["stages"] as? [[String: Any]] ?? []
+        return stages.first { $0["stage"] as? String == stage && $0["month"] as? String == month }?["items"] as? Int
     }
 
     static func manifest(_ outcome: PipelineRun.Outcome) throws -> [String: Any] {

@@ -188,6 +188,55 @@ struct SQLiteLedgerStoreTests {
         #expect(try store.month(Self.november)?.ledgerCSV == Self.oldLedger)
     }
 
+    @Test("v3 to v4: acknowledgement rows kept under a result become files of their own, in the same order in the view")
+    func acknowledgementsMigrated() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/sigap.sqlite"
+        let old = try DatabaseQueue(path: path)
+        try SQLiteSchema.migrator.migrate(old, upTo: "v3: tables and views")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO result (id, month, run_id) VALUES (7, '2025-12', 'r1'), (8, '2025-12', 'r0');
+                    INSERT INTO month (month, closed, run_id, result_id) VALUES ('2025-12', 0, 'r1', 7);
+                    INSERT INTO acknowledgement VALUES
+                        (7, 0, '2025-12/BPJS/b.csv', 2, '2025-12', '3275014101900001', 'RAHMAT', '25110000001', 'ACCEPTED', NULL, NULL, 16800),
+                        (7, 1, '2025-12/BPJS/b.csv', 3, '2025-11', NULL, 'YULI', NULL, NULL, NULL, NULL, NULL),
+                        (7, 2, '2025-12/BPJS/a.csv', 2, '2025-12', '3275014101900002', NULL, NULL, 'REJECTED', 'NIK tidak padan', 'NIK_MISMATCH', NULL),
+                        (8, 0, '2025-12/BPJS/old.csv', 2, '2025-12', '3275014101900003', NULL, NULL, 'REJECTED', NULL, NULL, NULL);
+                    """)
+        }
+        try old.close()
+        let store = try SQLiteLedgerStore(path: path)
+        let views = try DatabaseQueue(path: path)
+        let query = "SELECT arrived_month, file, row, period, nik, name, kpj, status, reason, reason_code, premium FROM acknowledgements"
+        let wanted: [[String?]] = [
+            ["2025-12", "2025-12/BPJS/b.csv", "2", "2025-12", "3275014101900001", "RAHMAT", "25110000001", "ACCEPTED", nil, nil, "16800"],
+            ["2025-12", "2025-12/BPJS/b.csv", "3", "2025-11", nil, "YULI", nil, nil, nil, nil, nil],
+            ["2025-12", "2025-12/BPJS/a.csv", "2", "2025-12", "3275014101900002", nil, nil, "REJECTED", "NIK tidak padan", "NIK_MISMATCH", nil],
+        ]
+        func rows() throws -> [[String?]] {
+            try views.read { db in
+                try Row.fetchAll(db, sql: query).map { row in
+                    row.databaseValues.map { value in
+                        switch value.storage {
+                        case .null: nil
+                        case .int64(let number): "\(number)"
+                        case .string(let text): text
+                        default: "\(value)"
+                        }
+                    }
+                }
+            }
+        }
+        #expect(try rows() == wanted)
+        // A run's start drops the result no month points at, and its rows with it; December's stay.
+        _ = try store.beginResults(run: "r2", months: [])
+        #expect(try rows() == wanted)
+        #expect(try views.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM ack_row") } == 3)
+    }
+
     @Test("a later save of an open month replaces its rows; rows staged by a run that never saved are dropped")
     func results() throws {
         let folder = try Self.folder()

@@ -31,8 +31,19 @@ public struct FaultyStore: LedgerStore {
         try inner.beginResults(run: run, months: months)
     }
     public func stage(workers: WorkerList, result: Int64) throws { try inner.stage(workers: workers, result: result) }
-    public func stage(acknowledgements: AcknowledgementReport, result: Int64) throws {
-        try inner.stage(acknowledgements: acknowledgements, result: result)
+    public func stage(acknowledgementFile sha256: String, reader: String, report: AcknowledgementReport, staged: StagedAcknowledgements)
+        throws
+    {
+        try inner.stage(acknowledgementFile: sha256, reader: reader, report: report, staged: staged)
+    }
+    public func stagedAcknowledgementFiles(reader: String) throws -> [String: Int] {
+        try inner.stagedAcknowledgementFiles(reader: reader)
+    }
+    public func stagedAcknowledgements(sha256: String) throws -> StagedAcknowledgements? {
+        try inner.stagedAcknowledgements(sha256: sha256)
+    }
+    public func link(acknowledgementFiles: [(file: String, sha256: String)], result: Int64) throws {
+        try inner.link(acknowledgementFiles: acknowledgementFiles, result: result)
     }
     public func acknowledgementPeriods() throws -> [String: Set<YearMonth>] { try inner.acknowledgementPeriods() }
     public func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws {

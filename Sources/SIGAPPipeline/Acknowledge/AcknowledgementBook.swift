@@ -18,6 +18,9 @@ public struct AcknowledgementBook: Sendable {
     private let effectiveNIKs: [UInt64]
     /// The effective rows of each period (by period key), in input order.
     private let effectiveByPeriod: [UInt32: [UInt32]]
+    /// When the book holds only some periods' rows: the earliest accepted period of every NIK over
+    /// all of them (`hasAccepted` asks of every period up to a month).
+    var accepted: AcceptedPeriods?
 
     /// Collects the acknowledgements of `reports`, whatever order they come in.
     public init(_ reports: [AcknowledgementReport]) {
@@ -95,6 +98,7 @@ public struct AcknowledgementBook: Sendable {
     public func hasAccepted(nik: String, through month: YearMonth) -> Bool {
         guard let value = Self.value(of: nik) else { return false }
         let limit = AcknowledgementList.key(month)
+        if let accepted { return accepted.hasAccepted(nik: value, through: limit) }
         var position = firstEffective(of: value)
         while position < effectiveByNIK.count {
             let candidate = Int(effectiveByNIK[position])

@@ -35,6 +35,13 @@ public struct AcknowledgementList: RandomAccessCollection, Sendable {
 
     public init() {}
 
+    /// A list of these parts as they are (`AcknowledgementList+Staging`).
+    init(records: [Record], text: [UInt8], origins: [Origin]) {
+        self.records = records
+        self.text = text
+        self.origins = origins
+    }
+
     /// The premium periods the rows are for.
     var periods: Set<YearMonth> {
         Set(Set(records.lazy.map(\.period)).map(Self.month))

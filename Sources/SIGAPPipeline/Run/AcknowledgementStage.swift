@@ -1,54 +1,151 @@
 import SIGAPDomain
 import XLSX
 
-/// Reads every acknowledgement file up to the through month into one book (SPEC §8.2, §14): an
-/// acknowledgement for a period may arrive in any later inbox month. Findings and quarantined rows
-/// belong to the inbox month a file arrived in; an unreadable file is `FILE_UNREADABLE` there.
+/// The acknowledgement files (SPEC §8.2, §14, §15). Each file is read once, ever: its rows are
+/// kept in the store by its SHA-256 (`StagedAcknowledgements`), and a later run reads them back
+/// instead of the file. A month takes what it needs (`month(_:)`): the rows for its own premium
+/// period from whichever files hold them (an acknowledgement for a period may arrive in any later
+/// inbox month), the findings of the files that arrived in it, and, for its enrolment list, the
+/// earliest accepted period of every NIK. A run so holds one month's acknowledgements at a time.
 struct AcknowledgementStage {
-    var lookup: AcknowledgementBook
-    var findings: [YearMonth: [RosterFinding]] = [:]
-    var quarantined: [YearMonth: Int] = [:]
-    var unreadable: [(month: YearMonth, file: String, cause: String)] = []
-    var inputs: [(file: Inbox.File, rows: Int, outcome: String)] = []
-    /// The premium periods each file (by name) holds rows for, quarantined rows included; none for
-    /// an unreadable file.
-    var periods: [String: Set<YearMonth>] = [:]
+    /// An acknowledgement file up to the through month, in input order (inbox month, then name).
+    struct File {
+        var month: YearMonth
+        var file: Inbox.File
+        var sha256: String
+    }
 
-    /// `keep` is handed each file read (the run writes its rows into the store).
+    /// One month's part.
+    struct Month {
+        var lookup: AcknowledgementBook
+        /// Findings of the files that arrived in the month (`FILE_UNREADABLE` for one that cannot be read).
+        var findings: [RosterFinding] = []
+        var quarantined = 0
+    }
+
+    /// Every acknowledgement file up to the through month, readable or not.
+    var files: [File] = []
+    /// Files that cannot be read, with the cause.
+    var unreadable: [(month: YearMonth, file: String, cause: String)] = []
+    /// Every file with its data rows and outcome, for the manifest.
+    var inputs: [(file: Inbox.File, rows: Int, outcome: String)] = []
+    /// The premium periods of the files read this run (none for an unreadable one), by SHA-256.
+    var periodsRead: [String: Set<YearMonth>] = [:]
+    /// Rows read this run or earlier, of every readable file.
+    var rowsRead = 0
+    /// Data rows of the files read this run (not kept before), for the stage's count.
+    var rowsParsed = 0
+    /// The files read this run that are not kept in the store (a dry run), by SHA-256.
+    private var unkept: [String: StagedAcknowledgements] = [:]
+    /// The premium periods of every readable file, by SHA-256.
+    private var periods: [String: Set<YearMonth>] = [:]
+    private var store: (any LedgerStore)?
+
+    /// Reads every file the store does not keep yet (as read by `reader`) and keeps it there
+    /// (`keep`; else in memory, for this run only).
     static func read(
-        inbox: Inbox, through: YearMonth, limits: ReaderLimits, keep: (AcknowledgementReport) throws -> Void = { _ in }
+        files: [File], store: any LedgerStore, reader: String, keep: Bool, limits: ReaderLimits
     ) throws -> AcknowledgementStage {
-        let reader = AcknowledgementReader(limits: limits)
-        // Files come in input order (inbox month, then name): each one's rows join the book's list
-        // as soon as it is read, and its own list is let go (a year of million-row files is 12
-        // million rows: never held twice).
-        var list = AcknowledgementList()
-        var stage = AcknowledgementStage(lookup: AcknowledgementBook([AcknowledgementReport]()))
-        for (month, file) in inbox.acknowledgementFiles(through: through) {
+        let fileReader = AcknowledgementReader(limits: limits)
+        let kept = try store.stagedAcknowledgementFiles(reader: reader)
+        let knownPeriods = try store.acknowledgementPeriods()
+        var stage = AcknowledgementStage()
+        stage.store = store
+        stage.files = files
+        var rowsBySHA = kept
+        for sha256 in kept.keys { stage.periods[sha256] = knownPeriods[sha256] ?? [] }
+        for item in files {
+            // Kept in the store, or read already this run (the same bytes in two places).
+            if let rows = rowsBySHA[item.sha256] {
+                stage.inputs.append((item.file, rows, "read"))
+                stage.rowsRead += rows
+                continue
+            }
             let cause: String
             do {
-                let report = try reader.read(path: file.path, file: file.name, month: month)
-                try keep(report)
-                stage.periods[file.name] = report.acknowledgements.periods.union(report.quarantinedRows.compactMap(\.period))
-                list.append(contentsOf: report.acknowledgements)
-                stage.findings[month, default: []] += report.findings
-                stage.quarantined[month, default: 0] += report.rowsQuarantined
-                stage.inputs.append((file, report.rowsRead, "read"))
+                let report = try fileReader.read(path: item.file.path, file: item.file.name, month: item.month)
+                let staged = StagedAcknowledgements(report: report)
+                if keep {
+                    try store.stage(acknowledgementFile: item.sha256, reader: reader, report: report, staged: staged)
+                } else {
+                    stage.unkept[item.sha256] = staged
+                }
+                stage.periods[item.sha256] = staged.periods
+                stage.periodsRead[item.sha256] = staged.periods
+                rowsBySHA[item.sha256] = report.rowsRead
+                stage.inputs.append((item.file, report.rowsRead, "read"))
+                stage.rowsRead += report.rowsRead
+                stage.rowsParsed += report.rowsRead
                 continue
             } catch let error as XLSXError {
                 cause = error.cause
             } catch let error as AcknowledgementReadError {
                 cause = error.cause
             }
-            stage.unreadable.append((month, file.name, cause))
-            stage.periods[file.name] = []
-            stage.inputs.append((file, 0, "unreadable: \(cause)"))
-            stage.findings[month, default: []].append(
-                RosterFinding(
-                    month: month, source: Inbox.acknowledgementFolder, file: file.name, sheet: nil, row: nil, cell: nil,
-                    finding: Finding(code: .fileUnreadable, severity: .error, field: nil, value: cause)))
+            stage.unreadable.append((item.month, item.file.name, cause))
+            stage.periodsRead[item.sha256] = []
+            stage.inputs.append((item.file, 0, "unreadable: \(cause)"))
         }
-        stage.lookup = AcknowledgementBook(list)
         return stage
+    }
+
+    /// The readable files that arrived in `month`, in order, by name and SHA-256 (what its result names).
+    func arrived(in month: YearMonth) -> [(file: String, sha256: String)] {
+        files.filter { $0.month == month && periods[$0.sha256] != nil }.map { ($0.file.name, $0.sha256) }
+    }
+
+    /// The kept rows of one file.
+    private func staged(_ sha256: String) throws -> StagedAcknowledgements {
+        if let staged = unkept[sha256] { return staged }
+        guard let staged = try store?.stagedAcknowledgements(sha256: sha256) else {
+            throw StoreError.damaged("the rows of the acknowledgement file with SHA-256 \(sha256) are not in the store any more")
+        }
+        return staged
+    }
+
+    /// What `month` needs: the rows for its premium period (the book), and the findings and
+    /// quarantined rows of the files that arrived in it. With `accepted`, the book answers
+    /// `hasAccepted` for every period from it.
+    func month(_ month: YearMonth, accepted: AcceptedPeriods?) throws -> Month {
+        var list = AcknowledgementList()
+        var findings: [RosterFinding] = []
+        var quarantined = 0
+        for item in files {
+            guard let filePeriods = periods[item.sha256] else {
+                // Unreadable: FILE_UNREADABLE in the month it arrived in.
+                if item.month == month, let cause = unreadable.first(where: { $0.file == item.file.name })?.cause {
+                    findings.append(
+                        RosterFinding(
+                            month: month, source: Inbox.acknowledgementFolder, file: item.file.name, sheet: nil, row: nil, cell: nil,
+                            finding: Finding(code: .fileUnreadable, severity: .error, field: nil, value: cause)))
+                }
+                continue
+            }
+            guard filePeriods.contains(month) || item.month == month else { continue }
+            let staged = try staged(item.sha256)
+            if filePeriods.contains(month) {
+                guard let rows = staged.list(file: item.file.name, received: item.month, periods: [month]) else {
+                    throw StoreError.damaged("the stored rows of the acknowledgement file \(item.file.name) cannot be read back")
+                }
+                list.append(contentsOf: rows)
+            }
+            if item.month == month {
+                findings += staged.findings(file: item.file.name, month: month)
+                quarantined += staged.rowsQuarantined
+            }
+        }
+        var book = AcknowledgementBook(list)
+        book.accepted = accepted
+        return Month(lookup: book, findings: findings, quarantined: quarantined)
+    }
+
+    /// The earliest accepted period of every NIK over every readable file (one file's packed rows
+    /// in memory at a time).
+    func acceptedPeriods() throws -> AcceptedPeriods {
+        try AcceptedPeriods { take in
+            for item in files where periods[item.sha256] != nil {
+                take(try staged(item.sha256).records)
+            }
+        }
     }
 }

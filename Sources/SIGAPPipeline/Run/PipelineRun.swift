@@ -98,45 +98,42 @@ public final class PipelineRun {
         manifest.digests = digests.byName
         meter.record("hash inputs", items: digests.byName.count, since: started)
 
-        // The acknowledgement files are read on a second thread (while the first computed month's
-        // rosters are read) once a month needs them, or first of all when a file is new: a month's
-        // fingerprint needs the periods each file holds.
-        let through = options.through
+        // The acknowledgement files not kept in the store yet are read on a second thread (while
+        // the first computed month's rosters are read) once a month needs them, or first of all
+        // when a file is new: a month's fingerprint needs the periods each file holds.
         let store = store
         var acknowledgementTask: BackgroundTask<AcknowledgementStage>?
         var acknowledgementsStarted = meter.now
-        /// `staging`: the results the files' rows are written under, by the month they arrived in.
-        func startAcknowledgements(staging: [YearMonth: Int64]) {
+        func startAcknowledgements() {
             guard acknowledgementTask == nil else { return }
             acknowledgementsStarted = meter.now
+            let files = digests.acknowledgementFiles.map { AcknowledgementStage.File(month: $0.month, file: $0.file, sha256: $0.sha256) }
+            let keep = !options.dryRun
+            let reader = options.toolVersion
             acknowledgementTask = BackgroundTask {
-                try AcknowledgementStage.read(inbox: inbox, through: through, limits: limits) { report in
-                    if let result = staging[report.month] { try store.stage(acknowledgements: report, result: result) }
-                }
+                try AcknowledgementStage.read(files: files, store: store, reader: reader, keep: keep, limits: limits)
             }
         }
         var acknowledgementsRead: AcknowledgementStage?
         /// The acknowledgements, waited for once; their problems, inputs and periods recorded then.
         func acknowledgementStage() throws -> AcknowledgementStage {
             if let acknowledgementsRead { return acknowledgementsRead }
-            // Before the plan is made (a new file's periods are needed), every open month may be computed.
-            startAcknowledgements(staging: storeResults)
+            startAcknowledgements()
             let stage = try acknowledgementTask!.wait()
             acknowledgementsRead = stage
-            meter.record("extract acknowledgements", items: stage.inputs.map(\.rows).reduce(0, +), since: acknowledgementsStarted)
+            meter.record("extract acknowledgements", items: stage.rowsParsed, since: acknowledgementsStarted)
             for item in stage.unreadable {
                 note(problem: "\(item.file): \(item.cause)")
                 log.warning("unreadable acknowledgement file \(item.file): \(item.cause)")
             }
             manifest.inputs += stage.inputs
-            outcome.rowsRead[Inbox.acknowledgementFolder] = stage.inputs.map(\.rows).reduce(0, +)
-            if !options.dryRun {
-                try store.record(
-                    acknowledgementPeriods: Dictionary(
-                        stage.periods.map { (digests.sha256(of: $0.key), $0.value) }, uniquingKeysWith: { first, _ in first }))
-            }
+            outcome.rowsRead[Inbox.acknowledgementFolder] = stage.rowsRead
+            // The periods of the files kept are recorded with them; an unreadable file holds none.
+            if !options.dryRun { try store.record(acknowledgementPeriods: stage.periodsRead.filter { $0.value.isEmpty }) }
             return stage
         }
+        /// The earliest accepted period of every NIK, made once, when an open month first needs it.
+        var acceptedPeriods: AcceptedPeriods?
         /// A problem of an input, once however often it is met (a reused month repeats its own).
         func note(problem: String) {
             if !outcome.problems.contains(problem) { outcome.problems.append(problem) }
@@ -146,7 +143,7 @@ public final class PipelineRun {
         started = meter.now
         var periods = try store.acknowledgementPeriods()
         if digests.acknowledgementFiles.contains(where: { periods[$0.sha256] == nil }) {
-            for (name, filePeriods) in try acknowledgementStage().periods { periods[digests.sha256(of: name)] = filePeriods }
+            for (sha256, filePeriods) in try acknowledgementStage().periodsRead { periods[sha256] = filePeriods }
         }
         let definitionSHA256 = (try? Fingerprint.sha256(path: options.definitionPath))?.digest ?? "unreadable"
         let planner = PlanStage(
@@ -162,9 +159,7 @@ public final class PipelineRun {
             log.info("month \(entry.month): to compute, because \(entry.reasons.joined(separator: "; "))")
         }
         meter.record("plan", items: plan.filter(\.isComputed).count, since: started)
-        if plan.contains(where: \.isComputed) {
-            startAcknowledgements(staging: storeResults.filter { month, _ in plan.contains { $0.month == month && $0.isComputed } })
-        }
+        if plan.contains(where: \.isComputed) { startAcknowledgements() }
 
         // The months' workbooks are written at temporary paths on a second thread as the months
         // are computed (never in a dry run); they are put in place only once the store is saved.
@@ -231,7 +226,12 @@ public final class PipelineRun {
             // Reading freed much memory in small pieces: given back before the month's lines are made.
             sigap_release_free_memory()
             meter.record("extract and validate rosters", month: month, items: rosters.entries.count, since: started)
-            let acknowledgements = try acknowledgementStage()
+            let stage = try acknowledgementStage()
+            started = meter.now
+            if !entry.closed && acceptedPeriods == nil { acceptedPeriods = try stage.acceptedPeriods() }
+            let acknowledgements = try stage.month(month, accepted: entry.closed ? nil : acceptedPeriods)
+            if !entry.closed, let result = storeResults[month] { try store.link(acknowledgementFiles: stage.arrived(in: month), result: result) }
+            meter.record("acknowledgements of the month", month: month, items: acknowledgements.lookup.all.count, since: started)
             violations += rosters.violations
             for (source, rows) in rosters.rowsRead { outcome.rowsRead[source, default: 0] += rows }
             var problems: [String] = []
@@ -240,7 +240,7 @@ public final class PipelineRun {
                 note(problem: "\(item.file): \(item.cause)")
                 log.warning("unreadable roster file \(item.file) of \(item.source): \(item.cause)")
             }
-            for item in acknowledgements.unreadable where item.month == month { problems.append("\(item.file): \(item.cause)") }
+            for item in stage.unreadable where item.month == month { problems.append("\(item.file): \(item.cause)") }
             for input in rosters.inputs {
                 manifest.inputs.append((input.file, input.rows, input.outcome))
             }
@@ -340,10 +340,10 @@ public final class PipelineRun {
         stager?.close()
         if acknowledgementTask != nil {
             _ = try acknowledgementStage()  // recorded even when no month was computed
-            // The acknowledgements are not needed any more: a million of them are worth freeing.
             acknowledgementsRead = nil
             acknowledgementTask?.discardResult()
         }
+        acceptedPeriods = nil
 
         // Check the invariants: a bug publishes nothing but the manifest.
         if !violations.isEmpty {

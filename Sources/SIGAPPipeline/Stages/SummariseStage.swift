@@ -13,7 +13,7 @@ struct SummariseStage {
     }
 
     func run(
-        month: YearMonth, rosters: MonthRosterLoader.Month, merged: Deduplicator.Result, acknowledgements: AcknowledgementStage,
+        month: YearMonth, rosters: MonthRosterLoader.Month, merged: Deduplicator.Result, acknowledgements: AcknowledgementStage.Month,
         reconciliation: MonthReconciliation, lines: [LedgerLine]
     ) -> Output {
         // Only the month's own files: a carried-forward roster's findings were reported in its month.
@@ -28,12 +28,12 @@ struct SummariseStage {
                         row: conflict.entry.row, cell: conflict.entry.nikCell, finding: conflict.finding))
             }
         }
-        findings += acknowledgements.findings[month] ?? []
+        findings += acknowledgements.findings
         var counts: [FindingCode: Int] = [:]
         for item in findings { counts[item.code, default: 0] += 1 }
         let quarantined =
             rosters.quarantinedRows + merged.quarantined.filter { $0.file.hasPrefix(ownPrefix) && !$0.isDuplicate }.count
-            + (acknowledgements.quarantined[month] ?? 0)
+            + acknowledgements.quarantined
         var summary = MonthSummary(
             month: month, lines: lines, reconciliation: reconciliation, sources: sources, quarantinedRows: quarantined, findings: counts)
         summary.closed = false

@@ -25,8 +25,17 @@ public protocol LedgerStore: Sendable {
     func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64]
     /// A month's workers, under its result.
     func stage(workers: WorkerList, result: Int64) throws
-    /// Every data row of one acknowledgement file, under the result of the month it arrived in.
-    func stage(acknowledgements: AcknowledgementReport, result: Int64) throws
+    /// Keeps one acknowledgement file as read, by its SHA-256 (staged extraction, SPEC §15): every
+    /// data row (the `acknowledgements` view) and the packed rows a later run reads back instead of
+    /// the file; `reader` is the tool version that read it. A file kept already is left as it is.
+    func stage(acknowledgementFile sha256: String, reader: String, report: AcknowledgementReport, staged: StagedAcknowledgements)
+        throws
+    /// The acknowledgement files kept by `reader`, by SHA-256, with the data rows read of each.
+    func stagedAcknowledgementFiles(reader: String) throws -> [String: Int]
+    /// One kept acknowledgement file's packed rows; nil when it is not kept.
+    func stagedAcknowledgements(sha256: String) throws -> StagedAcknowledgements?
+    /// Names, under a month's result, the acknowledgement files that arrived in the month, in order.
+    func link(acknowledgementFiles: [(file: String, sha256: String)], result: Int64) throws
     /// The premium periods each acknowledgement file read so far holds rows for, by the file's
     /// SHA-256 (what a month's fingerprint needs of files that arrived after it).
     func acknowledgementPeriods() throws -> [String: Set<YearMonth>]

@@ -160,32 +160,81 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
-    public func stage(acknowledgements report: AcknowledgementReport, result: Int64) throws {
+    public func stage(acknowledgementFile sha256: String, reader: String, report: AcknowledgementReport, staged: StagedAcknowledgements)
+        throws
+    {
         try write { db in
-            let columns = SQLiteSchema.acknowledgementColumns
+            // The same bytes arrived twice (another folder, another name): kept once.
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ack_stage WHERE sha256 = ?", arguments: [sha256]) == 0 else { return }
+            try db.execute(sql: "DELETE FROM ack_row WHERE sha256 = ?", arguments: [sha256])
+            let columns = SQLiteSchema.acknowledgementColumns.dropFirst()
             let statement = try SQLiteStatement(
                 db,
-                "INSERT INTO acknowledgement (result_id, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
+                "INSERT INTO ack_row (sha256, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
             )
-            // After the rows of the month's earlier files.
-            var line =
-                try Int64.fetchOne(
-                    db, sql: "SELECT COALESCE(MAX(line) + 1, 0) FROM acknowledgement WHERE result_id = ?", arguments: [result]) ?? 0
+            var line: Int64 = 0
             try report.forEachRecord { record in
-                statement.bind(1, result)
+                statement.bind(1, sha256)
                 statement.bind(2, line)
-                statement.bind(3, record.file)
-                statement.bind(4, record.row)
-                statement.bind(5, record.period?.description)
-                statement.bind(6, record.nik)
-                statement.bind(7, record.name)
-                statement.bind(8, record.kpj)
-                statement.bind(9, record.status?.rawValue.uppercased())
-                statement.bind(10, record.reason)
-                statement.bind(11, record.reasonCode)
-                statement.bind(12, record.premium)
+                statement.bind(3, record.row)
+                statement.bind(4, record.period?.description)
+                statement.bind(5, record.nik)
+                statement.bind(6, record.name)
+                statement.bind(7, record.kpj)
+                statement.bind(8, record.status?.rawValue.uppercased())
+                statement.bind(9, record.reason)
+                statement.bind(10, record.reasonCode)
+                statement.bind(11, record.premium)
                 try statement.step()
                 line += 1
+            }
+            let stage = try SQLiteStatement(
+                db, "INSERT INTO ack_stage (sha256, reader, rows_read, meta, records, text) VALUES (?, ?, ?, ?, ?, ?)")
+            stage.bind(1, sha256)
+            stage.bind(2, reader)
+            stage.bind(3, staged.rowsRead)
+            stage.bind(4, staged.metaJSON)
+            stage.bind(5, blob: staged.records)
+            stage.bind(6, blob: staged.text)
+            try stage.step()
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO ack_file (sha256, periods) VALUES (?, ?)",
+                arguments: [sha256, staged.periods.sorted().map(\.description).joined(separator: ";")])
+        }
+    }
+
+    public func stagedAcknowledgementFiles(reader: String) throws -> [String: Int] {
+        try read { db in
+            var files: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT sha256, rows_read FROM ack_stage WHERE reader = ?", arguments: [reader]) {
+                files[row["sha256"]] = row["rows_read"]
+            }
+            return files
+        }
+    }
+
+    public func stagedAcknowledgements(sha256: String) throws -> StagedAcknowledgements? {
+        try read { db in
+            let statement = try SQLiteStatement(db, "SELECT records, text, meta FROM ack_stage WHERE sha256 = ?")
+            statement.bind(1, sha256)
+            var staged: StagedAcknowledgements?
+            var damaged = false
+            try statement.forEachRow {
+                staged = StagedAcknowledgements(records: statement.blob(0), text: statement.blob(1), metaJSON: statement.text(2))
+                damaged = staged == nil
+            }
+            if damaged { throw StoreError.damaged("the stored rows of the acknowledgement file with SHA-256 \(sha256) cannot be read back") }
+            return staged
+        }
+    }
+
+    public func link(acknowledgementFiles files: [(file: String, sha256: String)], result: Int64) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM result_ack_file WHERE result_id = ?", arguments: [result])
+            for (position, file) in files.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO result_ack_file (result_id, position, file, sha256) VALUES (?, ?, ?, ?)",
+                    arguments: [result, position, file.file, file.sha256])
             }
         }
     }

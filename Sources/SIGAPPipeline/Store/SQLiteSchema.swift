@@ -89,6 +89,35 @@ enum SQLiteSchema {
             }
             try db.execute(sql: "DROP TABLE month_v2_texts")
         }
+        // Staged extraction (SPEC §15): an acknowledgement file's rows are kept once, by the file's
+        // SHA-256, and a month's result names the files that arrived in it. Rows stored under a
+        // result before stay, each (result, file) as a file of its own.
+        migrator.registerMigration("v4: acknowledgement files staged") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE ack_stage (
+                        sha256 TEXT PRIMARY KEY, reader TEXT NOT NULL, rows_read INTEGER NOT NULL, meta TEXT NOT NULL,
+                        records BLOB NOT NULL, text BLOB NOT NULL);
+                    CREATE TABLE ack_row (
+                        sha256 TEXT NOT NULL, line INTEGER NOT NULL,
+                        row INTEGER NOT NULL, period TEXT, nik TEXT, name TEXT, kpj TEXT, status TEXT,
+                        reason TEXT, reason_code TEXT, premium INTEGER,
+                        PRIMARY KEY (sha256, line)) WITHOUT ROWID;
+                    CREATE TABLE result_ack_file (
+                        result_id INTEGER NOT NULL, position INTEGER NOT NULL, file TEXT NOT NULL, sha256 TEXT NOT NULL,
+                        PRIMARY KEY (result_id, position)) WITHOUT ROWID;
+                    INSERT INTO result_ack_file (result_id, position, file, sha256)
+                        SELECT result_id, ROW_NUMBER() OVER (PARTITION BY result_id ORDER BY MIN(line)) - 1, file,
+                            'v3:' || result_id || ':' || file
+                        FROM acknowledgement GROUP BY result_id, file;
+                    INSERT INTO ack_row (sha256, line, row, period, nik, name, kpj, status, reason, reason_code, premium)
+                        SELECT 'v3:' || result_id || ':' || file, line, row, period, nik, name, kpj, status, reason, reason_code, premium
+                        FROM acknowledgement;
+                    DROP VIEW acknowledgements;
+                    DROP TABLE acknowledgement;
+                    \(acknowledgementsView)
+                    """)
+        }
         return migrator
     }
 
@@ -160,6 +189,16 @@ enum SQLiteSchema {
             ORDER BY m.month, w.line;
         """
 
+    /// The acknowledgements view of v4: the rows of the files that arrived in each month, as
+    /// the month's current result names them, in arrival order.
+    static let acknowledgementsView = """
+        CREATE VIEW acknowledgements AS
+            SELECT m.month AS arrived_month, f.file AS file,
+                \(acknowledgementColumns.dropFirst().map { "a.\($0) AS \($0)" }.joined(separator: ", "))
+            FROM month m JOIN result_ack_file f ON f.result_id = m.result_id JOIN ack_row a ON a.sha256 = f.sha256
+            ORDER BY m.month, f.position, a.line;
+        """
+
     /// A new result for `month`, computed by `run`.
     static func allocate(_ db: Database, month: String, run: String) throws -> Int64 {
         try db.execute(sql: "INSERT INTO result (month, run_id) VALUES (?, ?)", arguments: [month, run])
@@ -172,9 +211,11 @@ enum SQLiteSchema {
         let stale = try Int64.fetchAll(
             db, sql: "SELECT id FROM result WHERE id NOT IN (SELECT result_id FROM month WHERE result_id IS NOT NULL)")
         for id in stale {
-            for table in ["ledger_line", "finding", "acknowledgement", "month_total"] {
+            for table in ["ledger_line", "finding", "result_ack_file", "month_total"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE result_id = ?", arguments: [id])
             }
+            // The rows v4 took over from v3 under the result (a range of the key).
+            try db.execute(sql: "DELETE FROM ack_row WHERE sha256 >= ? AND sha256 < ?", arguments: ["v3:\(id):", "v3:\(id);"])
             try db.execute(sql: "DELETE FROM result WHERE id = ?", arguments: [id])
         }
         // Worker sets are shared by the results whose workers are the same (a roster carried
@@ -184,6 +225,17 @@ enum SQLiteSchema {
         for id in unused {
             try db.execute(sql: "DELETE FROM worker WHERE set_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM worker_set WHERE id = ?", arguments: [id])
+        }
+        // An acknowledgement file's rows stay while a result names the file or the last run read it
+        // (a file in a closed month's folder is named by no new result, and is not read again).
+        let kept = """
+            SELECT sha256 FROM result_ack_file
+            UNION SELECT sha256 FROM run_input WHERE run_id = (SELECT id FROM run ORDER BY started_at DESC, id DESC LIMIT 1)
+            """
+        let files = try String.fetchAll(db, sql: "SELECT sha256 FROM ack_stage WHERE sha256 NOT IN (\(kept))")
+        for sha256 in files {
+            try db.execute(sql: "DELETE FROM ack_row WHERE sha256 = ?", arguments: [sha256])
+            try db.execute(sql: "DELETE FROM ack_stage WHERE sha256 = ?", arguments: [sha256])
         }
     }
 

@@ -54,6 +54,13 @@ final class SQLiteStatement {
         bind(index, value.map(Int64.init))
     }
 
+    /// Bytes as a blob (an empty blob for no bytes).
+    func bind(_ index: Int32, blob bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            _ = sqlite3_bind_blob64(handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), sqlite3_uint64(buffer.count), Self.transient)
+        }
+    }
+
     /// Runs a query with the bound values, handing each result row to `body` (read its columns
     /// with `text(_:)` and `integer(_:)` there), then makes it ready to run again.
     func forEachRow(_ body: () throws -> Void) throws {
@@ -73,6 +80,13 @@ final class SQLiteStatement {
         guard let bytes = sqlite3_column_text(handle, index) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, index))
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// Column `index` (0-based) of the current row as bytes (NULL is none).
+    func blob(_ index: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard count > 0, let bytes = sqlite3_column_blob(handle, index) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
     /// Column `index` (0-based) of the current row as an integer (NULL is 0).
