@@ -86,6 +86,34 @@ struct SQLiteLedgerStoreTests {
         #expect(try store.month(Self.november)?.runID == "r3")
     }
 
+    @Test("a month's ADJUSTMENT lines, read from its last lines, or from all of them when its totals do not count them right")
+    func adjustmentLines() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try SQLiteLedgerStore(path: "\(folder)/sigap.sqlite")
+        var ledger = Self.ledger
+        ledger += "2025-11,ADJUSTMENT,2025-10,3275010101100001,A,DISHUB,DISHUB,32.75.01,Bekasi Timur,Margahayu,,,REJECTED,COVERED,,-16800,\n"
+        ledger += "2025-11,ADJUSTMENT,2025-10,3275010101100002,B,DISHUB,DISHUB,32.75.01,Bekasi Timur,Margahayu,,1,COVERED,PENDING,,16800,\n"
+        func save(adjustments: Int) throws {
+            let summary = Self.summary(workers: 12000).replacingOccurrences(
+                of: "\"adjustments_count\": 0", with: "\"adjustments_count\": \(adjustments)")
+            try store.save(
+                run: Self.run("r\(adjustments)"),
+                months: [
+                    StoredMonth(
+                        month: Self.november, closed: false, closedAt: nil, runID: "r\(adjustments)", ledgerCSV: ledger,
+                        summaryJSON: summary, findingsCSV: Self.noFindings)
+                ])
+        }
+        for count in [2, 1, 5] {
+            try save(adjustments: count)
+            let lines = try store.ledgerLines(of: Self.november, entry: .adjustment)
+            #expect(lines.map(\.nik) == ["3275010101100001", "3275010101100002"], "adjustments_count \(count)")
+            #expect(lines.map(\.premium) == [-16800, 16800])
+        }
+        #expect(try store.ledgerLines(of: Self.november, entry: .regular).count == 12_000)
+    }
+
     @Test("a ledger file that cannot be read fails the save, and the store keeps what it had")
     func missingFile() throws {
         let folder = try Self.folder()

@@ -22,6 +22,11 @@ public struct FaultyStore: LedgerStore {
         guard failing != .save else { throw diskFull }
         try inner.save(run: run, months: months)
     }
+    public func stage(result month: StoredMonth) throws { try inner.stage(result: month) }
+    public func publish(run: RunRecord, results: [YearMonth: Int64]) throws {
+        guard failing != .save else { throw diskFull }
+        try inner.publish(run: run, results: results)
+    }
     public func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
         guard failing != .close else { throw diskFull }
         try inner.close(month, at: timestamp, summaryJSON: summaryJSON)

@@ -41,9 +41,10 @@ public struct CorrectionWorkbook: Sendable {
         self.entries = entries
     }
 
-    /// Writes the workbook (mode 0640: it holds personal data).
+    /// Writes the workbook (mode 0640: it holds personal data). Rows stream to the file as they are
+    /// written (a million rows to correct would otherwise be held, cell by cell, until the end).
     public func write(to path: String) throws {
-        let writer = try SpreadsheetWriter(path: path, fastCompression: true)
+        let writer = try SpreadsheetWriter(path: path, constantMemory: true, fastCompression: true)
         try writeInstructions(writer.addSheet(Self.instructionsSheet))
         var groups: [(key: String, entries: [Entry])] = []
         for entry in entries {

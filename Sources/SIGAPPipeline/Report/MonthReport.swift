@@ -13,12 +13,16 @@ import SIGAPDomain
 /// report never changes.
 public enum MonthReport {
     /// The report of `month` as HTML. Throws `StoreError` when the store cannot be read or has
-    /// never computed the month. `knownLines` are ledgers the caller already holds (exactly what
-    /// the store keeps for those months), so a run does not parse back what it just wrote.
-    public static func html(
-        for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition, knownLines: [YearMonth: [LedgerLine]] = [:]
-    ) throws -> String {
-        // The ledgers' lines from the store's tables only when they are not already known.
+    /// never computed the month.
+    public static func html(for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition) throws -> String {
+        try html(for: month, store: store, definition: definition, parts: nil)
+    }
+
+    /// `parts`: what the page shows of the month's lines, made by the caller while it held them
+    /// (exactly what the store's lines give), so a run does not read back what it just wrote.
+    static func html(for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition, parts: ReportParts?) throws
+        -> String
+    {
         let months = try store.months(ledgers: false)
         guard let stored = try store.month(month, ledger: false) else {
             throw StoreError.refused("\(month) has never been computed: run the pipeline first")
@@ -30,12 +34,13 @@ public enum MonthReport {
         let run = try store.runs().first { $0.id == stored.runID }
         let page = try MonthReportPage(
             definition: definition, stored: stored, summary: ReportSummary(json: stored.summaryJSON, month: month.description),
-            lines: try knownLines[month] ?? store.ledgerLines(of: month, entry: nil),
-            previous: previous.map { stored in
-                (
-                    stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description),
-                    try knownLines[stored.month] ?? store.ledgerLines(of: stored.month, entry: nil)
-                )
+            parts: try parts
+                ?? ReportParts(
+                    month: month, lines: store.ledgerLines(of: month, entry: nil),
+                    previous: try previous.map { ($0.month, try store.ledgerLines(of: $0.month, entry: nil)) },
+                    findingsCSV: stored.findingsCSV),
+            previous: try previous.map { stored in
+                (stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description))
             },
             findings: ReportFinding.parse(stored.findingsCSV), history: history, run: run)
         return page.render()

@@ -5,8 +5,9 @@ struct MonthReportPage {
     var definition: PipelineDefinition
     var stored: StoredMonth
     var summary: ReportSummary
-    var lines: [LedgerLine]
-    var previous: (month: YearMonth, summary: ReportSummary, lines: [LedgerLine])?
+    /// What the page shows of this and the previous month's ledger lines.
+    var parts: ReportParts
+    var previous: (month: YearMonth, summary: ReportSummary)?
     var findings: [ReportFinding]
     var history: [(month: YearMonth, closed: Bool, summary: ReportSummary)]
     var run: RunRecord?
@@ -149,8 +150,7 @@ struct MonthReportPage {
     }
 
     private func changes() -> String {
-        let errors = findings.filter { $0.severity == "error" }.map { (code: $0.code, value: $0.value) }
-        let changes = ReportChanges(current: lines, previous: previous?.lines, previousMonth: previous?.month, errors: errors)
+        let changes = parts.changes
         let codes = sourceCodes(Array(changes.rows.keys).filter { !$0.isEmpty })
         var html = "<section id=\"perubahan\">\n<div class=\"keep\">\n<h2>Perubahan sejak bulan lalu</h2>\n"
         let joins = changes.rows.values.reduce(0) { $0 + $1.joins }
@@ -397,7 +397,7 @@ struct MonthReportPage {
     }
 
     private func adjustments() -> String {
-        let adjustments = ReportAdjustments(month: month, lines: lines)
+        let adjustments = parts.adjustments
         var html = "<section id=\"penyesuaian\">\n<h2>Penyesuaian untuk bulan yang sudah ditutup</h2>\n"
         guard !adjustments.groups.isEmpty else {
             return html

@@ -102,10 +102,10 @@ struct MonthPublisher {
 
     /// Puts the staged ledger.csv in place, then writes the month's other CSV and JSON files.
     func publish(
-        _ result: PipelineRun.MonthResult, texts: Texts, ledger: (staged: OutputFolder.Staged, sha256: String)
+        _ yearMonth: YearMonth, texts: Texts, submission: [SubmissionRow], ledger: (staged: OutputFolder.Staged, sha256: String)
     ) throws -> Published {
         var published = Published()
-        let month = result.month.description
+        let month = yearMonth.description
         let ledgerPath = try folder.commit(ledger.staged)
         published.paths.append(ledgerPath)
         published.outputs.append((ledgerPath, ledger.sha256))
@@ -116,7 +116,7 @@ struct MonthPublisher {
         }
         try text(texts.summaryJSON, "summary.json")
         try text(texts.findingsCSV, "findings.csv")
-        try text(SubmissionRow.csv(result.submission), "submission.csv")
+        try text(SubmissionRow.csv(submission), "submission.csv")
         return published
     }
 

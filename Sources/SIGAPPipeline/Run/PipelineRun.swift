@@ -162,7 +162,8 @@ public final class PipelineRun {
         if plan.contains(where: \.isComputed) { startAcknowledgements() }
 
         // The months' workbooks are written at temporary paths on a second thread as the months
-        // are computed (never in a dry run); they are put in place only once the store is saved.
+        // are computed (never in a dry run); each month's ledger file and store rows are staged as
+        // it is computed. Nothing is put in place until every month is computed and checked.
         let publisher = MonthPublisher(folder: OutputFolder(root: options.out), definition: definition)
         var stager: WorkbookStager?
         if !options.dryRun {
@@ -171,6 +172,8 @@ public final class PipelineRun {
             }
             stager = WorkbookStager(publisher: publisher)
         }
+        let publishing = PublishStage(store: store, publisher: publisher, definition: definition, stager: stager)
+        var prepared: [PublishStage.Month] = []
         var stagerDone = false
         let disposal = Disposal()
         defer {
@@ -180,6 +183,7 @@ public final class PipelineRun {
         defer {
             // A run that ends early (an error thrown) leaves no thread and no temporary file.
             if !stagerDone { stager?.abandon() }
+            publishing.discard(&prepared)
             // Nor an acknowledgement thread.
             _ = try? acknowledgementTask?.wait()
         }
@@ -192,8 +196,13 @@ public final class PipelineRun {
         var latestCoveredKPJ: [String: String] = [:]
         /// Months before the next computed one whose KPJs are still only in the store.
         var historyInStore: [YearMonth] = []
-        var recomputedClosed: [YearMonth: [LedgerLine]] = [:]
-        var results: [MonthResult] = []
+        /// The ADJUSTMENT lines each closed month holds, as stored (read when a closed month is
+        /// first computed).
+        var storedAdjustments: [(month: YearMonth, lines: [LedgerLine])]?
+        /// What the closed months computed give the first open month.
+        var adjustments = AdjustStage.Output()
+        /// The last open month computed, with its lines: the next month's report compares with it.
+        var lastComputed: (month: YearMonth, lines: [LedgerLine])?
         var violations: [String] = []
 
         for entry in plan {
@@ -266,8 +275,23 @@ public final class PipelineRun {
                 merged.workers, acknowledgements: acknowledgements.lookup, latestCoveredKPJ: latestCoveredKPJ)
             meter.record("reconcile", month: month, items: reconciliation.lines.count, since: started)
             if entry.closed {
-                // A closed month is only computed for its adjustments; its history is its frozen lines.
-                recomputedClosed[month] = reconciliation.lines
+                // Adjust: a closed month is only computed for its differences from its book (its
+                // frozen lines and the adjustments recorded for it since), made now so that its
+                // lines can go; its history is its frozen lines.
+                started = meter.now
+                if storedAdjustments == nil {
+                    var stored: [(month: YearMonth, lines: [LedgerLine])] = []
+                    for closed in closedMonths { stored.append((closed, try store.ledgerLines(of: closed, entry: .adjustment))) }
+                    storedAdjustments = stored
+                }
+                var frozen = storedAdjustments ?? []
+                for index in frozen.indices where frozen[index].month == month {
+                    frozen[index].lines = try store.ledgerLines(of: month, entry: .regular) + frozen[index].lines
+                }
+                let made = AdjustStage(frozen: frozen).run(recomputed: [month: reconciliation.lines], into: firstOpen)
+                adjustments.lines += made.lines
+                adjustments.notes += made.notes
+                meter.record("adjust", month: month, items: made.lines.count, since: started)
                 historyInStore.append(month)
                 disposal.release(&merged.workers, leaving: WorkerList())
                 continue
@@ -288,22 +312,15 @@ public final class PipelineRun {
             // another thread before the month's files are made.
             disposal.release(&merged.workers, leaving: WorkerList())
 
-            // Adjust: the closed months computed give their differences to the first open month.
+            // The closed months' differences go to the first open month.
             var lines = reconciliation.lines
-            if month == firstOpen && !recomputedClosed.isEmpty {
-                started = meter.now
-                var frozen: [(month: YearMonth, lines: [LedgerLine])] = []
-                for closed in closedMonths {
-                    let regular = recomputedClosed[closed] == nil ? [] : try store.ledgerLines(of: closed, entry: .regular)
-                    frozen.append((closed, regular + (try store.ledgerLines(of: closed, entry: .adjustment))))
-                }
-                let adjustments = AdjustStage(frozen: frozen).run(recomputed: recomputedClosed, into: month)
+            if month == firstOpen {
                 lines += adjustments.lines
                 for note in adjustments.notes {
                     manifest.notes.append(note)
                     log.warning(note)
                 }
-                meter.record("adjust", month: month, items: adjustments.lines.count, since: started)
+                adjustments = AdjustStage.Output()
             }
             lines = LedgerCSV.ordered(lines)
 
@@ -329,13 +346,26 @@ public final class PipelineRun {
                         uniqueKeysWithValues: plan.filter { $0.closed && $0.isComputed }.map { ($0.month.description, $0.own.fingerprint) })
                     : [:],
                 rosterMonths: rosters.rosterMonth.mapValues(\.description), problems: problems)
-            results.append(
-                MonthResult(
-                    month: month, closed: false, lines: lines, summary: summary, findings: summarised.findings, submission: submission,
-                    corrections: rosters.corrections, basis: basis))
-            stager?.add(results[results.count - 1])
+            let result = MonthResult(
+                month: month, closed: false, lines: lines, summary: summary, findings: summarised.findings, submission: submission,
+                corrections: rosters.corrections, basis: basis)
+            stager?.add(result)
             outcome.summaries[month] = summary
+            // Staged: the month's ledger file and store rows; its lines are kept only until the
+            // next month's report has compared with them.
+            if !options.dryRun, let resultID = storeResults[month] {
+                started = meter.now
+                var previous = lastComputed?.month == month.previous ? lastComputed : nil
+                if previous == nil, month.previous < month, storedMonths[month.previous] != nil {
+                    previous = (month.previous, try store.ledgerLines(of: month.previous, entry: nil))
+                }
+                lastComputed = nil
+                prepared.append(try publishing.prepare(result, resultID: resultID, runID: runID, previous: previous))
+                meter.record("stage month", month: month, items: lines.count, since: started)
+            }
+            lastComputed = (month, lines)
         }
+        lastComputed = nil
 
         stager?.close()
         if acknowledgementTask != nil {
@@ -362,7 +392,6 @@ public final class PipelineRun {
         }
 
         // Publish: the store, then the files of the months computed.
-        let publishing = PublishStage(store: store, publisher: publisher, definition: definition, stager: stager)
         var published = MonthPublisher.Published()
         do {
             let started = meter.now
@@ -375,7 +404,7 @@ public final class PipelineRun {
                     id: runID, startedAt: Self.timestamp(options.now), finishedAt: Self.timestamp(Int(Date().timeIntervalSince1970)),
                     throughMonth: options.through.description, exitCode: Int(outcome.exitCode), toolVersion: options.toolVersion,
                     pipeline: options.definitionPath, inputs: manifest.fingerprintInputs())
-                try publishing.run(results, record: record, storeResults: storeResults, into: &published)
+                try publishing.run(&prepared, record: record, into: &published)
             } catch {
                 stager?.abandon()
                 stagerDone = true
@@ -394,9 +423,6 @@ public final class PipelineRun {
             log.error(error.description)
         }
         outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome, meter: meter)
-        // The months' lines are freed on a thread nobody waits for: a run at the end of a process
-        // need not wait (an in-process caller gets the memory back shortly after).
-        Disposal.releaseUnwaited(&results)
         return outcome
     }
 

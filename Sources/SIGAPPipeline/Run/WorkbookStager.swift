@@ -57,6 +57,23 @@ final class WorkbookStager: @unchecked Sendable {
         }
         condition.broadcast()
         condition.unlock()
+        // At most this month and the one before in the making: a run holds one month's results
+        // (and the next one's) whatever the pace of the writer; this thread helps meanwhile.
+        drain(before: month - 1)
+    }
+
+    /// Returns once every write of the months before `month` is done, writing queued ones meanwhile.
+    private func drain(before month: Int) {
+        guard month > 0 else { return }
+        while true {
+            condition.lock()
+            let busy = remaining[..<month].contains { $0 > 0 }
+            let hasWork = queue.contains { $0.month < month }
+            if busy && !hasWork { condition.wait() }
+            condition.unlock()
+            if !busy { return }
+            if hasWork { _ = runNext(waiting: false, upTo: month - 1) }
+        }
     }
 
     /// No more months: the second thread ends once the queue is empty.

@@ -1,10 +1,17 @@
 import Foundation
 import SIGAPDomain
 
-/// The publish stage (SPEC §8.5, §11): the store first, in one transaction; then each month's
-/// text files and report, then its workbooks (staged meanwhile by `WorkbookStager`), each file
-/// atomically. A run that dies between the two leaves the store ahead of the files, and `close`
-/// writes a month's files from the store, so a closed month never disagrees with what was frozen.
+/// The publish stage (SPEC §8.5, §11, §15), in two halves so that a run holds one month at a time.
+///
+/// `prepare`, as each open month is computed: its `ledger.csv` is written at a temporary path, its
+/// rows (ledger lines from that file, findings, totals) go into the store under the month's new
+/// result, and what its report shows of the lines is made; the lines can then go.
+///
+/// `run`, once every month is computed and the invariants hold: the store points each month at its
+/// new result, in one transaction (readers never see half a run); then each month's text files and
+/// report, then its workbooks (staged meanwhile by `WorkbookStager`), each file atomically. A run
+/// that dies between the two leaves the store ahead of the files, and `close` writes a month's files
+/// from the store, so a closed month never disagrees with what was frozen.
 struct PublishStage {
     let store: any LedgerStore
     let publisher: MonthPublisher
@@ -12,58 +19,76 @@ struct PublishStage {
     /// Where the months' workbooks are being written (nil: none to publish).
     let stager: WorkbookStager?
 
-    /// Saves `results` (each under its staged result, `storeResults`) with the run's `record`, then publishes
-    /// every month's files, each listed in `published` as it is put in place. Throws `StoreError`
-    /// or `OutputError`; the files published before a failure stay published, as the store says.
-    func run(
-        _ results: [PipelineRun.MonthResult], record: RunRecord, storeResults: [YearMonth: Int64],
-        into published: inout MonthPublisher.Published
-    ) throws {
-        let texts = results.map { publisher.texts($0) }
-        // The ledger files, the largest, are written first at temporary paths, block by block; the
-        // store loads each one's lines from its file. A month whose ledger cannot be written is saved from its
-        // text and fails when its turn comes: the months before it are published.
-        var ledgers: [Result<(staged: OutputFolder.Staged, sha256: String), any Error>?] = results.map { result in
-            Result { try publisher.stageLedger(result) }
+    /// One open month, prepared.
+    struct Month {
+        var month: YearMonth
+        var result: Int64
+        var texts: MonthPublisher.Texts
+        var submission: [SubmissionRow]
+        /// The staged ledger.csv, or why it could not be written (the month then fails when its
+        /// turn comes; the months before it are published). Nil once put in place or removed.
+        var ledger: Result<(staged: OutputFolder.Staged, sha256: String), any Error>?
+        var parts: ReportParts
+    }
+
+    /// Stages `result`'s ledger file and store rows under `resultID`; `previous` is the previous
+    /// month's lines as the store will hold them (nil when it holds no previous month).
+    func prepare(
+        _ result: PipelineRun.MonthResult, resultID: Int64, runID: String, previous: (month: YearMonth, lines: [LedgerLine])?
+    ) throws -> Month {
+        let texts = publisher.texts(result)
+        let ledger = Result { try publisher.stageLedger(result) }
+        var file: String?
+        var digest: String?
+        if case .success(let staged) = ledger {
+            file = staged.staged.temporary
+            digest = staged.sha256
         }
-        defer {
-            // Those not put in place: something failed on the way.
-            for case .success(let file)? in ledgers { publisher.folder.discard(file.staged) }
-        }
-        try store.save(
-            run: record,
-            months: zip(results, texts).enumerated().map { index, month in
-                let (result, texts) = month
-                var file: String?
-                var digest: String?
-                if case .success(let ledger)? = ledgers[index] {
-                    file = ledger.staged.temporary
-                    digest = ledger.sha256
-                }
-                return StoredMonth(
-                    month: result.month, closed: false, closedAt: nil, runID: record.id,
+        do {
+            try store.stage(
+                result: StoredMonth(
+                    month: result.month, closed: false, closedAt: nil, runID: runID,
                     ledgerCSV: file == nil ? LedgerCSV.render(result.lines) : "", ledgerFile: file, summaryJSON: texts.summaryJSON,
-                    findingsCSV: texts.findingsCSV, resultID: storeResults[result.month], basis: result.basis, ledgerSHA256: digest)
-            })
-        for (index, (result, texts)) in zip(results, texts).enumerated() {
-            guard let staged = ledgers[index] else { continue }
-            ledgers[index] = nil  // from here `publish` puts it in place or removes it
-            let files = try publisher.publish(result, texts: texts, ledger: try staged.get())
+                    findingsCSV: texts.findingsCSV, resultID: resultID, basis: result.basis, ledgerSHA256: digest))
+        } catch {
+            if case .success(let staged) = ledger { publisher.folder.discard(staged.staged) }
+            throw error
+        }
+        return Month(
+            month: result.month, result: resultID, texts: texts, submission: result.submission, ledger: ledger,
+            parts: ReportParts(month: result.month, lines: result.lines, previous: previous, findingsCSV: texts.findingsCSV))
+    }
+
+    /// Removes the staged ledger files of `months` not put in place.
+    func discard(_ months: inout [Month]) {
+        for index in months.indices {
+            if case .success(let file)? = months[index].ledger { publisher.folder.discard(file.staged) }
+            months[index].ledger = nil
+        }
+    }
+
+    /// Points every month at its staged result with the run's `record`, then publishes each month's
+    /// files, each listed in `published` as it is put in place. Throws `StoreError` or
+    /// `OutputError`; the files published before a failure stay published, as the store says.
+    func run(_ months: inout [Month], record: RunRecord, into published: inout MonthPublisher.Published) throws {
+        defer { discard(&months) }
+        try store.publish(run: record, results: Dictionary(uniqueKeysWithValues: months.map { ($0.month, $0.result) }))
+        for index in months.indices {
+            guard let staged = months[index].ledger else { continue }
+            months[index].ledger = nil  // from here `publish` puts it in place or removes it
+            let month = months[index]
+            let files = try publisher.publish(month.month, texts: month.texts, submission: month.submission, ledger: try staged.get())
             published.paths += files.paths
             published.outputs += files.outputs
             // Then the month's workbooks, this thread helping to finish them; then its report (made
             // while the workbooks may still be in the making).
-            var known = [result.month: result.lines]
-            if let previous = results.first(where: { $0.month == result.month.previous }) {
-                known[previous.month] = previous.lines
-            }
-            let report = try MonthReport.html(for: result.month, store: store, definition: definition, knownLines: known)
+            let report = try MonthReport.html(for: month.month, store: store, definition: definition, parts: month.parts)
             if let stager {
                 let files = try publisher.commit(stager.steps(ofMonth: index))
                 published.paths += files.paths
                 published.outputs += files.outputs
             }
-            let reportPath = try publisher.folder.write(report, to: "\(result.month)/report.html")
+            let reportPath = try publisher.folder.write(report, to: "\(month.month)/report.html")
             published.paths.append(reportPath)
             published.outputs.append((reportPath, Fingerprint.sha256(report)))
         }

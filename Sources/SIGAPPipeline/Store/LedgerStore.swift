@@ -16,6 +16,12 @@ public protocol LedgerStore: Sendable {
     /// Saves a run and the results of its open months in one transaction. Closed months are never
     /// overwritten.
     func save(run: RunRecord, months: [StoredMonth]) throws
+    /// Loads one open month's rows (ledger lines, findings, totals) and texts under the result
+    /// `month.resultID` that `beginResults` gave; nobody sees them until `publish`.
+    func stage(result month: StoredMonth) throws
+    /// Records a run and points each open month at the result its rows were staged under, in one
+    /// transaction; closed months are never changed.
+    func publish(run: RunRecord, results: [YearMonth: Int64]) throws
     /// Freezes a month: its stored results become final (`closed`), with `summaryJSON` (now saying
     /// `"closed": true`).
     func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws

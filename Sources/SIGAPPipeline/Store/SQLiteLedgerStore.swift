@@ -53,45 +53,70 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
 
     public func save(run: RunRecord, months: [StoredMonth]) throws {
         try write { db in
-            try db.execute(
-                sql: "INSERT INTO run VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [run.id, run.startedAt, run.finishedAt, run.throughMonth, run.exitCode, run.toolVersion, run.pipeline])
-            for input in run.inputs {
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO run_input VALUES (?, ?, ?, ?, ?, ?)",
-                    arguments: [run.id, input.name, input.sha256, input.size, input.rows, input.outcome])
+            var results: [YearMonth: Int64] = [:]
+            for month in months where try !Self.isClosed(db, month.month) {
+                let result = try month.resultID ?? SQLiteSchema.allocate(db, month: month.month.description, run: month.runID)
+                try Self.load(db, month, into: result)
+                results[month.month] = result
             }
-            for month in months {
-                let name = month.month.description
-                let closed = try Bool.fetchOne(db, sql: "SELECT closed FROM month WHERE month = ?", arguments: [name])
-                guard closed != true else { continue }
-                let result = try month.resultID ?? SQLiteSchema.allocate(db, month: name, run: month.runID)
-                // The month's rows, from the very texts its files are made of.
-                if let file = month.ledgerFile {
-                    try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)") { take in
-                        try Self.forEachChunk(ofFile: file, take)
-                    }
-                } else {
-                    try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)", text: month.ledgerCSV)
-                }
-                try CSVTableLoad.findings.load(into: db, result: result, name: "the findings of \(name)", text: month.findingsCSV)
-                try SQLiteSchema.insertTotals(db, result: result, summaryJSON: month.summaryJSON, name: name)
-                try db.execute(
-                    sql: "UPDATE result SET summary_json = ?, findings_csv = ?, basis = ?, ledger_sha256 = ? WHERE id = ?",
-                    arguments: [
-                        month.summaryJSON, month.findingsCSV, try month.basis.map(Self.json),
-                        month.ledgerFile == nil ? Fingerprint.sha256(month.ledgerCSV) : month.ledgerSHA256, result,
-                    ])
-                try db.execute(
-                    sql: """
-                        INSERT INTO month (month, closed, closed_at, run_id, result_id) VALUES (?, 0, NULL, ?, ?)
-                        ON CONFLICT(month) DO UPDATE SET run_id = excluded.run_id, result_id = excluded.result_id
-                        """,
-                    arguments: [name, month.runID, result])
-            }
-            // The months' earlier results, and whatever a run staged and never saved.
-            try SQLiteSchema.dropUnreferencedResults(db)
+            try Self.publish(db, run: run, results: results)
         }
+    }
+
+    public func stage(result month: StoredMonth) throws {
+        guard let result = month.resultID else { throw StoreError("no result was begun for \(month.month): nothing to stage its rows under") }
+        try write { db in try Self.load(db, month, into: result) }
+    }
+
+    public func publish(run: RunRecord, results: [YearMonth: Int64]) throws {
+        try write { db in try Self.publish(db, run: run, results: results) }
+    }
+
+    private static func isClosed(_ db: Database, _ month: YearMonth) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT closed FROM month WHERE month = ?", arguments: [month.description]) == true
+    }
+
+    /// A month's rows, from the very texts its files are made of, and its texts, under `result`.
+    private static func load(_ db: Database, _ month: StoredMonth, into result: Int64) throws {
+        let name = month.month.description
+        if let file = month.ledgerFile {
+            try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)") { take in
+                try forEachChunk(ofFile: file, take)
+            }
+        } else {
+            try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)", text: month.ledgerCSV)
+        }
+        try CSVTableLoad.findings.load(into: db, result: result, name: "the findings of \(name)", text: month.findingsCSV)
+        try SQLiteSchema.insertTotals(db, result: result, summaryJSON: month.summaryJSON, name: name)
+        try db.execute(
+            sql: "UPDATE result SET summary_json = ?, findings_csv = ?, basis = ?, ledger_sha256 = ? WHERE id = ?",
+            arguments: [
+                month.summaryJSON, month.findingsCSV, try month.basis.map(json),
+                month.ledgerFile == nil ? Fingerprint.sha256(month.ledgerCSV) : month.ledgerSHA256, result,
+            ])
+    }
+
+    /// Records the run and points each open month of `results` at its result (a closed month is
+    /// never changed); then drops the results no month points at.
+    private static func publish(_ db: Database, run: RunRecord, results: [YearMonth: Int64]) throws {
+        try db.execute(
+            sql: "INSERT INTO run VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [run.id, run.startedAt, run.finishedAt, run.throughMonth, run.exitCode, run.toolVersion, run.pipeline])
+        for input in run.inputs {
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO run_input VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [run.id, input.name, input.sha256, input.size, input.rows, input.outcome])
+        }
+        for (month, result) in results.sorted(by: { $0.key < $1.key }) where try !isClosed(db, month) {
+            try db.execute(
+                sql: """
+                    INSERT INTO month (month, closed, closed_at, run_id, result_id) VALUES (?, 0, NULL, ?, ?)
+                    ON CONFLICT(month) DO UPDATE SET run_id = excluded.run_id, result_id = excluded.result_id
+                    """,
+                arguments: [month.description, run.id, result])
+        }
+        // The months' earlier results, and whatever a run staged and never saved.
+        try SQLiteSchema.dropUnreferencedResults(db)
     }
 
     public func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] {
@@ -286,14 +311,41 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
 
     public func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
         try read { db in
+            // ADJUSTMENT lines end a ledger (ledger order) and its totals count them: only the last
+            // lines are read, when they are that many ADJUSTMENT lines after a line that is not
+            // one (else every line is looked at).
+            if entry == .adjustment,
+                let bounds = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT m.result_id AS result, t.adjustments_count AS count,
+                            (SELECT MAX(line) FROM ledger_line WHERE result_id = m.result_id) AS last
+                        FROM month m JOIN month_total t ON t.result_id = m.result_id WHERE m.month = ?
+                        """, arguments: [month.description]),
+                let result = bounds["result"] as Int64?, let count = bounds["count"] as Int?, let last = bounds["last"] as Int?
+            {
+                let first = last - count + 1
+                let before = try String.fetchOne(
+                    db, sql: "SELECT entry FROM ledger_line WHERE result_id = ? AND line = ?", arguments: [result, first - 1])
+                let lines = try Self.ledgerLines(db, of: month, entry: .adjustment, from: first)
+                if lines.count == count && before != LedgerEntryKind.adjustment.rawValue { return lines }
+            }
+            return try Self.ledgerLines(db, of: month, entry: entry, from: nil)
+        }
+    }
+
+    /// The lines of `month` (of one kind), from line `from` on.
+    private static func ledgerLines(_ db: Database, of month: YearMonth, entry: LedgerEntryKind?, from: Int?) throws -> [LedgerLine] {
+        do {
             let statement = try SQLiteStatement(
                 db,
                 """
                 SELECT \(LedgerCSV.header.dropFirst().map { "l.\($0)" }.joined(separator: ", ")) \(Self.linesOfMonth)
-                \(entry == nil ? "" : " AND l.entry = ?") ORDER BY l.line
+                \(entry == nil ? "" : " AND l.entry = ?2")\(from == nil ? "" : " AND l.line >= ?3") ORDER BY l.line
                 """)
             statement.bind(1, month.description)
             if let entry { statement.bind(2, entry.rawValue) }
+            if let from { statement.bind(3, from) }
             let monthText = month.description
             var lines: [LedgerLine] = []
             // Columns as in ledger.csv after `month`: entry 0, for_month 1, ... premium 14, flags 15.
