@@ -137,6 +137,10 @@ struct IncrementalRunTests {
         #expect(Set(outcome.computed.keys) == [Kit.january])
         #expect(outcome.computed[Kit.january] == ["input files of the months up to it changed"])
         #expect(outcome.reused == [Kit.december])
+        // Only the new roster file is parsed; the rosters January carries forward (DISHUB's of
+        // December, DINSOS's of November) are replayed from their staged extractions.
+        let rosterFiles = try Self.manifest(outcome)["roster_files"] as? [String: Int]
+        #expect(rosterFiles == ["parsed": 1, "replayed": 1])
         // January's acknowledgements come from the store: no acknowledgement file is parsed again.
         #expect(try Self.stageItems(outcome, "extract acknowledgements") == 0)
         #expect(try Self.stageItems(outcome, "acknowledgements of the month", month: "2026-01") == 1)

@@ -47,6 +47,13 @@ public struct FaultyStore: LedgerStore {
     public func stagedAcknowledgements(sha256: String) throws -> StagedAcknowledgements? {
         try inner.stagedAcknowledgements(sha256: sha256)
     }
+    public func stage(rosterFile sha256: String, reader: String, staged: StagedRoster) throws {
+        try inner.stage(rosterFile: sha256, reader: reader, staged: staged)
+    }
+    public func stagedRoster(sha256: String, reader: String) throws -> StagedRoster? {
+        try inner.stagedRoster(sha256: sha256, reader: reader)
+    }
+    public func dropStagedFiles(except kept: Set<String>) throws { try inner.dropStagedFiles(except: kept) }
     public func link(acknowledgementFiles: [(file: String, sha256: String)], result: Int64) throws {
         try inner.link(acknowledgementFiles: acknowledgementFiles, result: result)
     }

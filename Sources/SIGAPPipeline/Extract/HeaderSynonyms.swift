@@ -42,4 +42,9 @@ public struct HeaderSynonyms: Sendable {
     public func column(for label: String) -> RosterField? {
         byLabel[HeaderText.normalized(label)]
     }
+
+    /// Every label and its field, one a line, sorted (what a staged extraction was made with).
+    var description: String {
+        byLabel.map { "\($0.key)\t\($0.value.rawValue)" }.sorted().joined(separator: "\n")
+    }
 }

@@ -17,6 +17,12 @@ public struct RosterExtractor: Sendable {
         self.pinnedHeaderRow = pinnedHeaderRow
     }
 
+    /// The SHA-256 of what decides the rows it makes of a workbook (its synonyms and pins): a
+    /// staged extraction holds for the same fingerprint only.
+    var fingerprint: String {
+        Fingerprint.sha256("\(synonyms.description)\nsheet \(pinnedSheet ?? "-")\nheader \(pinnedHeaderRow.map(String.init) ?? "-")")
+    }
+
     /// Calls `body` with each data row, in input order (sheets in workbook order, rows top to
     /// bottom). Returns what happened to each sheet.
     public func extract(_ workbook: Workbook, _ body: (ExtractedRow) throws -> Void) throws -> [SheetOutcome] {

@@ -33,6 +33,8 @@ public struct MonthRosterLoader {
     public let limits: ReaderLimits
     /// Progress of long reads (a terminal shows it; logs do not).
     public var progress: (@Sendable (_ file: String, _ rows: Int) -> Void)?
+    /// Where the files' extractions are kept and replayed from (nil: every file is parsed each time).
+    public var staging: RosterStaging?
     private var lastUsable: [String: (month: YearMonth, files: [Inbox.File])] = [:]
 
     public init(definition: PipelineDefinition, inbox: Inbox, limits: ReaderLimits) {
@@ -64,6 +66,7 @@ public struct MonthRosterLoader {
                     synonyms: HeaderSynonyms.standard.adding(source.synonyms), pinnedSheet: source.sheet,
                     pinnedHeaderRow: source.headerRow))
             reader.progress = progress
+            reader.staging = staging
             if let files = inbox.files(source.code, in: month) {
                 var rows = RosterEntryList()
                 let report = try reader.read(files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }

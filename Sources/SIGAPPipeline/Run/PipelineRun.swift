@@ -11,6 +11,8 @@ public final class PipelineRun {
     public let options: RunOptions
     public let store: any LedgerStore
     private let log: RunLog
+    /// The run's staged roster extractions (what the manifest counts).
+    private var rosterStaging: RosterStaging?
 
     public init(options: RunOptions, store: any LedgerStore, log: RunLog) {
         self.options = options
@@ -189,6 +191,15 @@ public final class PipelineRun {
         }
         var loader = MonthRosterLoader(definition: definition, inbox: inbox, limits: limits)
         loader.progress = log.progress
+        // Each roster file is parsed once, ever: its extraction is kept in the store by SHA-256.
+        let staging = RosterStaging(
+            store: store, version: options.toolVersion,
+            digests: Dictionary(
+                inbox.folders.values.flatMap { $0.values.flatMap { $0 } }.map { ($0.path, digests.sha256(of: $0.name)) },
+                uniquingKeysWith: { first, _ in first }),
+            keep: !options.dryRun)
+        loader.staging = staging
+        rosterStaging = staging
         let deduplicator = Deduplicator(
             priority: definition.sourceCodes,
             severity: (try? SeverityPolicy(overrides: definition.severityOverrides))?.severity(of: .identityConflict) ?? .warning)
@@ -413,6 +424,12 @@ public final class PipelineRun {
             stager?.finish()
             stagerDone = true
             meter.record("publish", items: published.paths.count, since: started)
+            // Kept extractions of files no longer in the inbox go (housekeeping: a failure only costs room).
+            do {
+                try store.dropStagedFiles(except: Set(digests.byName.values.map(\.sha256)))
+            } catch {
+                log.warning("could not drop the staged extractions of files no longer in the inbox: \(error)")
+            }
         } catch let error as OutputError {
             outcome.exitCode = 73
             outcome.problems.append(error.description)
@@ -439,6 +456,7 @@ public final class PipelineRun {
 
     private func publishManifest(_ manifest: inout RunManifest, outcome: Outcome, meter: StageMeter) throws -> String {
         manifest.stages = meter.json
+        manifest.rosterFiles = (rosterStaging?.parsed ?? 0, rosterStaging?.replayed ?? 0)
         manifest.exitCode = Int(outcome.exitCode)
         manifest.problems = outcome.problems
         manifest.finishedAt = Int(Date().timeIntervalSince1970)

@@ -18,6 +18,8 @@ struct RunManifest {
     /// The inputs' digests, hashed once by the run.
     var digests: [String: InboxDigests.Digest] = [:]
     var problems: [String] = []
+    /// Roster files parsed this run, and read back from their staged extraction.
+    var rosterFiles = (parsed: 0, replayed: 0)
     var exitCode = 0
     var finishedAt = 0
 
@@ -70,6 +72,7 @@ struct RunManifest {
             "\"outputs\": \(list(outputLines))",
             "\"months\": \(list(months.map { "    {\"month\": \(string($0.month.description)), \"action\": \(string($0.action)), \"because\": [\($0.because.map(string).joined(separator: ", "))]}" }))",
             "\"stages\": \(list(stages.map { "    " + $0 }))",
+            "\"roster_files\": {\"parsed\": \(rosterFiles.parsed), \"replayed\": \(rosterFiles.replayed)}",
             "\"notes\": \(list(notes.map { "    " + string($0) }))",
             "\"problems\": \(list(problems.map { "    " + string($0) }))",
         ]

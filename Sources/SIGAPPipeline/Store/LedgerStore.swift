@@ -40,6 +40,13 @@ public protocol LedgerStore: Sendable {
     func stagedAcknowledgementFiles(reader: String) throws -> [String: Int]
     /// One kept acknowledgement file's packed rows; nil when it is not kept.
     func stagedAcknowledgements(sha256: String) throws -> StagedAcknowledgements?
+    /// Keeps one roster file's extraction (`StagedRoster`), by its SHA-256 and the reader that made it.
+    func stage(rosterFile sha256: String, reader: String, staged: StagedRoster) throws
+    /// One kept roster extraction; nil when the store has none for this file and reader.
+    func stagedRoster(sha256: String, reader: String) throws -> StagedRoster?
+    /// Drops the kept extractions of files not in `kept` (by SHA-256: the files of the inbox), but
+    /// for acknowledgement files a month's result names.
+    func dropStagedFiles(except kept: Set<String>) throws
     /// Names, under a month's result, the acknowledgement files that arrived in the month, in order.
     func link(acknowledgementFiles: [(file: String, sha256: String)], result: Int64) throws
     /// The premium periods each acknowledgement file read so far holds rows for, by the file's

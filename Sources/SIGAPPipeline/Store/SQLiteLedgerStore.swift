@@ -253,6 +253,52 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
+    public func stage(rosterFile sha256: String, reader: String, staged: StagedRoster) throws {
+        try write { db in
+            try db.execute(sql: "DELETE FROM roster_chunk WHERE sha256 = ? AND reader = ?", arguments: [sha256, reader])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO roster_stage (sha256, reader, sheets, rows) VALUES (?, ?, ?, ?)",
+                arguments: [sha256, reader, staged.sheetsJSON, staged.rows])
+            let statement = try SQLiteStatement(
+                db, "INSERT INTO roster_chunk (sha256, reader, chunk, rows, size, data) VALUES (?, ?, ?, ?, ?, ?)")
+            for (index, chunk) in staged.chunks.enumerated() {
+                statement.bind(1, sha256)
+                statement.bind(2, reader)
+                statement.bind(3, index)
+                statement.bind(4, chunk.rows)
+                statement.bind(5, chunk.size)
+                statement.bind(6, blob: chunk.data)
+                try statement.step()
+            }
+        }
+    }
+
+    public func stagedRoster(sha256: String, reader: String) throws -> StagedRoster? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT sheets, rows FROM roster_stage WHERE sha256 = ? AND reader = ?", arguments: [sha256, reader])
+            else { return nil }
+            let statement = try SQLiteStatement(
+                db, "SELECT rows, size, data FROM roster_chunk WHERE sha256 = ? AND reader = ? ORDER BY chunk")
+            statement.bind(1, sha256)
+            statement.bind(2, reader)
+            var chunks: [StagedRoster.Chunk] = []
+            try statement.forEachRow {
+                chunks.append(StagedRoster.Chunk(rows: statement.integer(0), size: statement.integer(1), data: statement.blob(2)))
+            }
+            let staged = StagedRoster(sheetsJSON: row["sheets"], chunks: chunks)
+            guard staged.rows == row["rows"] as Int else {
+                throw StoreError.damaged("the staged extraction of the roster file with SHA-256 \(sha256) is incomplete")
+            }
+            return staged
+        }
+    }
+
+    public func dropStagedFiles(except kept: Set<String>) throws {
+        try write { db in try SQLiteSchema.dropStagedFiles(db, except: kept) }
+    }
+
     public func link(acknowledgementFiles files: [(file: String, sha256: String)], result: Int64) throws {
         try write { db in
             try db.execute(sql: "DELETE FROM result_ack_file WHERE result_id = ?", arguments: [result])

@@ -118,6 +118,20 @@ enum SQLiteSchema {
                     \(acknowledgementsView)
                     """)
         }
+        // Staged extraction of roster files: each file's extracted rows by its SHA-256 and the reader
+        // that made them (the version of sigap, the extractor, the limits), in deflated chunks.
+        migrator.registerMigration("v5: roster files staged") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE roster_stage (
+                        sha256 TEXT NOT NULL, reader TEXT NOT NULL, sheets TEXT NOT NULL, rows INTEGER NOT NULL,
+                        PRIMARY KEY (sha256, reader));
+                    CREATE TABLE roster_chunk (
+                        sha256 TEXT NOT NULL, reader TEXT NOT NULL, chunk INTEGER NOT NULL, rows INTEGER NOT NULL,
+                        size INTEGER NOT NULL, data BLOB NOT NULL,
+                        PRIMARY KEY (sha256, reader, chunk));
+                    """)
+        }
         return migrator
     }
 
@@ -226,16 +240,20 @@ enum SQLiteSchema {
             try db.execute(sql: "DELETE FROM worker WHERE set_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM worker_set WHERE id = ?", arguments: [id])
         }
-        // An acknowledgement file's rows stay while a result names the file or the last run read it
-        // (a file in a closed month's folder is named by no new result, and is not read again).
-        let kept = """
-            SELECT sha256 FROM result_ack_file
-            UNION SELECT sha256 FROM run_input WHERE run_id = (SELECT id FROM run ORDER BY started_at DESC, id DESC LIMIT 1)
-            """
-        let files = try String.fetchAll(db, sql: "SELECT sha256 FROM ack_stage WHERE sha256 NOT IN (\(kept))")
-        for sha256 in files {
+    }
+
+    /// Drops the staged files (acknowledgement and roster extractions) whose SHA-256 is not in
+    /// `kept` (the files of the inbox), but for acknowledgement files a result names.
+    static func dropStagedFiles(_ db: Database, except kept: Set<String>) throws {
+        let acknowledgements = try String.fetchAll(
+            db, sql: "SELECT sha256 FROM ack_stage WHERE sha256 NOT IN (SELECT sha256 FROM result_ack_file)")
+        for sha256 in acknowledgements where !kept.contains(sha256) {
             try db.execute(sql: "DELETE FROM ack_row WHERE sha256 = ?", arguments: [sha256])
             try db.execute(sql: "DELETE FROM ack_stage WHERE sha256 = ?", arguments: [sha256])
+        }
+        for sha256 in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM roster_stage") where !kept.contains(sha256) {
+            try db.execute(sql: "DELETE FROM roster_chunk WHERE sha256 = ?", arguments: [sha256])
+            try db.execute(sql: "DELETE FROM roster_stage WHERE sha256 = ?", arguments: [sha256])
         }
     }
 

@@ -12,6 +12,8 @@ public struct SourceRosterReader: Sendable {
     public var extractor: RosterExtractor
     /// Told, every 10,000 rows, which file is being read and how many of its rows are done.
     public var progress: (@Sendable (_ file: String, _ rows: Int) -> Void)?
+    /// Where extractions are kept and replayed from (nil: every file is parsed).
+    public var staging: RosterStaging?
 
     public init(source: String, month: YearMonth, settings: ValidationSettings = .standard, extractor: RosterExtractor = RosterExtractor())
     {
@@ -40,8 +42,7 @@ public struct SourceRosterReader: Sendable {
         }
         for file in files {
             do {
-                let workbook = try Workbook(path: file.path, limits: limits)
-                let sheets = try extractor.extract(workbook) { extracted in
+                func handle(_ extracted: ExtractedRow) throws {
                     report.rowsRead += 1
                     if let progress, report.rowsRead % 10_000 == 0 { progress(file.name, report.rowsRead) }
                     let validated = validator.validate(extracted.record)
@@ -86,6 +87,9 @@ public struct SourceRosterReader: Sendable {
                             source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
                             nikColumn: extracted.layout.column(.nik), person: person, findings: findings, isDuplicate: duplicate))
                 }
+                let sheets =
+                    try staging?.extract(path: file.path, extractor: extractor, limits: limits, handle)
+                    ?? extractor.extract(Workbook(path: file.path, limits: limits), handle)
                 report.files.append(.init(file: file.name, sheets: sheets))
             } catch let error as XLSXError {
                 report.unreadable.append((file.name, error.cause))

@@ -15,4 +15,12 @@ public struct SheetInfo: Sendable, Hashable {
     public var kind: Kind
     /// The sheet's part, resolved through the workbook's relationships; nil when missing.
     public var part: String?
+
+    public init(index: Int, name: String, state: State, kind: Kind, part: String?) {
+        self.index = index
+        self.name = name
+        self.state = state
+        self.kind = kind
+        self.part = part
+    }
 }
