@@ -11,10 +11,32 @@ public enum AdjustmentCalculator {
     public static func adjustments(
         for closed: YearMonth, frozen: [LedgerLine], recorded: [LedgerLine], recomputed: [LedgerLine], into openMonth: YearMonth
     ) -> (lines: [LedgerLine], vanished: [String]) {
-        var book: [String: (status: LedgerStatus, premium: Int)] = [:]
-        for line in frozen where line.entry == .regular && line.forMonth == closed {
-            book[line.nik] = (line.status, line.premium)
+        adjustments(
+            for: closed,
+            frozen: frozen.filter { $0.entry == .regular && $0.forMonth == closed }.map { BookEntry(nik: $0.nik, status: $0.status, premium: $0.premium) },
+            recorded: recorded, recomputed: recomputed, into: openMonth)
+    }
+
+    /// What a frozen REGULAR line says: all a book needs of it.
+    public struct BookEntry: Sendable, Hashable {
+        public var nik: String
+        public var status: LedgerStatus
+        public var premium: Int
+
+        public init(nik: String, status: LedgerStatus, premium: Int) {
+            self.nik = nik
+            self.status = status
+            self.premium = premium
         }
+    }
+
+    /// As above, with the closed month's frozen REGULAR lines as book entries.
+    public static func adjustments(
+        for closed: YearMonth, frozen: [BookEntry], recorded: [LedgerLine], recomputed: [LedgerLine], into openMonth: YearMonth
+    ) -> (lines: [LedgerLine], vanished: [String]) {
+        var book: [String: (status: LedgerStatus, premium: Int)] = [:]
+        book.reserveCapacity(frozen.count)
+        for entry in frozen { book[entry.nik] = (entry.status, entry.premium) }
         for line in recorded where line.entry == .adjustment && line.forMonth == closed {
             let premium = (book[line.nik]?.premium ?? 0) + line.premium
             book[line.nik] = (line.status, premium)

@@ -41,50 +41,68 @@ struct AcknowledgementStage {
     private var periods: [String: Set<YearMonth>] = [:]
     private var store: (any LedgerStore)?
 
+    /// What reading one file gave.
+    private enum Parsed {
+        /// Its periods and data rows; the rows themselves when they are not kept in the store.
+        case read(periods: Set<YearMonth>, rows: Int, unkept: StagedAcknowledgements?)
+        case unreadable(String)
+    }
+
     /// Reads every file the store does not keep yet (as read by `reader`) and keeps it there
-    /// (`keep`; else in memory, for this run only).
+    /// (`keep`; else in memory, for this run only). The files are read two at a time, one per core
+    /// (the run waits for them when it needs their periods to plan).
     static func read(
         files: [File], store: any LedgerStore, reader: String, keep: Bool, limits: ReaderLimits
     ) throws -> AcknowledgementStage {
         let fileReader = AcknowledgementReader(limits: limits)
         let kept = try store.stagedAcknowledgementFiles(reader: reader)
         let knownPeriods = try store.acknowledgementPeriods()
+        // The first file of each content not kept yet.
+        var seen = Set(kept.keys)
+        let toRead = files.filter { seen.insert($0.sha256).inserted }
+        let parts = SplitWork.map(toRead.count, threshold: 2) { range in
+            toRead[range].map { item in
+                Result { () throws -> Parsed in
+                    do {
+                        let report = try fileReader.read(path: item.file.path, file: item.file.name, month: item.month)
+                        let staged = StagedAcknowledgements(report: report)
+                        if keep { try store.stage(acknowledgementFile: item.sha256, reader: reader, report: report, staged: staged) }
+                        return .read(periods: staged.periods, rows: report.rowsRead, unkept: keep ? nil : staged)
+                    } catch let error as XLSXError {
+                        return .unreadable(error.cause)
+                    } catch let error as AcknowledgementReadError {
+                        return .unreadable(error.cause)
+                    }
+                }
+            }
+        }
+        var parsed: [String: Parsed] = [:]
+        for (item, outcome) in zip(toRead, parts.joined()) { parsed[item.sha256] = try outcome.get() }
+
         var stage = AcknowledgementStage()
         stage.store = store
         stage.files = files
-        var rowsBySHA = kept
         for sha256 in kept.keys { stage.periods[sha256] = knownPeriods[sha256] ?? [] }
+        var counted: Set<String> = []
         for item in files {
-            // Kept in the store, or read already this run (the same bytes in two places).
-            if let rows = rowsBySHA[item.sha256] {
+            switch parsed[item.sha256] {
+            case .unreadable(let cause)?:
+                stage.unreadable.append((item.month, item.file.name, cause))
+                stage.periodsRead[item.sha256] = []
+                stage.inputs.append((item.file, 0, "unreadable: \(cause)"))
+            case .read(let periods, let rows, let unkept)?:
+                stage.periods[item.sha256] = periods
+                stage.periodsRead[item.sha256] = periods
+                if let unkept { stage.unkept[item.sha256] = unkept }
                 stage.inputs.append((item.file, rows, "read"))
                 stage.rowsRead += rows
-                continue
+                // Parsed once, however often its bytes arrived.
+                if counted.insert(item.sha256).inserted { stage.rowsParsed += rows }
+            case nil:
+                let rows = kept[item.sha256] ?? 0
+                stage.inputs.append((item.file, rows, "read"))
+                stage.rowsRead += rows
             }
-            let cause: String
-            do {
-                let report = try fileReader.read(path: item.file.path, file: item.file.name, month: item.month)
-                let staged = StagedAcknowledgements(report: report)
-                if keep {
-                    try store.stage(acknowledgementFile: item.sha256, reader: reader, report: report, staged: staged)
-                } else {
-                    stage.unkept[item.sha256] = staged
-                }
-                stage.periods[item.sha256] = staged.periods
-                stage.periodsRead[item.sha256] = staged.periods
-                rowsBySHA[item.sha256] = report.rowsRead
-                stage.inputs.append((item.file, report.rowsRead, "read"))
-                stage.rowsRead += report.rowsRead
-                stage.rowsParsed += report.rowsRead
-                continue
-            } catch let error as XLSXError {
-                cause = error.cause
-            } catch let error as AcknowledgementReadError {
-                cause = error.cause
-            }
-            stage.unreadable.append((item.month, item.file.name, cause))
-            stage.periodsRead[item.sha256] = []
-            stage.inputs.append((item.file, 0, "unreadable: \(cause)"))
         }
         return stage
     }

@@ -295,11 +295,8 @@ public final class PipelineRun {
                     for closed in closedMonths { stored.append((closed, try store.ledgerLines(of: closed, entry: .adjustment))) }
                     storedAdjustments = stored
                 }
-                var frozen = storedAdjustments ?? []
-                for index in frozen.indices where frozen[index].month == month {
-                    frozen[index].lines = try store.ledgerLines(of: month, entry: .regular) + frozen[index].lines
-                }
-                let made = AdjustStage(frozen: frozen).run(recomputed: [month: reconciliation.lines], into: firstOpen)
+                let made = AdjustStage(frozen: storedAdjustments ?? []).run(
+                    month, book: try store.ledgerBook(of: month), recomputed: reconciliation.lines, into: firstOpen)
                 adjustments.lines += made.lines
                 adjustments.notes += made.notes
                 meter.record("adjust", month: month, items: made.lines.count, since: started)

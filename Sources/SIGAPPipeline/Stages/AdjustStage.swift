@@ -19,16 +19,29 @@ struct AdjustStage {
     /// book is settled is not computed, and has nothing to adjust).
     func run(recomputed: [YearMonth: [LedgerLine]], into firstOpen: YearMonth) -> Output {
         var output = Output()
-        for (index, closed) in frozen.enumerated() where recomputed[closed.month] != nil {
-            let recorded = frozen[(index + 1)...].flatMap(\.lines)
-            let adjustments = AdjustmentCalculator.adjustments(
-                for: closed.month, frozen: closed.lines, recorded: recorded, recomputed: recomputed[closed.month] ?? [], into: firstOpen)
-            output.lines += adjustments.lines
-            for nik in adjustments.vanished {
-                output.notes.append(
-                    "\(closed.month): a worker of the closed month (\(Masking.nik(nik))) is no longer in the recomputed month: no adjustment written"
-                )
-            }
+        for closed in frozen where recomputed[closed.month] != nil {
+            let part = run(
+                closed.month,
+                book: closed.lines.filter { $0.entry == .regular && $0.forMonth == closed.month }.map {
+                    AdjustmentCalculator.BookEntry(nik: $0.nik, status: $0.status, premium: $0.premium)
+                }, recomputed: recomputed[closed.month] ?? [], into: firstOpen)
+            output.lines += part.lines
+            output.notes += part.notes
+        }
+        return output
+    }
+
+    /// One closed month: `book`, its frozen REGULAR lines as book entries (a run reads only these of
+    /// a million lines); the adjustments recorded for it are those `frozen` lists after it.
+    func run(_ closed: YearMonth, book: [AdjustmentCalculator.BookEntry], recomputed: [LedgerLine], into firstOpen: YearMonth) -> Output {
+        var output = Output()
+        let recorded = frozen.drop { $0.month <= closed }.flatMap(\.lines)
+        let adjustments = AdjustmentCalculator.adjustments(
+            for: closed, frozen: book, recorded: recorded, recomputed: recomputed, into: firstOpen)
+        output.lines = adjustments.lines
+        for nik in adjustments.vanished {
+            output.notes.append(
+                "\(closed): a worker of the closed month (\(Masking.nik(nik))) is no longer in the recomputed month: no adjustment written")
         }
         return output
     }

@@ -56,6 +56,9 @@ public protocol LedgerStore: Sendable {
     func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws
     /// A stored month's ledger lines (of one kind, or all), in ledger order.
     func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine]
+    /// The NIK, status and premium of a stored month's REGULAR lines, in ledger order (its book,
+    /// without the rest of its lines).
+    func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry]
     /// The NIK and KPJ of a stored month's REGULAR COVERED lines that carry a KPJ, in NIK order.
     func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)]
 }

@@ -149,14 +149,31 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         // Each value as its length and bytes (nil and empty alike: both are stored as NULL).
         var digest = Fingerprint.Streamed()
         var bytes: [UInt8] = []
+        /// `value` in decimal digits, then `end` (what "\(value)\(end)" gives, without making a string).
+        func decimal(_ value: Int, _ end: UInt8) {
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            var rest = value.magnitude
+            let start = bytes.count
+            repeat {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            bytes[start...].reverse()
+            bytes.append(end)
+        }
         forEachRow { values, row in
             bytes.removeAll(keepingCapacity: true)
             for value in values {
-                let utf8 = (value ?? "").utf8
-                bytes.append(contentsOf: "\(utf8.count):".utf8)
-                bytes.append(contentsOf: utf8)
+                guard var value else {
+                    decimal(0, UInt8(ascii: ":"))
+                    continue
+                }
+                value.withUTF8 { utf8 in
+                    decimal(utf8.count, UInt8(ascii: ":"))
+                    bytes.append(contentsOf: utf8)
+                }
             }
-            bytes.append(contentsOf: "\(row)\n".utf8)
+            decimal(row, UInt8(ascii: "\n"))
             bytes.withUnsafeBufferPointer { digest.update($0) }
         }
         let sha256 = digest.finish()
@@ -414,6 +431,22 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                         flags: flags.isEmpty ? [] : flags.split(separator: ";").compactMap { LedgerFlag(rawValue: String($0)) }))
             }
             return lines
+        }
+    }
+
+    public func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry] {
+        try read { db in
+            let statement = try SQLiteStatement(
+                db, "SELECT l.nik, l.status, l.premium \(Self.linesOfMonth) AND l.entry = 'REGULAR' AND l.for_month = ?1 ORDER BY l.line")
+            statement.bind(1, month.description)
+            var entries: [AdjustmentCalculator.BookEntry] = []
+            try statement.forEachRow {
+                guard let status = LedgerStatus(rawValue: statement.text(1)) else {
+                    throw StoreError.damaged("a stored ledger line of \(month) cannot be read back")
+                }
+                entries.append(AdjustmentCalculator.BookEntry(nik: statement.text(0), status: status, premium: statement.integer(2)))
+            }
+            return entries
         }
     }
 
