@@ -411,6 +411,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             if let from { statement.bind(3, from) }
             let monthText = month.description
             var lines: [LedgerLine] = []
+            // Packed as reconciliation packs them (a month of a million lines: about 100 MB, not 400).
+            let block = LedgerBlock(capacity: 1 << 12)
             // Columns as in ledger.csv after `month`: entry 0, for_month 1, ... premium 14, flags 15.
             try statement.forEachRow {
                 let forMonthText = statement.text(1)
@@ -422,7 +424,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 let flags = statement.text(15)
                 lines.append(
                     LedgerLine(
-                        month: month, entry: kind, forMonth: forMonth, nik: statement.text(2), name: statement.text(3),
+                        in: block, month: month, entry: kind, forMonth: forMonth, nik: statement.text(2), name: statement.text(3),
                         source: statement.text(4), sources: sources.isEmpty ? [] : sources.split(separator: ";").map(String.init),
                         kecamatanCode: statement.text(6), kecamatan: statement.text(7), kelurahan: statement.text(8),
                         occupation: statement.text(9), kpj: statement.text(10), status: status,
