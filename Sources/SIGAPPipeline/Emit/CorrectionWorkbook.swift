@@ -12,15 +12,29 @@ public struct CorrectionWorkbook: Sendable {
         public var file: String
         public var sheet: String
         public var layout: SheetLayout
-        public var row: Row
         public var findings: [RosterFinding]
+        /// The row as sent, packed as a staged extraction packs it: a month whose million rows each
+        /// need a correction holds a few hundred bytes a row, not every cell as a value.
+        private var packedRow: [UInt8] = []
+
+        /// The row as sent.
+        public var row: Row {
+            get {
+                var reader = ByteReader(bytes: packedRow)
+                return StagedRoster.decode(&reader)?.0 ?? Row(number: 0, cells: [])
+            }
+            set {
+                packedRow.removeAll()
+                StagedRoster.encode(newValue, layout: 0, into: &packedRow)
+            }
+        }
 
         public init(file: String, sheet: String, layout: SheetLayout, row: Row, findings: [RosterFinding]) {
             self.file = file
             self.sheet = sheet
             self.layout = layout
-            self.row = row
             self.findings = findings
+            self.row = row
         }
     }
 
@@ -120,7 +134,8 @@ public struct CorrectionWorkbook: Sendable {
 
         for (offset, entry) in entries.enumerated() {
             let row = headerRow + 1 + offset
-            try sheet.write(.number(Double(entry.row.number)), row: row, column: 1)
+            let sent = entry.row
+            try sheet.write(.number(Double(sent.number)), row: row, column: 1)
             var marks: [Int: Severity] = [:]
             for item in entry.findings {
                 guard let reference = item.cell, let column = Self.column(of: reference) else { continue }
@@ -128,7 +143,7 @@ public struct CorrectionWorkbook: Sendable {
             }
             for column in 1...lastColumn {
                 let mark = marks[column].map { CellStyle(fill: $0 == .error ? Self.errorFill : Self.warningFill) }
-                let content = Self.content(entry.row[column: column]?.value)
+                let content = Self.content(sent[column: column]?.value)
                 if content == .blank && mark == nil { continue }
                 try sheet.write(content, row: row, column: column + 1, style: Self.style(for: content, mark: mark))
             }
