@@ -144,13 +144,20 @@ public final class PipelineRun {
         // Plan: which months to compute.
         started = meter.now
         var periods = try store.acknowledgementPeriods()
-        if digests.acknowledgementFiles.contains(where: { periods[$0.sha256] == nil }) {
+        // A store that holds no month reuses none: every month is computed whatever the new
+        // acknowledgement files hold, so the plan does not wait for them (they are read beside the
+        // first month's rosters), and the months' fingerprints are made again once they are read.
+        let planBeforePeriods = storedMonths.isEmpty
+        if !planBeforePeriods && digests.acknowledgementFiles.contains(where: { periods[$0.sha256] == nil }) {
             for (sha256, filePeriods) in try acknowledgementStage().periodsRead { periods[sha256] = filePeriods }
         }
+        /// The months' fingerprints with every acknowledgement file's periods known.
+        var knownFingerprints: MonthFingerprints?
         let definitionSHA256 = (try? Fingerprint.sha256(path: options.definitionPath))?.digest ?? "unreadable"
         let planner = PlanStage(
             fingerprints: digests.fingerprints(definitionSHA256: definitionSHA256, toolVersion: options.toolVersion, periods: periods),
             full: options.full)
+        if !planBeforePeriods { knownFingerprints = planner.fingerprints }
         let plan = planner.plan(months: options.months, stored: storedMonths, firstOpen: firstOpen) { month in
             FileManager.default.fileExists(atPath: "\(options.out)/\(month)/summary.json")
         }
@@ -247,6 +254,15 @@ public final class PipelineRun {
             sigap_release_free_memory()
             meter.record("extract and validate rosters", month: month, items: rosters.entries.count, since: started)
             let stage = try acknowledgementStage()
+            // What the month was computed from, with every file's periods known (as a store that
+            // held months would have planned it).
+            if knownFingerprints == nil {
+                for (sha256, filePeriods) in stage.periodsRead { periods[sha256] = filePeriods }
+                knownFingerprints = digests.fingerprints(
+                    definitionSHA256: definitionSHA256, toolVersion: options.toolVersion, periods: periods)
+            }
+            let own = knownFingerprints?.own(month) ?? entry.own
+            let fullFingerprint = planBeforePeriods ? MonthFingerprints.full(own: own.fingerprint, adjusting: []) : entry.full
             started = meter.now
             if !entry.closed && acceptedPeriods == nil { acceptedPeriods = try stage.acceptedPeriods() }
             let acknowledgements = try stage.month(month, accepted: entry.closed ? nil : acceptedPeriods)
@@ -348,7 +364,7 @@ public final class PipelineRun {
             if let tamper = options.summaryFault { summary = tamper(summary) }
             violations += summary.invariantViolations.map { "\(month): \($0)" }
             let basis = ResultBasis(
-                own: entry.own.fingerprint, full: entry.full, components: entry.own.components,
+                own: own.fingerprint, full: fullFingerprint, components: own.components,
                 closed: month == firstOpen
                     ? Dictionary(
                         uniqueKeysWithValues: plan.filter { $0.closed && $0.isComputed }.map { ($0.month.description, $0.own.fingerprint) })
