@@ -92,7 +92,8 @@ struct SQLiteLedgerStoreTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try SQLiteLedgerStore(path: "\(folder)/sigap.sqlite")
         var ledger = Self.ledger
-        ledger += "2025-11,ADJUSTMENT,2025-10,3275010101100001,A,DISHUB,DISHUB,32.75.01,Bekasi Timur,Margahayu,,,REJECTED,COVERED,,-16800,\n"
+        ledger +=
+            "2025-11,ADJUSTMENT,2025-10,3275010101100001,A,DISHUB,DISHUB,32.75.01,Bekasi Timur,Margahayu,,,REJECTED,COVERED,,-16800,\n"
         ledger += "2025-11,ADJUSTMENT,2025-10,3275010101100002,B,DISHUB,DISHUB,32.75.01,Bekasi Timur,Margahayu,,1,COVERED,PENDING,,16800,\n"
         func save(adjustments: Int) throws {
             let summary = Self.summary(workers: 12000).replacingOccurrences(
@@ -242,7 +243,10 @@ struct SQLiteLedgerStoreTests {
         let wanted: [[String?]] = [
             ["2025-12", "2025-12/BPJS/b.csv", "2", "2025-12", "3275014101900001", "RAHMAT", "25110000001", "ACCEPTED", nil, nil, "16800"],
             ["2025-12", "2025-12/BPJS/b.csv", "3", "2025-11", nil, "YULI", nil, nil, nil, nil, nil],
-            ["2025-12", "2025-12/BPJS/a.csv", "2", "2025-12", "3275014101900002", nil, nil, "REJECTED", "NIK tidak padan", "NIK_MISMATCH", nil],
+            [
+                "2025-12", "2025-12/BPJS/a.csv", "2", "2025-12", "3275014101900002", nil, nil, "REJECTED", "NIK tidak padan",
+                "NIK_MISMATCH", nil,
+            ],
         ]
         func rows() throws -> [[String?]] {
             try views.read { db in

@@ -1,3 +1,4 @@
+import Foundation
 import SIGAPDomain
 import Testing
 
@@ -70,5 +71,25 @@ struct StagedAcknowledgementsTests {
         // Budi's November acceptance was overridden by December's file; his December one counts.
         #expect(!onePeriod.hasAccepted(nik: Book.b, through: YearMonth("2025-11")!))
         #expect(onePeriod.hasAccepted(nik: Book.b, through: YearMonth("2025-12")!))
+    }
+
+    @Test("a file kept by another reader (another version, other limits) is replaced by the new reading, not reused")
+    func otherReader() throws {
+        let folder = NSTemporaryDirectory() + "sigap-staged-acks-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try SQLiteLedgerStore(path: "\(folder)/sigap.sqlite")
+        let reports = try Self.reports()
+        try store.stage(acknowledgementFile: "aaa", reader: "v1", report: reports[0], staged: StagedAcknowledgements(report: reports[0]))
+        #expect(try store.stagedAcknowledgementFiles(reader: "v1") == ["aaa": 2])
+        #expect(try store.stagedAcknowledgementFiles(reader: "v2").isEmpty)
+        // The same reader again: left as it is.
+        try store.stage(acknowledgementFile: "aaa", reader: "v1", report: reports[2], staged: StagedAcknowledgements(report: reports[2]))
+        #expect(try store.stagedAcknowledgements(sha256: "aaa")?.rowsRead == 2)
+        // Another reader: its reading replaces the kept one.
+        try store.stage(acknowledgementFile: "aaa", reader: "v2", report: reports[2], staged: StagedAcknowledgements(report: reports[2]))
+        #expect(try store.stagedAcknowledgementFiles(reader: "v2") == ["aaa": 4])
+        #expect(try store.stagedAcknowledgementFiles(reader: "v1").isEmpty)
+        #expect(try store.stagedAcknowledgements(sha256: "aaa")?.rowsRead == 4)
     }
 }

@@ -53,7 +53,9 @@ public struct FaultyStore: LedgerStore {
     public func stagedRoster(sha256: String, reader: String) throws -> StagedRoster? {
         try inner.stagedRoster(sha256: sha256, reader: reader)
     }
-    public func dropStagedFiles(except kept: Set<String>) throws { try inner.dropStagedFiles(except: kept) }
+    public func dropStagedFiles(except kept: Set<String>, version: String) throws {
+        try inner.dropStagedFiles(except: kept, version: version)
+    }
     public func link(acknowledgementFiles: [(file: String, sha256: String)], result: Int64) throws {
         try inner.link(acknowledgementFiles: acknowledgementFiles, result: result)
     }

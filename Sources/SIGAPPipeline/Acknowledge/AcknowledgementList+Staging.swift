@@ -5,7 +5,7 @@ import SIGAPDomain
 /// the inbox month are not kept: the same bytes may arrive under another name or month.
 extension AcknowledgementList {
     /// Bytes per record: nik 8, kpj 8, premium 8, text start 8, name length 4, reason length 4,
-    /// row 4, origin 4, period 4, flags 1.
+    /// row 4, period 4, origin 4, flags 1.
     static let packedRecordSize = 53
     /// Offsets in a packed record of what the accepted index reads.
     private static let periodOffset = 44

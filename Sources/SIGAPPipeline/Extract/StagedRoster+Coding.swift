@@ -131,7 +131,8 @@ extension StagedRoster {
                 guard let number = Int(column) else { return nil }
                 byColumn[number] = label
             }
-            return SheetLayout(headerRow: headerRow, subLabelRow: subLabelRow, numberingRow: numberingRow, columns: fields, labels: byColumn)
+            return SheetLayout(
+                headerRow: headerRow, subLabelRow: subLabelRow, numberingRow: numberingRow, columns: fields, labels: byColumn)
         }
     }
 

@@ -13,7 +13,9 @@ public enum AdjustmentCalculator {
     ) -> (lines: [LedgerLine], vanished: [String]) {
         adjustments(
             for: closed,
-            frozen: frozen.filter { $0.entry == .regular && $0.forMonth == closed }.map { BookEntry(nik: $0.nik, status: $0.status, premium: $0.premium) },
+            frozen: frozen.filter { $0.entry == .regular && $0.forMonth == closed }.map {
+                BookEntry(nik: $0.nik, status: $0.status, premium: $0.premium)
+            },
             recorded: recorded, recomputed: recomputed, into: openMonth)
     }
 

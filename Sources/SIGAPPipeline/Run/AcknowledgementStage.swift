@@ -57,6 +57,12 @@ struct AcknowledgementStage {
         let fileReader = AcknowledgementReader(limits: limits)
         let kept = try store.stagedAcknowledgementFiles(reader: reader)
         let knownPeriods = try store.acknowledgementPeriods()
+        // A file that could not be hashed names no content: it stands for itself, and is not kept.
+        let files = files.map { item in
+            var item = item
+            if item.sha256 == InboxDigests.unhashed { item.sha256 = "\(InboxDigests.unhashed):\(item.file.name)" }
+            return item
+        }
         // The first file of each content not kept yet.
         var seen = Set(kept.keys)
         let toRead = files.filter { seen.insert($0.sha256).inserted }
@@ -66,8 +72,9 @@ struct AcknowledgementStage {
                     do {
                         let report = try fileReader.read(path: item.file.path, file: item.file.name, month: item.month)
                         let staged = StagedAcknowledgements(report: report)
-                        if keep { try store.stage(acknowledgementFile: item.sha256, reader: reader, report: report, staged: staged) }
-                        return .read(periods: staged.periods, rows: report.rowsRead, unkept: keep ? nil : staged)
+                        let kept = keep && !item.sha256.hasPrefix(InboxDigests.unhashed)
+                        if kept { try store.stage(acknowledgementFile: item.sha256, reader: reader, report: report, staged: staged) }
+                        return .read(periods: staged.periods, rows: report.rowsRead, unkept: kept ? nil : staged)
                     } catch let error as XLSXError {
                         return .unreadable(error.cause)
                     } catch let error as AcknowledgementReadError {

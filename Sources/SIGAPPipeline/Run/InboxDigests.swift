@@ -9,10 +9,14 @@ struct InboxDigests {
     }
 
     /// By name relative to the inbox (`2025-12/DINSOS/a.xlsx`); a file that cannot be read has
-    /// `unreadable` for its digest.
+    /// `unhashed` for its digest.
     private(set) var byName: [String: Digest] = [:]
     let inbox: Inbox
     let through: YearMonth
+
+    /// The digest of a file that could not be read: it names no content (never kept, never taken
+    /// for another file with the same digest).
+    static let unhashed = "unreadable"
 
     init(inbox: Inbox, through: YearMonth) {
         self.inbox = inbox
@@ -24,11 +28,11 @@ struct InboxDigests {
             }
         }
         for part in digests {
-            for (name, digest) in part { byName[name] = digest ?? Digest(sha256: "unreadable", size: 0) }
+            for (name, digest) in part { byName[name] = digest ?? Digest(sha256: Self.unhashed, size: 0) }
         }
     }
 
-    func sha256(of name: String) -> String { byName[name]?.sha256 ?? "unreadable" }
+    func sha256(of name: String) -> String { byName[name]?.sha256 ?? Self.unhashed }
 
     /// The acknowledgement files up to the through month, with their digests.
     var acknowledgementFiles: [(month: YearMonth, file: Inbox.File, sha256: String)] {

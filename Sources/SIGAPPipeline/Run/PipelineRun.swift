@@ -111,7 +111,7 @@ public final class PipelineRun {
             acknowledgementsStarted = meter.now
             let files = digests.acknowledgementFiles.map { AcknowledgementStage.File(month: $0.month, file: $0.file, sha256: $0.sha256) }
             let keep = !options.dryRun
-            let reader = options.toolVersion
+            let reader = "\(options.toolVersion) \(limits)"
             acknowledgementTask = BackgroundTask {
                 try AcknowledgementStage.read(files: files, store: store, reader: reader, keep: keep, limits: limits)
             }
@@ -202,7 +202,8 @@ public final class PipelineRun {
         let staging = RosterStaging(
             store: store, version: options.toolVersion,
             digests: Dictionary(
-                inbox.folders.values.flatMap { $0.values.flatMap { $0 } }.map { ($0.path, digests.sha256(of: $0.name)) },
+                inbox.folders.values.flatMap { $0.values.flatMap { $0 } }.map { ($0.path, digests.sha256(of: $0.name)) }
+                    .filter { $0.1 != InboxDigests.unhashed },
                 uniquingKeysWith: { first, _ in first }),
             keep: !options.dryRun)
         loader.staging = staging
@@ -266,7 +267,9 @@ public final class PipelineRun {
             started = meter.now
             if !entry.closed && acceptedPeriods == nil { acceptedPeriods = try stage.acceptedPeriods() }
             let acknowledgements = try stage.month(month, accepted: entry.closed ? nil : acceptedPeriods)
-            if !entry.closed, let result = storeResults[month] { try store.link(acknowledgementFiles: stage.arrived(in: month), result: result) }
+            if !entry.closed, let result = storeResults[month] {
+                try store.link(acknowledgementFiles: stage.arrived(in: month), result: result)
+            }
             meter.record("acknowledgements of the month", month: month, items: acknowledgements.lookup.all.count, since: started)
             violations += rosters.violations
             for (source, rows) in rosters.rowsRead { outcome.rowsRead[source, default: 0] += rows }
@@ -437,11 +440,14 @@ public final class PipelineRun {
             stager?.finish()
             stagerDone = true
             meter.record("publish", items: published.paths.count, since: started)
-            // Kept extractions of files no longer in the inbox go (housekeeping: a failure only costs room).
-            do {
-                try store.dropStagedFiles(except: Set(digests.byName.values.map(\.sha256)))
-            } catch {
-                log.warning("could not drop the staged extractions of files no longer in the inbox: \(error)")
+            // Kept extractions of files no longer in the inbox go (housekeeping: a failure only costs
+            // room), when the run saw the whole inbox (a later month's files are not hashed).
+            if inbox.folders.keys.allSatisfy({ $0 <= options.through }) {
+                do {
+                    try store.dropStagedFiles(except: Set(digests.byName.values.map(\.sha256)), version: options.toolVersion)
+                } catch {
+                    log.warning("could not drop the staged extractions of files no longer in the inbox: \(error)")
+                }
             }
         } catch let error as OutputError {
             outcome.exitCode = 73

@@ -45,8 +45,9 @@ public protocol LedgerStore: Sendable {
     /// One kept roster extraction; nil when the store has none for this file and reader.
     func stagedRoster(sha256: String, reader: String) throws -> StagedRoster?
     /// Drops the kept extractions of files not in `kept` (by SHA-256: the files of the inbox), but
-    /// for acknowledgement files a month's result names.
-    func dropStagedFiles(except kept: Set<String>) throws
+    /// for acknowledgement files a month's result names; and roster extractions that another
+    /// `version` of sigap made.
+    func dropStagedFiles(except kept: Set<String>, version: String) throws
     /// Names, under a month's result, the acknowledgement files that arrived in the month, in order.
     func link(acknowledgementFiles: [(file: String, sha256: String)], result: Int64) throws
     /// The premium periods each acknowledgement file read so far holds rows for, by the file's

@@ -64,7 +64,9 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func stage(result month: StoredMonth) throws {
-        guard let result = month.resultID else { throw StoreError("no result was begun for \(month.month): nothing to stage its rows under") }
+        guard let result = month.resultID else {
+            throw StoreError("no result was begun for \(month.month): nothing to stage its rows under")
+        }
         try write { db in try Self.load(db, month, into: result) }
     }
 
@@ -206,8 +208,11 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         throws
     {
         try write { db in
-            // The same bytes arrived twice (another folder, another name): kept once.
-            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ack_stage WHERE sha256 = ?", arguments: [sha256]) == 0 else { return }
+            // The same bytes arrived twice (another folder, another name): kept once. Kept by another
+            // reader (an earlier version of sigap, other limits): replaced by this reading.
+            let keptBy = try String.fetchOne(db, sql: "SELECT reader FROM ack_stage WHERE sha256 = ?", arguments: [sha256])
+            guard keptBy != reader else { return }
+            try db.execute(sql: "DELETE FROM ack_stage WHERE sha256 = ?", arguments: [sha256])
             try db.execute(sql: "DELETE FROM ack_row WHERE sha256 = ?", arguments: [sha256])
             let columns = SQLiteSchema.acknowledgementColumns.dropFirst()
             let statement = try SQLiteStatement(
@@ -265,7 +270,9 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 staged = StagedAcknowledgements(records: statement.blob(0), text: statement.blob(1), metaJSON: statement.text(2))
                 damaged = staged == nil
             }
-            if damaged { throw StoreError.damaged("the stored rows of the acknowledgement file with SHA-256 \(sha256) cannot be read back") }
+            if damaged {
+                throw StoreError.damaged("the stored rows of the acknowledgement file with SHA-256 \(sha256) cannot be read back")
+            }
             return staged
         }
     }
@@ -312,8 +319,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
-    public func dropStagedFiles(except kept: Set<String>) throws {
-        try write { db in try SQLiteSchema.dropStagedFiles(db, except: kept) }
+    public func dropStagedFiles(except kept: Set<String>, version: String) throws {
+        try write { db in try SQLiteSchema.dropStagedFiles(db, except: kept, version: version) }
     }
 
     public func link(acknowledgementFiles files: [(file: String, sha256: String)], result: Int64) throws {

@@ -243,8 +243,13 @@ enum SQLiteSchema {
     }
 
     /// Drops the staged files (acknowledgement and roster extractions) whose SHA-256 is not in
-    /// `kept` (the files of the inbox), but for acknowledgement files a result names.
-    static func dropStagedFiles(_ db: Database, except kept: Set<String>) throws {
+    /// `kept` (the files of the inbox), but for acknowledgement files a result names; and the
+    /// roster extractions made by another version of sigap than `version`.
+    static func dropStagedFiles(_ db: Database, except kept: Set<String>, version: String) throws {
+        try db.execute(
+            sql: "DELETE FROM roster_chunk WHERE substr(reader, 1, ?) != ?", arguments: [version.utf8.count + 1, "\(version) "])
+        try db.execute(
+            sql: "DELETE FROM roster_stage WHERE substr(reader, 1, ?) != ?", arguments: [version.utf8.count + 1, "\(version) "])
         let acknowledgements = try String.fetchAll(
             db, sql: "SELECT sha256 FROM ack_stage WHERE sha256 NOT IN (SELECT sha256 FROM result_ack_file)")
         for sha256 in acknowledgements where !kept.contains(sha256) {

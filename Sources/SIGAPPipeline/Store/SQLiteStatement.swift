@@ -57,7 +57,8 @@ final class SQLiteStatement {
     /// Bytes as a blob (an empty blob for no bytes).
     func bind(_ index: Int32, blob bytes: [UInt8]) {
         bytes.withUnsafeBytes { buffer in
-            _ = sqlite3_bind_blob64(handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), sqlite3_uint64(buffer.count), Self.transient)
+            _ = sqlite3_bind_blob64(
+                handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), sqlite3_uint64(buffer.count), Self.transient)
         }
     }
 
