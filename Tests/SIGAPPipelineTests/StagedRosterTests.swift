@@ -32,8 +32,8 @@ struct StagedRosterTests {
         for extractor in [RosterExtractor(), RosterExtractor(pinnedHeaderRow: 1)] {
             let (sheets, rows) = try Self.parse(path, extractor)
             var builder = StagedRoster.Builder()
-            for row in rows { builder.add(row) }
-            let staged = builder.finish(sheets: sheets)
+            for row in rows { try builder.add(row) }
+            let staged = try builder.finish(sheets: sheets)
             var replayed: [ExtractedRow] = []
             let replayedSheets = try staged.replay { replayed.append($0) }
             #expect(replayedSheets == sheets)
@@ -58,9 +58,9 @@ struct StagedRosterTests {
                     value: .date(ExcelDateTime(year: 1990, month: 1, day: 1 + number % 28, hour: 1, serial: Double(number)))),
                 XLSX.Cell(row: number, column: 5, value: .bool(number % 2 == 0)), XLSX.Cell(row: number, column: 9, value: .error("#N/A")),
             ]
-            builder.add(ExtractedRow(sheet: "Data", row: XLSX.Row(number: number, cells: cells), layout: layout))
+            try builder.add(ExtractedRow(sheet: "Data", row: XLSX.Row(number: number, cells: cells), layout: layout))
         }
-        let staged = builder.finish(sheets: [])
+        let staged = try builder.finish(sheets: [])
         #expect(staged.chunks.count == 3)
         #expect(staged.rows == count)
         #expect(staged.chunks.reduce(0) { $0 + $1.data.count } < staged.chunks.reduce(0) { $0 + $1.size })

@@ -50,6 +50,15 @@ public struct FaultyStore: LedgerStore {
     public func stage(rosterFile sha256: String, reader: String, staged: StagedRoster) throws {
         try inner.stage(rosterFile: sha256, reader: reader, staged: staged)
     }
+    public func beginStagedRoster(sha256: String, reader: String) throws {
+        try inner.beginStagedRoster(sha256: sha256, reader: reader)
+    }
+    public func stage(rosterChunk: StagedRoster.Chunk, index: Int, sha256: String, reader: String) throws {
+        try inner.stage(rosterChunk: rosterChunk, index: index, sha256: sha256, reader: reader)
+    }
+    public func finishStagedRoster(sha256: String, reader: String, sheetsJSON: String, rows: Int) throws {
+        try inner.finishStagedRoster(sha256: sha256, reader: reader, sheetsJSON: sheetsJSON, rows: rows)
+    }
     public func stagedRoster(sha256: String, reader: String) throws -> StagedRoster? {
         try inner.stagedRoster(sha256: sha256, reader: reader)
     }

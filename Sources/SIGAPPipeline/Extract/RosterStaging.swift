@@ -36,12 +36,18 @@ public final class RosterStaging: @unchecked Sendable {
         }
         parsed += 1
         guard keep else { return try extractor.extract(Workbook(path: path, limits: limits), body) }
-        var builder = StagedRoster.Builder()
+        // The chunks go into the store as they are made; the extraction counts once its sheets do.
+        let store = store
+        try store.beginStagedRoster(sha256: sha256, reader: reader)
+        var builder = StagedRoster.Builder { index, chunk in
+            try store.stage(rosterChunk: chunk, index: index, sha256: sha256, reader: reader)
+        }
         let sheets = try extractor.extract(Workbook(path: path, limits: limits)) { row in
-            builder.add(row)
+            try builder.add(row)
             try body(row)
         }
-        try store.stage(rosterFile: sha256, reader: reader, staged: builder.finish(sheets: sheets))
+        let staged = try builder.finish(sheets: sheets)
+        try store.finishStagedRoster(sha256: sha256, reader: reader, sheetsJSON: staged.sheetsJSON, rows: builder.rows)
         return sheets
     }
 }

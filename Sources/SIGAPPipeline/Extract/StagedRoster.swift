@@ -10,7 +10,7 @@ import XLSX
 /// Rows are kept in chunks of `rowsPerChunk`, each deflated (a million rows of 14 cells are about
 /// 300 MB as values and about a fifth of that deflated), and replayed one chunk at a time.
 public struct StagedRoster: Sendable {
-    struct Chunk: Sendable {
+    public struct Chunk: Sendable {
         var rows: Int
         /// Bytes before deflating.
         var size: Int
@@ -25,34 +25,48 @@ public struct StagedRoster: Sendable {
 
     var rows: Int { chunks.reduce(0) { $0 + $1.rows } }
 
-    /// Collects the rows of one extraction as they are handed on.
+    /// Collects the rows of one extraction as they are handed on. With a `sink`, each chunk goes
+    /// there as soon as it is full (a million rows are not held, even deflated); else it is kept.
     struct Builder {
         private var layouts: [(sheet: String, layout: SheetLayout)] = []
         private var bytes: [UInt8] = []
         private var rowsInChunk = 0
         private(set) var chunks: [Chunk] = []
+        private(set) var rows = 0
+        private let sink: ((_ index: Int, _ chunk: Chunk) throws -> Void)?
+        private var sunk = 0
 
-        init() {}
+        init(sink: ((_ index: Int, _ chunk: Chunk) throws -> Void)? = nil) {
+            self.sink = sink
+        }
 
-        mutating func add(_ row: ExtractedRow) {
+        mutating func add(_ row: ExtractedRow) throws {
             if layouts.last.map({ $0.sheet != row.sheet || $0.layout != row.layout }) ?? true {
                 layouts.append((row.sheet, row.layout))
             }
             StagedRoster.encode(row.row, layout: layouts.count - 1, into: &bytes)
             rowsInChunk += 1
-            if rowsInChunk == StagedRoster.rowsPerChunk { flush() }
+            rows += 1
+            if rowsInChunk == StagedRoster.rowsPerChunk { try flush() }
         }
 
-        private mutating func flush() {
+        private mutating func flush() throws {
             guard rowsInChunk > 0 else { return }
-            chunks.append(Chunk(rows: rowsInChunk, size: bytes.count, data: StagedRoster.deflate(bytes)))
+            let chunk = Chunk(rows: rowsInChunk, size: bytes.count, data: StagedRoster.deflate(bytes))
             bytes.removeAll(keepingCapacity: true)
             rowsInChunk = 0
+            if let sink {
+                try sink(sunk, chunk)
+                sunk += 1
+            } else {
+                chunks.append(chunk)
+            }
         }
 
-        /// The staged extraction, with what the extractor returned of each sheet.
-        mutating func finish(sheets: [SheetOutcome]) -> StagedRoster {
-            flush()
+        /// The staged extraction, with what the extractor returned of each sheet (its chunks are
+        /// the sink's when there is one).
+        mutating func finish(sheets: [SheetOutcome]) throws -> StagedRoster {
+            try flush()
             return StagedRoster(sheetsJSON: StagedRoster.json(sheets: sheets, layouts: layouts), chunks: chunks)
         }
     }

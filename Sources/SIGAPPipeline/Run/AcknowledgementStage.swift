@@ -164,6 +164,11 @@ struct AcknowledgementStage {
         return Month(lookup: book, findings: findings, quarantined: quarantined)
     }
 
+    /// Whether a readable file holds rows for a period before `month`.
+    func holdsPeriods(before month: YearMonth) -> Bool {
+        files.contains { item in periods[item.sha256]?.contains { $0 < month } ?? false }
+    }
+
     /// The earliest accepted period of every NIK over every readable file (one file's packed rows
     /// in memory at a time).
     func acceptedPeriods() throws -> AcceptedPeriods {

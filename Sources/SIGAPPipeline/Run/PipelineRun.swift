@@ -265,8 +265,11 @@ public final class PipelineRun {
             let own = knownFingerprints?.own(month) ?? entry.own
             let fullFingerprint = planBeforePeriods ? MonthFingerprints.full(own: own.fingerprint, adjusting: []) : entry.full
             started = meter.now
-            if !entry.closed && acceptedPeriods == nil { acceptedPeriods = try stage.acceptedPeriods() }
-            let acknowledgements = try stage.month(month, accepted: entry.closed ? nil : acceptedPeriods)
+            // The enrolment list asks of every period up to the month: the month's book answers
+            // alone when no file holds an earlier period.
+            let earlierPeriods = !entry.closed && stage.holdsPeriods(before: month)
+            if earlierPeriods && acceptedPeriods == nil { acceptedPeriods = try stage.acceptedPeriods() }
+            let acknowledgements = try stage.month(month, accepted: earlierPeriods ? acceptedPeriods : nil)
             if !entry.closed, let result = storeResults[month] {
                 try store.link(acknowledgementFiles: stage.arrived(in: month), result: result)
             }

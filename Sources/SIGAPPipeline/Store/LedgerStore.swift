@@ -42,6 +42,11 @@ public protocol LedgerStore: Sendable {
     func stagedAcknowledgements(sha256: String) throws -> StagedAcknowledgements?
     /// Keeps one roster file's extraction (`StagedRoster`), by its SHA-256 and the reader that made it.
     func stage(rosterFile sha256: String, reader: String, staged: StagedRoster) throws
+    /// The same as it is made: `beginStagedRoster` (drops an earlier one), each chunk as it is full,
+    /// then `finishStagedRoster` (until then the chunks are not an extraction).
+    func beginStagedRoster(sha256: String, reader: String) throws
+    func stage(rosterChunk: StagedRoster.Chunk, index: Int, sha256: String, reader: String) throws
+    func finishStagedRoster(sha256: String, reader: String, sheetsJSON: String, rows: Int) throws
     /// One kept roster extraction; nil when the store has none for this file and reader.
     func stagedRoster(sha256: String, reader: String) throws -> StagedRoster?
     /// Drops the kept extractions of files not in `kept` (by SHA-256: the files of the inbox), but

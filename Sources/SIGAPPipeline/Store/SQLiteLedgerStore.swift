@@ -279,22 +279,48 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
 
     public func stage(rosterFile sha256: String, reader: String, staged: StagedRoster) throws {
         try write { db in
-            try db.execute(sql: "DELETE FROM roster_chunk WHERE sha256 = ? AND reader = ?", arguments: [sha256, reader])
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO roster_stage (sha256, reader, sheets, rows) VALUES (?, ?, ?, ?)",
-                arguments: [sha256, reader, staged.sheetsJSON, staged.rows])
-            let statement = try SQLiteStatement(
-                db, "INSERT INTO roster_chunk (sha256, reader, chunk, rows, size, data) VALUES (?, ?, ?, ?, ?, ?)")
+            try Self.beginStagedRoster(db, sha256: sha256, reader: reader)
             for (index, chunk) in staged.chunks.enumerated() {
-                statement.bind(1, sha256)
-                statement.bind(2, reader)
-                statement.bind(3, index)
-                statement.bind(4, chunk.rows)
-                statement.bind(5, chunk.size)
-                statement.bind(6, blob: chunk.data)
-                try statement.step()
+                try Self.stage(db, rosterChunk: chunk, index: index, sha256: sha256, reader: reader)
             }
+            try Self.finishStagedRoster(db, sha256: sha256, reader: reader, sheetsJSON: staged.sheetsJSON, rows: staged.rows)
         }
+    }
+
+    public func beginStagedRoster(sha256: String, reader: String) throws {
+        try write { db in try Self.beginStagedRoster(db, sha256: sha256, reader: reader) }
+    }
+
+    public func stage(rosterChunk chunk: StagedRoster.Chunk, index: Int, sha256: String, reader: String) throws {
+        try write { db in try Self.stage(db, rosterChunk: chunk, index: index, sha256: sha256, reader: reader) }
+    }
+
+    public func finishStagedRoster(sha256: String, reader: String, sheetsJSON: String, rows: Int) throws {
+        try write { db in try Self.finishStagedRoster(db, sha256: sha256, reader: reader, sheetsJSON: sheetsJSON, rows: rows) }
+    }
+
+    private static func beginStagedRoster(_ db: Database, sha256: String, reader: String) throws {
+        try db.execute(sql: "DELETE FROM roster_stage WHERE sha256 = ? AND reader = ?", arguments: [sha256, reader])
+        try db.execute(sql: "DELETE FROM roster_chunk WHERE sha256 = ? AND reader = ?", arguments: [sha256, reader])
+    }
+
+    private static func stage(_ db: Database, rosterChunk chunk: StagedRoster.Chunk, index: Int, sha256: String, reader: String) throws {
+        let statement = try SQLiteStatement(
+            db, "INSERT INTO roster_chunk (sha256, reader, chunk, rows, size, data) VALUES (?, ?, ?, ?, ?, ?)")
+        statement.bind(1, sha256)
+        statement.bind(2, reader)
+        statement.bind(3, index)
+        statement.bind(4, chunk.rows)
+        statement.bind(5, chunk.size)
+        statement.bind(6, blob: chunk.data)
+        try statement.step()
+    }
+
+    /// The row that makes the chunks an extraction (until it is there, they are not read).
+    private static func finishStagedRoster(_ db: Database, sha256: String, reader: String, sheetsJSON: String, rows: Int) throws {
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO roster_stage (sha256, reader, sheets, rows) VALUES (?, ?, ?, ?)",
+            arguments: [sha256, reader, sheetsJSON, rows])
     }
 
     public func stagedRoster(sha256: String, reader: String) throws -> StagedRoster? {

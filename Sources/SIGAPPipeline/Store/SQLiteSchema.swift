@@ -256,7 +256,9 @@ enum SQLiteSchema {
             try db.execute(sql: "DELETE FROM ack_row WHERE sha256 = ?", arguments: [sha256])
             try db.execute(sql: "DELETE FROM ack_stage WHERE sha256 = ?", arguments: [sha256])
         }
-        for sha256 in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM roster_stage") where !kept.contains(sha256) {
+        // Chunks without their extraction's row too (a run that died while it was being made).
+        let rosters = try String.fetchAll(db, sql: "SELECT sha256 FROM roster_stage UNION SELECT sha256 FROM roster_chunk")
+        for sha256 in rosters where !kept.contains(sha256) {
             try db.execute(sql: "DELETE FROM roster_chunk WHERE sha256 = ?", arguments: [sha256])
             try db.execute(sql: "DELETE FROM roster_stage WHERE sha256 = ?", arguments: [sha256])
         }
