@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SIGAPPipeline
 import Testing
 import XLSXTestSupport
@@ -236,6 +237,34 @@ struct UnattendedRunTests {
         let real = try workspace.sigap("run", ["--through", "2026-02"])
         #expect(real.exitStatus == 0, "\(real)")
         #expect(real.stdoutLines.filter { $0.contains(" workers, ") } == reported)
+    }
+
+    @Test("--dry-run changes nothing on disk: no store is made where there is none; an older store is refused, not migrated")
+    func dryRunLeavesTheStore() throws {
+        let workspace = try RunWorkspace("dryrun-store")
+        try workspace.arriveDemo(["2025-11"], clean: true)
+        let fresh = try workspace.sigap("run", ["--through", "2025-11", "--dry-run"])
+        #expect(fresh.exitStatus == 0, "\(fresh)")
+        #expect(!FileManager.default.fileExists(atPath: workspace.store))
+
+        // A store as the version before roster staging left it.
+        #expect(try workspace.sigap("run", ["--through", "2025-11"]).exitStatus == 0)
+        let queue = try DatabaseQueue(path: workspace.store)
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    DROP TABLE roster_chunk; DROP TABLE roster_stage;
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v5%';
+                    """)
+        }
+        try queue.close()
+        let older = workspace.storeBytes()
+        let dry = try workspace.sigap("run", ["--through", "2025-11", "--dry-run"])
+        #expect(dry.exitStatus == 64, "\(dry)")
+        #expect(dry.stderr.contains("written by an older sigap and must be migrated first: run once without --dry-run"))
+        #expect(workspace.storeBytes() == older)
+        // A real run migrates it.
+        #expect(try workspace.sigap("run", ["--through", "2025-11"]).exitStatus == 0)
     }
 
     // MARK: - Metrics

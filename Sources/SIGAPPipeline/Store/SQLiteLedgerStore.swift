@@ -8,16 +8,31 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
-    /// Opens (creating the folder and file when missing) and migrates the store.
-    public init(path: String) throws {
+    /// Opens (creating the folder and file when missing) and migrates the store. With
+    /// `changing: false` (a dry run) nothing on disk changes: a missing store is an empty one in
+    /// memory, and a store an older sigap wrote is refused rather than migrated.
+    public init(path: String, changing: Bool = true) throws {
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         do {
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            let inMemory = !changing && !FileManager.default.fileExists(atPath: path)
+            if inMemory {
+                queue = try DatabaseQueue(configuration: configuration)
+            } else {
+                if changing && !folder.isEmpty {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            }
+            if !changing && !inMemory, try !queue.read({ try SQLiteSchema.migrator.hasCompletedMigrations($0) }) {
+                throw StoreError.refused(
+                    "the store \(path) was written by an older sigap and must be migrated first: run once without --dry-run")
+            }
             try SQLiteSchema.migrator.migrate(queue)
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError("cannot open the store \(path): \(error)")
         }

@@ -86,9 +86,13 @@ struct PipelineOptions: ParsableArguments {
         }
     }
 
-    func openStore(_ definition: PipelineDefinition) throws -> SQLiteLedgerStore {
+    /// The store; `changing: false` (a dry run) leaves it as it is on disk (see `SQLiteLedgerStore`).
+    func openStore(_ definition: PipelineDefinition, changing: Bool = true) throws -> SQLiteLedgerStore {
         do {
-            return try SQLiteLedgerStore(path: storePath(definition))
+            return try SQLiteLedgerStore(path: storePath(definition), changing: changing)
+        } catch let error as StoreError {
+            reportError("\(error)")
+            throw ExitStatus.of(error)
         } catch {
             reportError("\(error)")
             throw ExitStatus.cannotWrite

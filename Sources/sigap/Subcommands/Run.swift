@@ -57,7 +57,7 @@ struct Run: ParsableCommand {
                 throw MetricsFileUnwritable()
             }
         }
-        let store = try options.openStore(definition)
+        let store = try options.openStore(definition, changing: !dryRun)
         let log = options.makeLog()
         var runOptions = RunOptions(
             definition: definition, definitionPath: options.pipeline, inbox: options.inbox, out: options.out, store: options.store,
