@@ -23,7 +23,10 @@ public final class PipelineRun {
     /// What the run did.
     public struct Outcome: Sendable {
         public var runID: String
-        public var exitCode: Int32
+        /// How the run ended: the CLI's exit status is decided from it.
+        public var status: RunStatus = .clean
+        /// SPEC §11's number for `status` (what the manifest and the store record).
+        public var exitCode: Int32 { status.code }
         /// Summaries of the open months, computed or reused, by month.
         public var summaries: [YearMonth: MonthSummary] = [:]
         /// Open months whose stored results were reused (not computed, files not rewritten).
@@ -62,7 +65,7 @@ public final class PipelineRun {
     public func execute() throws -> Outcome {
         let definition = options.definition
         let runID = Self.runID(at: options.now, salt: UUID().uuidString.prefix(8).lowercased())
-        var outcome = Outcome(runID: runID, exitCode: 0)
+        var outcome = Outcome(runID: runID)
         var manifest = RunManifest(runID: runID, options: options)
         let meter = StageMeter(log: log)
 
@@ -72,7 +75,7 @@ public final class PipelineRun {
             inbox = try Inbox(root: options.inbox, sources: definition.sourceCodes)
         } catch let error as InboxError {
             // Exit 66; the manifest still says what happened.
-            outcome.exitCode = 66
+            outcome.status = .inboxMissing
             outcome.problems.append(error.description)
             log.error(error.description)
             if !options.dryRun { outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome, meter: meter) }
@@ -409,13 +412,13 @@ public final class PipelineRun {
         if !violations.isEmpty {
             stager?.abandon()
             stagerDone = true
-            outcome.exitCode = 70
+            outcome.status = .invariantViolated
             outcome.problems += violations
             for violation in violations { log.error("invariant violated: \(violation)") }
             outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome, meter: meter)
             return outcome
         }
-        if !outcome.problems.isEmpty { outcome.exitCode = 65 }
+        if !outcome.problems.isEmpty { outcome.status = .inputProblems }
         if options.dryRun {
             log.info("dry run: nothing published")
             return outcome
@@ -453,11 +456,11 @@ public final class PipelineRun {
                 }
             }
         } catch let error as OutputError {
-            outcome.exitCode = 73
+            outcome.status = .publishFailed
             outcome.problems.append(error.description)
             log.error(error.description)
         } catch let error as StoreError {
-            outcome.exitCode = 73
+            outcome.status = .publishFailed
             outcome.problems.append(error.description)
             log.error(error.description)
         }

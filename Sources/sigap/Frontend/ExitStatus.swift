@@ -11,6 +11,17 @@ enum ExitStatus {
     static let locked = ExitCode(75)
     static let invalidPipeline = ExitCode(78)
 
+    /// The status a run ends with, from how it ended.
+    static func of(_ status: RunStatus) -> ExitCode {
+        switch status {
+        case .clean: .success
+        case .inputProblems: unreadableInput
+        case .inboxMissing: missingInput
+        case .invariantViolated: internalError
+        case .publishFailed: cannotWrite
+        }
+    }
+
     /// The status a store problem ends a command with: decided here, once, from its code.
     static func of(_ error: StoreError) -> ExitCode {
         switch error.code {

@@ -91,7 +91,7 @@ struct Run: ParsableCommand {
         if let manifest = outcome.manifestPath { StandardStreams.writeLine("manifest: \(manifest)") }
         for problem in outcome.problems { options.reportProblem(problem) }
         StandardStreams.flush()
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        if outcome.status != .clean { throw ExitStatus.of(outcome.status) }
     }
 
     /// Writes the metrics file, if asked for; the last success time carries over from the last
