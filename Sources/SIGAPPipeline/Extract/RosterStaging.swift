@@ -28,21 +28,24 @@ public final class RosterStaging: @unchecked Sendable {
     func extract(
         path: String, extractor: RosterExtractor, limits: ReaderLimits, _ body: (ExtractedRow) throws -> Void
     ) throws -> [SheetOutcome] {
-        guard let sha256 = digests[path] else { return try extractor.extract(Workbook(path: path, limits: limits), body) }
+        func parse(_ body: (ExtractedRow) throws -> Void) throws -> [SheetOutcome] {
+            try extractor.extract(Workbook(path: path, limits: limits), body)
+        }
+        guard let sha256 = digests[path] else { return try parse(body) }
         let reader = "\(version) \(extractor.fingerprint) \(limits)"
         if let staged = try store.stagedRoster(sha256: sha256, reader: reader) {
             replayed += 1
             return try staged.replay(body)
         }
         parsed += 1
-        guard keep else { return try extractor.extract(Workbook(path: path, limits: limits), body) }
+        guard keep else { return try parse(body) }
         // The chunks go into the store as they are made; the extraction counts once its sheets do.
         let store = store
         try store.beginStagedRoster(sha256: sha256, reader: reader)
         var builder = StagedRoster.Builder { index, chunk in
             try store.stage(rosterChunk: chunk, index: index, sha256: sha256, reader: reader)
         }
-        let sheets = try extractor.extract(Workbook(path: path, limits: limits)) { row in
+        let sheets = try parse { row in
             try builder.add(row)
             try body(row)
         }

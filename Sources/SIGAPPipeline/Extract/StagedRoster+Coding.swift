@@ -2,7 +2,7 @@ import Foundation
 import SIGAPDomain
 import XLSX
 
-/// How a staged extraction is written: each row as unsigned LEB128 numbers and raw bytes (the
+/// How a staged extraction is written: each row as `VarInt` numbers and raw bytes (the
 /// layout's position, the row number, the cell count, then per cell its column, its style, a tag
 /// (with 0x80 for a formula) and its value), and the sheets' outcomes and layouts as JSON.
 extension StagedRoster {
@@ -12,12 +12,7 @@ extension StagedRoster {
 
     static func encode(_ row: Row, layout: Int, into bytes: inout [UInt8]) {
         func number(_ value: Int) {
-            var rest = UInt64(bitPattern: Int64(value))
-            while rest >= 0x80 {
-                bytes.append(UInt8(rest & 0x7F) | 0x80)
-                rest >>= 7
-            }
-            bytes.append(UInt8(rest))
+            VarInt.encode(UInt64(bitPattern: Int64(value))) { bytes.append($0) }
         }
         func text(_ value: String) {
             var value = value
@@ -236,15 +231,7 @@ struct ByteReader {
     }
 
     mutating func number() -> Int? {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        while let byte = byte() {
-            value |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return Int(Int64(bitPattern: value)) }
-            shift += 7
-            guard shift < 64 else { return nil }
-        }
-        return nil
+        VarInt.decode { byte() }.map { Int(Int64(bitPattern: $0)) }
     }
 
     mutating func text() -> String? {

@@ -5,20 +5,6 @@ import SIGAPDomain
 /// plus the adjustments already recorded for the month — gets an ADJUSTMENT line in the earliest
 /// open month, for the difference.
 public enum AdjustmentCalculator {
-    /// `recorded`: adjustment lines for `closed` already frozen in later closed months, in order.
-    /// Returns the lines for `openMonth`, sorted by NIK, and the NIKs of the book that the
-    /// recomputation no longer has (reported, not adjusted: there is no status for "absent").
-    public static func adjustments(
-        for closed: YearMonth, frozen: [LedgerLine], recorded: [LedgerLine], recomputed: [LedgerLine], into openMonth: YearMonth
-    ) -> (lines: [LedgerLine], vanished: [String]) {
-        adjustments(
-            for: closed,
-            frozen: frozen.filter { $0.entry == .regular && $0.forMonth == closed }.map {
-                BookEntry(nik: $0.nik, status: $0.status, premium: $0.premium)
-            },
-            recorded: recorded, recomputed: recomputed, into: openMonth)
-    }
-
     /// What a frozen REGULAR line says: all a book needs of it.
     public struct BookEntry: Sendable, Hashable {
         public var nik: String
@@ -30,9 +16,19 @@ public enum AdjustmentCalculator {
             self.status = status
             self.premium = premium
         }
+
+        /// The book entries of `closed`'s REGULAR lines among `lines`.
+        public static func of(_ lines: [LedgerLine], closed: YearMonth) -> [BookEntry] {
+            lines.filter { $0.entry == .regular && $0.forMonth == closed }.map {
+                BookEntry(nik: $0.nik, status: $0.status, premium: $0.premium)
+            }
+        }
     }
 
-    /// As above, with the closed month's frozen REGULAR lines as book entries.
+    /// `frozen`: the closed month's frozen REGULAR lines as book entries; `recorded`: adjustment
+    /// lines for `closed` already frozen in later closed months, in order. Returns the lines for
+    /// `openMonth`, sorted by NIK, and the NIKs of the book that the recomputation no longer has
+    /// (reported, not adjusted: there is no status for "absent").
     public static func adjustments(
         for closed: YearMonth, frozen: [BookEntry], recorded: [LedgerLine], recomputed: [LedgerLine], into openMonth: YearMonth
     ) -> (lines: [LedgerLine], vanished: [String]) {

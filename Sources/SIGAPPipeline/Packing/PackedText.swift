@@ -13,12 +13,7 @@ struct PackedText: Sendable {
     }
 
     mutating func append(_ value: String?) {
-        var length = value.map { $0.utf8.count + 1 } ?? 0
-        while length >= 0x80 {
-            bytes.append(UInt8(length & 0x7F) | 0x80)
-            length >>= 7
-        }
-        bytes.append(UInt8(length))
+        VarInt.encode(UInt64(value.map { $0.utf8.count + 1 } ?? 0)) { bytes.append($0) }
         guard var value else { return }
         value.withUTF8 { bytes.append(contentsOf: $0) }
     }
@@ -51,15 +46,12 @@ struct PackedText: Sendable {
 
         /// The next text's length plus 1 (0: absent), the cursor moved to its bytes.
         private mutating func nextLength() -> Int {
-            var length = 0
-            var shift = 0
-            while true {
-                let byte = bytes[cursor]
-                cursor += 1
-                length |= Int(byte & 0x7F) << shift
-                if byte < 0x80 { return length }
-                shift += 7
-            }
+            // The buffer was written by `append`: its lengths are whole.
+            Int(
+                VarInt.decode {
+                    cursor += 1
+                    return bytes[cursor - 1]
+                } ?? 0)
         }
     }
 }

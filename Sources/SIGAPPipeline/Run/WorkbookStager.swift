@@ -59,20 +59,21 @@ final class WorkbookStager: @unchecked Sendable {
         condition.unlock()
         // At most this month and the one before in the making: a run holds one month's results
         // (and the next one's) whatever the pace of the writer; this thread helps meanwhile.
-        drain(before: month - 1)
+        waitForWrites(of: 0..<max(month - 1, 0))
     }
 
-    /// Returns once every write of the months before `month` is done, writing queued ones meanwhile.
-    private func drain(before month: Int) {
-        guard month > 0 else { return }
+    /// Returns once every write of `months` is done, this thread writing queued jobs of those
+    /// months or earlier ones meanwhile (never a later month's: a large workbook would hold up
+    /// these months' files).
+    private func waitForWrites(of months: Range<Int>) {
         while true {
             condition.lock()
-            let busy = remaining[..<month].contains { $0 > 0 }
-            let hasWork = queue.contains { $0.month < month }
+            let busy = remaining[months].contains { $0 > 0 }
+            let hasWork = queue.contains { $0.month < months.upperBound }
             if busy && !hasWork { condition.wait() }
             condition.unlock()
             if !busy { return }
-            if hasWork { _ = runNext(waiting: false, upTo: month - 1) }
+            if hasWork { _ = runNext(waiting: false, upTo: months.upperBound - 1) }
         }
     }
 
@@ -87,21 +88,12 @@ final class WorkbookStager: @unchecked Sendable {
     /// A month's steps once all its writes are done, this thread writing queued workbooks while
     /// it waits. They are the caller's from then on (to commit or discard).
     func steps(ofMonth month: Int) -> [MonthPublisher.StagedStep] {
-        while true {
-            condition.lock()
-            if remaining[month] == 0 {
-                let result = steps[month]
-                steps[month] = result.map { _ in .skipped }
-                condition.unlock()
-                return result
-            }
-            // Only this month's jobs or earlier ones: a later month's large workbook would hold up
-            // this month's files.
-            let hasWork = queue.contains { $0.month <= month }
-            if !hasWork { condition.wait() }
-            condition.unlock()
-            if hasWork { _ = runNext(waiting: false, upTo: month) }
-        }
+        waitForWrites(of: month..<(month + 1))
+        condition.lock()
+        defer { condition.unlock() }
+        let result = steps[month]
+        steps[month] = result.map { _ in .skipped }
+        return result
     }
 
     /// Waits for the second thread; removes whatever is staged and not taken, and the workbooks'

@@ -21,10 +21,8 @@ struct AdjustStage {
         var output = Output()
         for closed in frozen where recomputed[closed.month] != nil {
             let part = run(
-                closed.month,
-                book: closed.lines.filter { $0.entry == .regular && $0.forMonth == closed.month }.map {
-                    AdjustmentCalculator.BookEntry(nik: $0.nik, status: $0.status, premium: $0.premium)
-                }, recomputed: recomputed[closed.month] ?? [], into: firstOpen)
+                closed.month, book: AdjustmentCalculator.BookEntry.of(closed.lines, closed: closed.month),
+                recomputed: recomputed[closed.month] ?? [], into: firstOpen)
             output.lines += part.lines
             output.notes += part.notes
         }
