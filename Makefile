@@ -32,7 +32,7 @@ release: deps
 ## test: unit, conformance and end-to-end tests (the end-to-end ones run the built binary).
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	bash tools/test/run.sh
 
 ## lint: swift-format, strict (configuration in .swift-format).
 lint:

@@ -118,6 +118,8 @@ public enum SigapProcess {
             stderr: String(decoding: stderrBytes, as: UTF8.self),
             maxResidentKilobytes: gnuTime ? Self.peakFromGNUTime(timeOutput) ?? Int(usage.ru_maxrss) : Int(usage.ru_maxrss),
             elapsed: elapsed,
+            cpuTime: .seconds(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+                + .microseconds(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec),
             timedOut: timedOut)
     }
 

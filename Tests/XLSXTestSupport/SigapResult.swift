@@ -9,6 +9,9 @@ public struct SigapResult: Sendable, CustomStringConvertible {
     /// Peak resident set size of the child, from `wait4`.
     public var maxResidentKilobytes: Int
     public var elapsed: Duration
+    /// CPU time the child (and what it waited for) used, user and system: unlike `elapsed`, it
+    /// does not grow when other tests share the cores.
+    public var cpuTime: Duration
     /// The run was killed after exceeding its time limit.
     public var timedOut: Bool
 
