@@ -41,7 +41,8 @@ public struct ValidatedPerson: Hashable, Sendable {
         emptyFields & Self.bit(field) != 0
     }
 
-    static func bit(_ field: RosterField) -> UInt16 {
+    /// The bit of `field` in `emptyFields`.
+    public static func bit(_ field: RosterField) -> UInt16 {
         1 << UInt16(field.ordinal)
     }
 

@@ -18,6 +18,11 @@ struct PackedText: Sendable {
         value.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Lets `body` read the bytes of every text, as kept (lengths and bytes).
+    func withUnsafeBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try bytes.withUnsafeBufferPointer(body)
+    }
+
     /// Lets `body` read the texts that start at `start`, one after another.
     func read<Result>(from start: Int, _ body: (inout Reader) -> Result) -> Result {
         bytes.withUnsafeBufferPointer { buffer in
@@ -29,6 +34,21 @@ struct PackedText: Sendable {
     struct Reader {
         fileprivate let bytes: UnsafeBufferPointer<UInt8>
         fileprivate var cursor: Int
+
+        /// Reads the texts of `bytes` (a `withUnsafeBytes` buffer) that start at `start`.
+        init(bytes: UnsafeBufferPointer<UInt8>, cursor start: Int) {
+            self.bytes = bytes
+            self.cursor = start
+        }
+
+        /// The next text's bytes, without making a string (nil when it was absent).
+        mutating func nextBytes() -> UnsafeBufferPointer<UInt8>? {
+            let length = nextLength()
+            guard length > 0 else { return nil }
+            let start = cursor
+            cursor += length - 1
+            return UnsafeBufferPointer(rebasing: bytes[start..<cursor])
+        }
 
         /// The next text (nil when it was absent).
         mutating func next() -> String? {

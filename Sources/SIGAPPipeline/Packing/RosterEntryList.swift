@@ -45,9 +45,9 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
     }
 
     private(set) var records = GrowingBuffer<Record>()
-    private var text = PackedText()
-    private var origins: [Origin] = []
-    private var districts = PackedValues<DistrictValue>()
+    private(set) var text = PackedText()
+    private(set) var origins: [Origin] = []
+    private(set) var districts = PackedValues<DistrictValue>()
     /// The findings of the few rows that have any, by position.
     private var findings: [Int: [Finding]] = [:]
 

@@ -146,54 +146,10 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     /// The workers go in once per distinct set: a roster carried forward month after month gives
-    /// the same workers, kept once and shared by the months' results (`worker_set`, by the SHA-256
-    /// of every value of every row).
+    /// the same workers, kept once and shared by the months' results (`worker_set`, by
+    /// `WorkerList.contentDigest`).
     public func stage(workers: WorkerList, result: Int64) throws {
-        // The sources of a worker are one of a few lists: each joined once.
-        let sources = workers.sourceLists.map { $0.joined(separator: ";") }
-        func forEachRow(_ body: ([String?], Int) throws -> Void) rethrows {
-            for line in workers.indices {
-                let worker = workers[line]
-                let person = worker.person
-                try body(
-                    [
-                        person.nik, person.name, worker.owner, sources[workers.sourceList(at: line)], person.birthPlace,
-                        person.birthDate?.description, person.sex?.letter, person.kecamatan?.code, person.kelurahan?.code, person.phone,
-                        person.occupation, worker.file, worker.sheet,
-                    ], worker.row)
-            }
-        }
-        // Each value as its length and bytes (nil and empty alike: both are stored as NULL).
-        var digest = Fingerprint.Streamed()
-        var bytes: [UInt8] = []
-        /// `value` in decimal digits, then `end` (what "\(value)\(end)" gives, without making a string).
-        func decimal(_ value: Int, _ end: UInt8) {
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            var rest = value.magnitude
-            let start = bytes.count
-            repeat {
-                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0
-            bytes[start...].reverse()
-            bytes.append(end)
-        }
-        forEachRow { values, row in
-            bytes.removeAll(keepingCapacity: true)
-            for value in values {
-                guard var value else {
-                    decimal(0, UInt8(ascii: ":"))
-                    continue
-                }
-                value.withUTF8 { utf8 in
-                    decimal(utf8.count, UInt8(ascii: ":"))
-                    bytes.append(contentsOf: utf8)
-                }
-            }
-            decimal(row, UInt8(ascii: "\n"))
-            bytes.withUnsafeBufferPointer { digest.update($0) }
-        }
-        let sha256 = digest.finish()
+        let sha256 = workers.contentDigest()
         try write { db in
             if let set = try Int64.fetchOne(db, sql: "SELECT id FROM worker_set WHERE sha256 = ?", arguments: [sha256]) {
                 try db.execute(sql: "UPDATE result SET worker_set = ? WHERE id = ?", arguments: [set, result])
@@ -208,10 +164,12 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 "INSERT INTO worker (set_id, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
             )
             var line = 0
-            try forEachRow { values, row in
+            try workers.forEachStoredRow { values, row in
                 statement.bind(1, set)
                 statement.bind(2, line)
-                for (index, value) in values.enumerated() { statement.bind(Int32(index + 3), value) }
+                for (index, value) in values.enumerated() {
+                    statement.bind(Int32(index + 3), text: value ?? UnsafeBufferPointer(start: nil, count: 0))
+                }
                 statement.bind(16, row)
                 try statement.step()
                 line += 1
