@@ -42,6 +42,8 @@ let package = Package(
         .target(name: "CZipLevel", linkerSettings: [.linkedLibrary("dl")]),
         // Gives the C heap's free pages back to the system between a run's phases.
         .target(name: "CMalloc"),
+        // SQLite's process-wide settings, which only C can make (`sqlite3_config` is variadic).
+        .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "XLSX",
             dependencies: ["CZlib", "CXMLBridge"]
@@ -66,7 +68,7 @@ let package = Package(
         .target(
             name: "SIGAPPipeline",
             dependencies: [
-                "XLSX", "XLSXWrite", "SIGAPDomain", "CMalloc",
+                "XLSX", "XLSXWrite", "SIGAPDomain", "CMalloc", "CSQLiteConfig",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's own C interface, for writing a month's ledger into the store from its file.

@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -12,6 +13,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     /// `changing: false` (a dry run) nothing on disk changes: a missing store is an empty one in
     /// memory, and a store an older sigap wrote is refused rather than migrated.
     public init(path: String, changing: Bool = true) throws {
+        _ = Self.configured
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         do {
@@ -37,6 +39,9 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             throw StoreError("cannot open the store \(path): \(error)")
         }
     }
+
+    /// SQLite set up for this process before its first store is opened (see `sigap_sqlite.h`).
+    private static let configured: Int32 = sigap_sqlite_disable_memory_statistics()
 
     public func months(ledgers: Bool) throws -> [StoredMonth] {
         let months = try read { db in
