@@ -38,11 +38,11 @@ public enum MonthReport {
                 ?? ReportParts(
                     month: month, lines: store.ledgerLines(of: month, entry: nil),
                     previous: try previous.map { ($0.month, try store.ledgerLines(of: $0.month, entry: nil)) },
-                    findingsCSV: stored.findingsCSV),
+                    findings: ReportFindings(csv: stored.findingsCSV)),
             previous: try previous.map { stored in
                 (stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description))
             },
-            findings: ReportFinding.parse(stored.findingsCSV), history: history, run: run)
+            history: history, run: run)
         return page.render()
     }
 
@@ -52,30 +52,5 @@ public enum MonthReport {
         -> String
     {
         try folder.write(try html(for: month, store: store, definition: definition), to: "\(month)/report.html")
-    }
-}
-
-/// One line of a stored `findings.csv`, as much as the report shows (never the `value`, which may
-/// hold a full NIK or phone number; it is only compared with NIKs).
-struct ReportFinding {
-    var source: String
-    var file: String
-    var code: String
-    var severity: String
-    var value: String
-    var message: String
-
-    static func parse(_ text: String) -> [ReportFinding] {
-        let records = CSVText.records(text)
-        guard let header = records.first else { return [] }
-        func column(_ name: String) -> Int? { header.firstIndex(of: name) }
-        guard let source = column("source"), let file = column("file"), let code = column("code"), let severity = column("severity"),
-            let value = column("value"), let message = column("message")
-        else { return [] }
-        let width = [source, file, code, severity, value, message].max()!
-        return records.dropFirst().filter { $0.count > width }.map {
-            ReportFinding(
-                source: $0[source], file: $0[file], code: $0[code], severity: $0[severity], value: $0[value], message: $0[message])
-        }
     }
 }

@@ -8,7 +8,6 @@ struct MonthReportPage {
     /// What the page shows of this and the previous month's ledger lines.
     var parts: ReportParts
     var previous: (month: YearMonth, summary: ReportSummary)?
-    var findings: [ReportFinding]
     var history: [(month: YearMonth, closed: Bool, summary: ReportSummary)]
     var run: RunRecord?
 
@@ -438,32 +437,30 @@ struct MonthReportPage {
 
     private func dataQuality() -> String {
         var html = "<section id=\"kualitas\">\n<div class=\"keep\">\n<h2>Kualitas data</h2>\n"
-        let errors = findings.filter { $0.severity == "error" }.count
-        let warnings = findings.filter { $0.severity == "warning" }.count
-        if findings.isEmpty {
+        let findings = parts.findings
+        let errors = findings.errors
+        let warnings = findings.warnings
+        if findings.total == 0 {
             html +=
                 "<p>Berkas yang diterima bulan ini tidak menghasilkan temuan: tidak ada kesalahan atau peringatan, "
                 + "<span data-key=\"quarantined_rows\" data-value=\"\(summary.quarantinedRows)\">\(ReportText.count(summary.quarantinedRows)) baris</span> "
                 + "dikarantina.</p>\n"
         } else {
             html +=
-                "<p>Berkas yang diterima bulan ini menghasilkan <strong>\(ReportText.count(findings.count)) temuan</strong>: "
+                "<p>Berkas yang diterima bulan ini menghasilkan <strong>\(ReportText.count(findings.total)) temuan</strong>: "
                 + "\(ReportText.count(errors)) kesalahan dan \(ReportText.count(warnings)) peringatan. "
                 + "<span data-key=\"quarantined_rows\" data-value=\"\(summary.quarantinedRows)\">\(ReportText.count(summary.quarantinedRows)) baris</span> "
                 + "dikarantina: baris dengan kesalahan tidak diproses sampai dinas mengirim ulang, berkas yang tidak terbaca diganti "
                 + "daftar bulan sebelumnya; baris dengan peringatan tetap diproses. Dinas yang barisnya bermasalah menerima berkas "
                 + "koreksi (koreksi/&lt;DINAS&gt;.xlsx) yang menandai sel-selnya.</p>\n"
         }
-        var byCode: [String: Int] = [:]
-        for item in findings { byCode[item.code, default: 0] += 1 }
-        if byCode != summary.findingsByCode.filter({ $0.value != 0 }) {
+        if findings.byCode != summary.findingsByCode.filter({ $0.value != 0 }) {
             html +=
                 "<p class=\"note\"><strong>Perhatian:</strong> jumlah temuan per kode di findings.csv berbeda dengan summary.json.</p>\n"
         }
-        guard !findings.isEmpty else { return html + "</div>\n</section>\n" }
+        guard findings.total > 0 else { return html + "</div>\n</section>\n" }
 
-        var sources = sourceCodes(findings.map(\.source))
-        sources = sources.filter { code in findings.contains { $0.source == code } }
+        let sources = sourceCodes(Array(findings.bySource.keys)).filter { findings.bySource[$0] != nil }
         let chart = ReportChart(
             id: "chart-quality", tableID: "table-quality", caption: "Temuan menurut dinas",
             series: [
@@ -471,10 +468,8 @@ struct MonthReportPage {
                 .init(key: "warnings", label: "Peringatan", colour: Colour.warnings),
             ],
             categories: sources.map { code in
-                let own = findings.filter { $0.source == code }
-                return .init(
-                    key: code, label: code,
-                    values: [own.filter { $0.severity == "error" }.count, own.filter { $0.severity == "warning" }.count])
+                let own = findings.bySource[code] ?? (0, 0)
+                return .init(key: code, label: code, values: [own.errors, own.warnings])
             },
             layout: .stacked)
         html += figure(chart) + "</div>\n"
@@ -482,11 +477,10 @@ struct MonthReportPage {
             "<table id=\"table-quality\" class=\"keep\">\n<thead><tr><th>Kode</th><th>Dinas</th><th class=\"num\">Kesalahan</th>"
             + "<th class=\"num\">Peringatan</th></tr></thead>\n<tbody>\n"
         for code in sources {
-            let own = findings.filter { $0.source == code }
+            let own = findings.bySource[code] ?? (0, 0)
             html +=
                 "<tr><td>\(ReportText.escape(code))</td><td>\(ReportText.escape(code == "BPJS" ? "BPJS Ketenagakerjaan" : sourceName(code)))</td>"
-                + cell(own.filter { $0.severity == "error" }.count, code, "errors")
-                + cell(own.filter { $0.severity == "warning" }.count, code, "warnings") + "</tr>\n"
+                + cell(own.errors, code, "errors") + cell(own.warnings, code, "warnings") + "</tr>\n"
         }
         html += "<tr class=\"total\"><td>Jumlah</td><td></td>" + totalCell(errors) + totalCell(warnings) + "</tr>\n"
         html += "</tbody>\n</table>\n"
@@ -496,8 +490,7 @@ struct MonthReportPage {
             + "<th class=\"num\">Jumlah</th></tr></thead>\n<tbody>\n"
         let order = FindingCode.allCases.map(\.rawValue)
         for code in sources {
-            var counts: [String: (severity: String, count: Int)] = [:]
-            for item in findings where item.source == code { counts[item.code, default: (item.severity, 0)].count += 1 }
+            let counts = findings.bySourceAndCode[code] ?? [:]
             let sorted = counts.keys.sorted {
                 (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1)
             }
@@ -511,7 +504,7 @@ struct MonthReportPage {
             }
         }
         html += "</tbody>\n</table>\n"
-        let unreadable = findings.filter { $0.code == FindingCode.fileUnreadable.rawValue }
+        let unreadable = findings.unreadable
         if !unreadable.isEmpty {
             html += "<h3>Berkas yang tidak dapat dibaca</h3>\n"
             html += detailTable(

@@ -6,12 +6,13 @@ import SIGAPDomain
 struct ReportParts {
     var changes: ReportChanges
     var adjustments: ReportAdjustments
+    /// The month's findings as published, counted (their errors also tell why a worker left).
+    var findings: ReportFindings
 
-    /// `previous`: the previous month's lines, when the store holds that month; `findingsCSV`: the
-    /// month's findings as published (its errors tell why a worker left).
-    init(month: YearMonth, lines: [LedgerLine], previous: (month: YearMonth, lines: [LedgerLine])?, findingsCSV: String) {
-        let errors = ReportFinding.parse(findingsCSV).filter { $0.severity == "error" }.map { (code: $0.code, value: $0.value) }
-        changes = ReportChanges(current: lines, previous: previous?.lines, previousMonth: previous?.month, errors: errors)
+    /// `previous`: the previous month's lines, when the store holds that month.
+    init(month: YearMonth, lines: [LedgerLine], previous: (month: YearMonth, lines: [LedgerLine])?, findings: ReportFindings) {
+        changes = ReportChanges(current: lines, previous: previous?.lines, previousMonth: previous?.month, errors: findings.errorValues)
         adjustments = ReportAdjustments(month: month, lines: lines)
+        self.findings = findings
     }
 }

@@ -56,7 +56,8 @@ struct PublishStage {
         }
         return Month(
             month: result.month, result: resultID, texts: texts, submission: result.submission, ledger: ledger,
-            parts: ReportParts(month: result.month, lines: result.lines, previous: previous, findingsCSV: texts.findingsCSV))
+            parts: ReportParts(
+                month: result.month, lines: result.lines, previous: previous, findings: ReportFindings(csv: texts.findingsCSV)))
     }
 
     /// Removes the staged ledger files of `months` not put in place.
