@@ -7,13 +7,40 @@ public enum FindingsCSV {
 
     public static func render(_ findings: [RosterFinding], language: Language = .id) -> String {
         var csv = CSVWriter(header: header)
+        // A message depends only on the code and the value, which repeat over a month's rows (a
+        // million rows with the same wrong sex): each made once, up to a bound.
+        var messages: [MessageKey: String] = [:]
+        var monthText: (month: YearMonth, text: String)?
         for item in findings {
-            csv.append([
-                item.month?.description ?? "", item.source, item.file, item.sheet ?? "", item.row.map(String.init) ?? "",
-                item.cell ?? "", item.code.rawValue, item.severity.rawValue, item.finding.value ?? "",
-                item.finding.message(language),
-            ])
+            if let month = item.month {
+                if monthText?.month != month { monthText = (month, month.description) }
+                csv.field(monthText!.text)
+            } else {
+                csv.field("")
+            }
+            csv.field(item.source)
+            csv.field(item.file)
+            csv.field(item.sheet ?? "")
+            if let row = item.row { csv.field(row) } else { csv.field("") }
+            csv.field(item.cell ?? "")
+            csv.field(item.code.rawValue)
+            csv.field(item.severity.rawValue)
+            csv.field(item.finding.value ?? "")
+            let key = MessageKey(code: item.code, value: item.finding.value)
+            if let message = messages[key] {
+                csv.field(message)
+            } else {
+                let message = item.finding.message(language)
+                if messages.count < 100_000 { messages[key] = message }
+                csv.field(message)
+            }
+            csv.endRecord()
         }
         return csv.text
+    }
+
+    private struct MessageKey: Hashable {
+        var code: FindingCode
+        var value: String?
     }
 }

@@ -30,42 +30,56 @@ struct ReportFindings {
     init() {}
 
     /// From a `findings.csv` text (records without every column the report reads are passed over).
+    /// Only the fields counted are made into strings, and a value or message only when kept.
     init(csv text: String) {
         var columns: (source: Int, file: Int, code: Int, severity: Int, value: Int, message: Int)?
         var width = 0
         var header = true
-        CSVText.forEachRecord(text) { record in
+        func take(_ record: CSVRecordScanner.Record) -> Bool {
             if header {
                 header = false
-                func column(_ name: String) -> Int? { record.firstIndex(of: name) }
+                let names = record.strings
+                func column(_ name: String) -> Int? { names.firstIndex(of: name) }
                 guard let source = column("source"), let file = column("file"), let code = column("code"),
                     let severity = column("severity"), let value = column("value"), let message = column("message")
-                else { return }
+                else { return false }
                 columns = (source, file, code, severity, value, message)
                 width = [source, file, code, severity, value, message].max()!
-                return
+                return true
             }
-            guard let columns, record.count > width else { return }
-            add(
-                source: record[columns.source], file: record[columns.file], code: record[columns.code],
-                severity: record[columns.severity], value: record[columns.value], message: record[columns.message])
+            guard let columns, record.fieldCount > width else { return true }
+            record.bytes.withUnsafeBufferPointer { buffer in
+                func text(_ index: Int) -> String { String(decoding: record.field(index, in: buffer), as: UTF8.self) }
+                add(source: text(columns.source), code: text(columns.code), severity: text(columns.severity)) {
+                    (file: text(columns.file), value: text(columns.value), message: text(columns.message))
+                }
+            }
+            return true
+        }
+        var scanner = CSVRecordScanner(separator: UInt8(ascii: ","))
+        var text = text
+        text.withUTF8 { bytes in
+            if scanner.feed(bytes, take) { _ = scanner.finish(take) }
         }
     }
 
-    mutating func add(source: String, file: String, code: String, severity: String, value: String, message: String) {
+    /// One finding; `details` (its file, value and message) is asked for only when kept.
+    mutating func add(source: String, code: String, severity: String, details: () -> (file: String, value: String, message: String)) {
         total += 1
         byCode[code, default: 0] += 1
         bySourceAndCode[source, default: [:]][code, default: Count(severity: severity, count: 0)].count += 1
         var counts = bySource[source] ?? (0, 0)
+        let unreadableFile = code == FindingCode.fileUnreadable.rawValue
+        let kept = severity == "error" || unreadableFile ? details() : nil
         if severity == "error" {
             errors += 1
             counts.errors += 1
-            errorValues.append((code, value))
+            errorValues.append((code, kept!.value))
         } else if severity == "warning" {
             warnings += 1
             counts.warnings += 1
         }
         bySource[source] = counts
-        if code == FindingCode.fileUnreadable.rawValue { unreadable.append((source, file, message)) }
+        if unreadableFile, let kept { unreadable.append((source, kept.file, kept.message)) }
     }
 }
