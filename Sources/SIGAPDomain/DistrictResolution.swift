@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The districts of one row read against the reference data, and what is wrong with them.
 struct DistrictResolution: Sendable {
     var kecamatan: DistrictValue?
@@ -28,20 +30,24 @@ struct DistrictResolution: Sendable {
 }
 
 /// Remembers district resolutions by the text pair: agencies repeat the same few dozen spellings
-/// over thousands of rows. One cache per validator; a validator is used on one thread.
-final class DistrictCache: @unchecked Sendable {
+/// over thousands of rows. One cache per validator. A validator is a `Sendable` value that may be
+/// shared by threads (the tests share one across test cases run in parallel), so the table is
+/// behind a lock; a resolution is made outside it.
+final class DistrictCache: Sendable {
     private struct Key: Hashable {
         var kecamatan: String?
         var kelurahan: String?
     }
 
-    private var resolved: [Key: DistrictResolution] = [:]
+    private let resolved = Mutex<[Key: DistrictResolution]>([:])
 
     func resolve(kecamatan: String?, kelurahan: String?) -> DistrictResolution {
         let key = Key(kecamatan: kecamatan, kelurahan: kelurahan)
-        if let known = resolved[key] { return known }
+        if let known = resolved.withLock({ $0[key] }) { return known }
         let resolution = DistrictResolution(kecamatan: kecamatan, kelurahan: kelurahan)
-        if resolved.count < 100_000 { resolved[key] = resolution }
+        resolved.withLock { table in
+            if table.count < 100_000 { table[key] = resolution }
+        }
         return resolution
     }
 }

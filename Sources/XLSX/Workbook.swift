@@ -1,3 +1,5 @@
+import Synchronization
+
 /// An XLSX workbook opened for streaming reads.
 ///
 /// Opening reads only the small parts (relationships, workbook, styles). The shared strings table
@@ -15,7 +17,8 @@ public final class Workbook: @unchecked Sendable {
     let budget: InflateBudget
     let styles: Styles
     private let sharedStringsPart: String?
-    private var loadedSharedStrings: SharedStrings?
+    /// Read on first use; a workbook may be read by several threads at once.
+    private let loadedSharedStrings = Mutex<SharedStrings?>(nil)
 
     public init(path: String, limits: ReaderLimits = .default) throws(XLSXError) {
         self.path = path
@@ -75,7 +78,7 @@ public final class Workbook: @unchecked Sendable {
 
     /// The shared strings table (empty when the workbook has none), read on first use.
     public func sharedStrings() throws(XLSXError) -> SharedStrings {
-        if let loadedSharedStrings { return loadedSharedStrings }
+        if let loaded = loadedSharedStrings.withLock({ $0 }) { return loaded }
         var table = SharedStrings.empty
         if let part = sharedStringsPart, let entry = archive.entry(part) {
             do {
@@ -85,8 +88,11 @@ public final class Workbook: @unchecked Sendable {
                 throw error.located(file: path, part: entry.name)
             }
         }
-        loadedSharedStrings = table
-        return table
+        // Two threads may both have read it: the first table kept is the one every reader gets.
+        return loadedSharedStrings.withLock { loaded in
+            if loaded == nil { loaded = table }
+            return loaded!
+        }
     }
 
     /// The solid background colour (`RRGGBB`) of a cell format, if it has one: how correction

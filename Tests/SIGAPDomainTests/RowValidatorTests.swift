@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 
 @testable import SIGAPDomain
@@ -248,6 +250,34 @@ struct RowValidatorTests {
             ])
     }
 
+    /// A validator is a `Sendable` value; its district cache is shared by every copy. Threads that
+    /// validate with one validator at once (as this suite's test cases do with `validator`) must get
+    /// the answers one thread gets (before the cache had a lock, this crashed the test process).
+    @Test("one validator shared by four threads at once: the same districts as on one thread")
+    func sharedAcrossThreads() {
+        let validator = RowValidator(month: Self.november)
+        let places = [
+            ("Jatibening", "Pondok Gede"), ("Jatiwaringin", "Pondokgede"), ("X", "Y"), ("Margahayu", "Bekasi Timur"),
+            ("Jatibening", "Bekasi Timur"), (nil, "Pondok Gede"),
+        ]
+        let expected = places.map { place in
+            Self.codes(RowValidator(month: Self.november).validate(Self.record(kelurahan: place.0, kecamatan: place.1)))
+        }
+        let mismatches = Mismatches()
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            for round in 0..<2_000 {
+                // Texts new to the cache as well as repeated ones.
+                let index = (round + thread) % places.count
+                let fresh = "Kelurahan \(thread)-\(round)"
+                _ = validator.validate(Self.record(kelurahan: fresh, kecamatan: places[index].1))
+                if Self.codes(validator.validate(Self.record(kelurahan: places[index].0, kecamatan: places[index].1))) != expected[index] {
+                    mismatches.add()
+                }
+            }
+        }
+        #expect(mismatches.count == 0)
+    }
+
     @Test("RT/RW column split")
     func rtRw() {
         let row = Self.validator.validate(RosterRecord(nik: .text("3275081708850001"), name: "Budi", rtRw: "3 / 12"))
@@ -285,4 +315,11 @@ struct RowValidatorTests {
         let noName = Self.validator.validate(Self.record(name: nil))
         #expect(!base.conflicts(with: noName))
     }
+}
+
+/// Counts, from several threads, the answers that differed.
+private final class Mismatches: Sendable {
+    private let lock = Mutex(0)
+    func add() { lock.withLock { $0 += 1 } }
+    var count: Int { lock.withLock { $0 } }
 }

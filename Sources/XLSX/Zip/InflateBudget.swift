@@ -1,9 +1,14 @@
+import Synchronization
+
 /// Counts the bytes actually inflated from one file against the caps of `ReaderLimits`. Declared
 /// sizes can lie, so the count is of bytes produced, and an entry may never produce more than it
 /// declares either.
-final class InflateBudget: @unchecked Sendable {
+final class InflateBudget: Sendable {
     let limits: ReaderLimits
-    private(set) var total: Int64 = 0
+    /// Bytes inflated from the file so far (its sheets may be read by several threads at once).
+    private let spent = Mutex<Int64>(0)
+
+    var total: Int64 { spent.withLock { $0 } }
 
     init(limits: ReaderLimits) {
         self.limits = limits
@@ -26,7 +31,10 @@ final class InflateBudget: @unchecked Sendable {
 
     /// Records `count` more bytes produced for `entry`, `produced` in all for it so far.
     func spend(_ count: Int, producedForEntry produced: Int64, entry: ZipEntry) throws(XLSXError) {
-        total += Int64(count)
+        let total = spent.withLock { spent in
+            spent += Int64(count)
+            return spent
+        }
         if produced > entry.uncompressedSize {
             throw XLSXError(
                 .limitExceeded,
