@@ -65,6 +65,8 @@ struct cxb_parser {
     int in_cell;
     int in_value;
     int in_inline;
+    /// The cell has had an <is>: in an inline string cell its text wins over any <v>.
+    int saw_inline;
     int in_text;
     int text_preserve;
     uint32_t phonetic_depth;
@@ -248,6 +250,7 @@ static void sheet_start(cxb_parser *parser, const xmlChar *name, int count, cons
         if (name[1] == 0 && parser->in_sheet_data) {
             parser->in_cell = 1;
             parser->has_value = 0;
+            parser->saw_inline = 0;
             parser->value_start = parser->text_length;
             parser->value_characters = 0;
             memset(&parser->cell, 0, sizeof parser->cell);
@@ -290,7 +293,8 @@ static void sheet_start(cxb_parser *parser, const xmlChar *name, int count, cons
         }
         break;
     case 'v':
-        if (name[1] == 0 && parser->in_cell) {
+        // An inline string's <v> (some writers add one) is read only when the cell has no <is>.
+        if (name[1] == 0 && parser->in_cell && !(parser->type == CELL_TYPE_INLINE && parser->saw_inline)) {
             parser->in_value = 1;
             parser->has_value = 1;
             parser->text_length = parser->value_start; // a repeated <v> replaces the earlier one
@@ -302,7 +306,13 @@ static void sheet_start(cxb_parser *parser, const xmlChar *name, int count, cons
         break;
     case 'i':
         if (name[1] == 's' && name[2] == 0 && parser->in_cell) {
+            // In an inline string cell, the <is> text replaces a <v> read before it.
+            if (parser->type == CELL_TYPE_INLINE && !parser->saw_inline) {
+                parser->text_length = parser->value_start;
+                parser->value_characters = 0;
+            }
             parser->in_inline = 1;
+            parser->saw_inline = 1;
             parser->has_value = 1;
         }
         break;

@@ -51,6 +51,23 @@ struct SheetReaderTests {
         #expect(statistics.totalCells == 20_000)
     }
 
+    /// Some writers put a `<v>` beside an inline string's `<is>` (a cached copy, or a number the
+    /// text was typed over): the `<is>` text is the cell's, in either order; `<v>` only without one.
+    @Test("an inline string cell reads its <is> text, not a <v> beside it, in either order")
+    func inlineStringWithValue() throws {
+        let sheet = XLSXBuilder.worksheet(
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>1.</t></is><v>1.01</v></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><v>1.01</v><is><t>1.</t></is></c>"
+                + "<c r=\"C1\" t=\"inlineStr\"><v>kata</v></c>"
+                + "<c r=\"D1\" t=\"inlineStr\"><is><r><t>Bu</t></r><r><t>di</t></r></is><v>x</v></c>"
+                + "<c r=\"E1\"><v>2</v></c></row>")
+        let book = try TemporaryWorkbook(XLSXBuilder(sheets: [.init(name: "Data", xml: sheet)]))
+        let workbook = try book.open()
+        var rows: [Row] = []
+        _ = try workbook.reader(for: workbook.sheets[0]).forEachRow { rows.append($0) }
+        #expect(rows.first?.cells.map(\.value) == [.string("1."), .string("1."), .string("kata"), .string("Budi"), .number(2)])
+    }
+
     @Test("merged ranges are exposed; the value sits in the top-left cell (item 29)")
     func merges() throws {
         let sheet = XLSXBuilder.worksheet(
