@@ -30,6 +30,11 @@ public final class Workbook: @unchecked Sendable {
             budget = InflateBudget(limits: limits)
             let workbookPart = try Self.workbookPart(in: archive, budget: budget, limits: limits)
             let workbook = try Self.element(workbookPart, in: archive, budget: budget, limits: limits)
+            // A Word document or a presentation renamed .xlsx has a main part too, of another kind.
+            guard workbook.name == "workbook" else {
+                throw XLSXError(
+                    .notXLSX, "not an XLSX file: its main part \(workbookPart) is not a workbook\(Self.lookalike(archive))")
+            }
             let relationships = try Self.relationships(of: workbookPart, in: archive, budget: budget, limits: limits)
             let byID = Dictionary(relationships.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
@@ -118,17 +123,15 @@ public final class Workbook: @unchecked Sendable {
             return target
         }
         if archive.entry("xl/workbook.xml") != nil { return "xl/workbook.xml" }
-        let looksLike: String
-        if archive.entry("word/document.xml") != nil {
-            looksLike = " (it looks like a Word document)"
-        } else if archive.entry("ppt/presentation.xml") != nil {
-            looksLike = " (it looks like a PowerPoint presentation)"
-        } else if archive.entry("content.xml") != nil {
-            looksLike = " (it looks like an OpenDocument file)"
-        } else {
-            looksLike = ""
-        }
-        throw XLSXError(.missingPart, "not an XLSX file: a zip archive without a workbook part\(looksLike)")
+        throw XLSXError(.missingPart, "not an XLSX file: a zip archive without a workbook part\(lookalike(archive))")
+    }
+
+    /// What a zip package that is not a workbook looks like, from its parts (empty when unknown).
+    private static func lookalike(_ archive: ZipArchive) -> String {
+        if archive.entry("word/document.xml") != nil { return " (it looks like a Word document)" }
+        if archive.entry("ppt/presentation.xml") != nil { return " (it looks like a PowerPoint presentation)" }
+        if archive.entry("content.xml") != nil { return " (it looks like an OpenDocument file)" }
+        return ""
     }
 
     private static func relationships(

@@ -40,6 +40,7 @@ struct HostileInputTests {
             (F.csvRenamed, "not an XLSX file (looks like CSV or text)"),
             (F.xmlSpreadsheet2003, "not an XLSX file (looks like XML)"),
             (F.binaryNotZip, "not a zip archive"),
+            (F.wordRenamed, "not an XLSX file: its main part word/document.xml is not a workbook (it looks like a Word document)"),
         ])
     func notXLSX(fixture: ConformanceFixture, cause: String) throws {
         for command in ["sheets", "dump", "stat"] {

@@ -3,7 +3,7 @@
 extension ConformanceFixtures {
     static let hostileFixtures: [ConformanceFixture] = [
         badCRCDeflated, badCRCStored, badCRCSharedStrings,
-        encrypted, legacyXLS, htmlRenamed, htmlExcelExport, csvRenamed, xmlSpreadsheet2003, binaryNotZip,
+        encrypted, legacyXLS, htmlRenamed, htmlExcelExport, csvRenamed, xmlSpreadsheet2003, binaryNotZip, wordRenamed,
         referenceBeyondColumn, referenceBeyondRow, rowNumberBeyondLimit, implicitColumnBeyondXFD,
         implicitRowBeyondLimit,
         doctypeBillionLaughs, doctypeExternalFile, doctypeExternalHTTP, doctypeParameterEntity,
@@ -119,6 +119,32 @@ extension ConformanceFixtures {
     public static let binaryNotZip = ConformanceFixture(.hostile, "binary-not-zip.xlsx", items: [9]) {
         [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
             + (0..<240).map { UInt8(truncatingIfNeeded: $0 &* 151 &+ 7) }
+    }
+
+    /// A Word document renamed `.xlsx`: a valid package whose main part is a document, not a
+    /// workbook (an agency that typed its list in Word).
+    public static let wordRenamed = ConformanceFixture(.hostile, "word-renamed.xlsx", items: [9]) {
+        var writer = ZipWriter()
+        writer.add(
+            "[Content_Types].xml",
+            text: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                + "<Override PartName=\"/word/document.xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>")
+        writer.add(
+            "_rels/.rels",
+            text: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+                + "Target=\"word/document.xml\"/></Relationships>")
+        writer.add(
+            "word/document.xml",
+            text: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                + "<w:p><w:r><w:t>DAFTAR PEKERJA DISHUB: NIK 3275014101900001 SITI</w:t></w:r></w:p></w:body></w:document>")
+        return writer.archive()
     }
 
     // MARK: Item 16: references off the grid
