@@ -75,8 +75,7 @@ struct StagedAcknowledgementsTests {
 
     @Test("a file kept by another reader (another version, other limits) is replaced by the new reading, not reused")
     func otherReader() throws {
-        let folder = NSTemporaryDirectory() + "sigap-staged-acks-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try SQLiteLedgerStoreTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try SQLiteLedgerStore(path: "\(folder)/sigap.sqlite")
         let reports = try Self.reports()

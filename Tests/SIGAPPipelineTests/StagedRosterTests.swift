@@ -83,8 +83,7 @@ struct StagedRosterTests {
 
     @Test("through the store: parsed once, replayed after; another extractor or other bytes parse again; gone files dropped")
     func store() throws {
-        let folder = NSTemporaryDirectory() + "sigap-staged-roster-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try SQLiteLedgerStoreTests.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try SQLiteLedgerStore(path: "\(folder)/sigap.sqlite")
         let path = Self.files[0]

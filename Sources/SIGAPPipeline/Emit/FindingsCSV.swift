@@ -6,6 +6,13 @@ public enum FindingsCSV {
     public static let header = ["month", "source", "file", "sheet", "row", "cell", "code", "severity", "value", "message"]
 
     public static func render(_ findings: [RosterFinding], language: Language = .id) -> String {
+        var counts = ReportFindings()
+        return render(findings, language: language, counting: &counts)
+    }
+
+    /// The text, and what the report shows of it counted into `counts` from the same fields (the
+    /// text is not read back to count them).
+    static func render(_ findings: [RosterFinding], language: Language = .id, counting counts: inout ReportFindings) -> String {
         var csv = CSVWriter(header: header)
         // A message depends only on the code and the value, which repeat over a month's rows (a
         // million rows with the same wrong sex): each made once, up to a bound.
@@ -27,14 +34,18 @@ public enum FindingsCSV {
             csv.field(item.severity.rawValue)
             csv.field(item.finding.value ?? "")
             let key = MessageKey(code: item.code, value: item.finding.value)
-            if let message = messages[key] {
-                csv.field(message)
+            let message: String
+            if let known = messages[key] {
+                message = known
             } else {
-                let message = item.finding.message(language)
+                message = item.finding.message(language)
                 if messages.count < 100_000 { messages[key] = message }
-                csv.field(message)
             }
+            csv.field(message)
             csv.endRecord()
+            counts.add(source: item.source, code: item.code.rawValue, severity: item.severity.rawValue) {
+                (file: item.file, value: item.finding.value ?? "", message: message)
+            }
         }
         return csv.text
     }

@@ -16,10 +16,14 @@ struct MonthPublisher {
     struct Texts {
         var summaryJSON: String
         var findingsCSV: String
+        /// What the report shows of `findingsCSV`, counted as it was made.
+        var findings = ReportFindings()
     }
 
     func texts(_ result: PipelineRun.MonthResult) -> Texts {
-        Texts(summaryJSON: result.summary.json, findingsCSV: FindingsCSV.render(result.findings))
+        var findings = ReportFindings()
+        let csv = FindingsCSV.render(result.findings, counting: &findings)
+        return Texts(summaryJSON: result.summary.json, findingsCSV: csv, findings: findings)
     }
 
     /// One workbook to write: its path under the out folder and how to write it at a given path.

@@ -57,7 +57,7 @@ struct PublishStage {
         return Month(
             month: result.month, result: resultID, texts: texts, submission: result.submission, ledger: ledger,
             parts: ReportParts(
-                month: result.month, lines: result.lines, previous: previous, findings: ReportFindings(csv: texts.findingsCSV)))
+                month: result.month, lines: result.lines, previous: previous, findings: texts.findings))
     }
 
     /// Removes the staged ledger files of `months` not put in place.
