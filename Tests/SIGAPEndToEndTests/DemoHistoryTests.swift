@@ -143,9 +143,10 @@ struct DemoHistoryTests {
     func closingRules() throws {
         let workspace = try Workspace()
         try workspace.arrive(["2025-11", "2025-12"])
+        // No store yet (SPEC §11: only run makes one).
         let never = try workspace.sigap("close", ["2025-11", "--through", "2025-12"])
-        #expect(never.exitStatus == 64)
-        #expect(never.stderr.contains("never been computed"))
+        #expect(never.exitStatus == 66)
+        #expect(never.stderr.contains("there is no store at"))
         _ = try workspace.sigap("run", ["--through", "2025-12"])
         let outOfOrder = try workspace.sigap("close", ["2025-12", "--through", "2025-12"])
         #expect(outOfOrder.exitStatus == 64)

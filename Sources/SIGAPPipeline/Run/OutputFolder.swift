@@ -1,4 +1,5 @@
 import Foundation
+import SIGAPDomain
 
 #if canImport(Glibc)
     import Glibc
@@ -123,6 +124,15 @@ public struct OutputFolder: Sendable {
         let suffix = name.utf8.dropFirst(4)
         return name.hasPrefix("tmp.") && suffix.count == 10
             && suffix.allSatisfy { (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+    }
+
+    /// The months published here (`YYYY-MM/summary.json` present), in order.
+    public func publishedMonths() -> [YearMonth] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return names.compactMap { name in
+            guard name.utf8.count == 7, let month = YearMonth(name), access("\(root)/\(name)/summary.json", F_OK) == 0 else { return nil }
+            return month
+        }.sorted()
     }
 
     /// Removes a file if present (a correction workbook no longer needed).

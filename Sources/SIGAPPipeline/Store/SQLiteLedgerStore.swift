@@ -9,26 +9,42 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
-    /// Opens (creating the folder and file when missing) and migrates the store. With
-    /// `changing: false` (a dry run) nothing on disk changes: a missing store is an empty one in
-    /// memory, and a store an older sigap wrote is refused rather than migrated.
-    public init(path: String, changing: Bool = true) throws {
+    /// How a command may open the store (SPEC §11).
+    public enum OpenMode: Sendable {
+        /// `run`: a missing store is created (the folder too), an older one migrated.
+        case create
+        /// Every other command: the store must exist and be a sigap store (else `missing`, exit
+        /// 66); nothing is created. An older one is migrated.
+        case existing
+        /// `run --dry-run`: nothing on disk changes. A missing store is an empty one in memory;
+        /// one an older sigap wrote is refused rather than migrated.
+        case dryRun
+    }
+
+    /// Opens the store as `mode` allows, and migrates it.
+    public init(path: String, mode: OpenMode = .create) throws {
         _ = Self.configured
         self.path = path
         let folder = (path as NSString).deletingLastPathComponent
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
-            let inMemory = !changing && !FileManager.default.fileExists(atPath: path)
-            if inMemory {
+            let exists = Self.fileExists(path)
+            if mode == .existing && !exists {
+                throw StoreError.missing(Self.missingMessage(path), store: path)
+            }
+            if mode == .dryRun && !exists {
                 queue = try DatabaseQueue(configuration: configuration)
             } else {
-                if changing && !folder.isEmpty {
+                if mode == .create && !folder.isEmpty {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
                 queue = try DatabaseQueue(path: path, configuration: configuration)
             }
-            if !changing && !inMemory, try !queue.read({ try SQLiteSchema.migrator.hasCompletedMigrations($0) }) {
+            if mode == .existing, try !queue.read(Self.isSigapStore) {
+                throw StoreError.missing("\(path) is not a sigap store (it holds none of its tables)", store: path)
+            }
+            if mode == .dryRun && exists, try !queue.read({ try SQLiteSchema.migrator.hasCompletedMigrations($0) }) {
                 throw StoreError.refused(
                     "the store \(path) was written by an older sigap and must be migrated first: run once without --dry-run")
             }
@@ -38,6 +54,39 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         } catch {
             throw StoreError("cannot open the store \(path): \(error)")
         }
+    }
+
+    /// Whether `path` holds a store with at least one month (read only; nothing is created).
+    /// A run refuses to start over from such a missing or empty store while published months
+    /// exist (SPEC §11).
+    public static func holdsMonths(_ path: String) throws -> Bool {
+        guard fileExists(path) else { return false }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(5)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                try db.tableExists("month") && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM month") ?? 0) > 0
+            }
+        } catch {
+            throw StoreError("cannot open the store \(path): \(error)")
+        }
+    }
+
+    /// A file of at least one byte (SQLite takes an empty file for an empty database).
+    private static func fileExists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_size > 0
+    }
+
+    private static func isSigapStore(_ db: Database) throws -> Bool {
+        try db.tableExists("grdb_migrations") && db.tableExists("month")
+    }
+
+    private static func missingMessage(_ path: String) -> String {
+        "there is no store at \(path): check --store (or the pipeline's paths.store); if it was lost, restore it from a backup"
     }
 
     /// SQLite set up for this process before its first store is opened (see `sigap_sqlite.h`).

@@ -8,6 +8,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case refused
         /// What the store holds cannot be read back as this program wrote it: exit 70.
         case damaged
+        /// There is no store where one must exist (SPEC §11): exit 66.
+        case missing
     }
 
     public var code: Code
@@ -32,6 +34,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
     public static func damaged(_ message: String) -> StoreError {
         StoreError(.damaged, message)
+    }
+
+    public static func missing(_ message: String, store: String) -> StoreError {
+        StoreError(.missing, message, store: store)
     }
 
     public var description: String { message }

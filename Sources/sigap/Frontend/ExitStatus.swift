@@ -28,6 +28,7 @@ enum ExitStatus {
         case .cannotWrite: cannotWrite
         case .refused: usage
         case .damaged: internalError
+        case .missing: missingInput
         }
     }
 }

@@ -24,14 +24,25 @@ struct PipelineOptions: ParsableArguments {
     var logFormat: String = "text"
 
     func validate() throws {
-        if let through, YearMonth(through) == nil {
-            throw ValidationError("--through must be a month written YYYY-MM, not '\(through)'")
+        if let through {
+            guard let month = YearMonth(through) else {
+                throw ValidationError("--through must be a month written YYYY-MM, not '\(through)'")
+            }
+            // SPEC §3: at most 12 months ahead (a typo such as 9999-12 would compute thousands of months).
+            let current = JakartaClock.currentMonth()
+            if current.months(to: month) > Self.monthsAhead {
+                throw ValidationError(
+                    "--through \(through) is more than \(Self.monthsAhead) months after the current month \(current)")
+            }
         }
         if RunLog.Format(rawValue: logFormat) == nil { throw ValidationError("--log-format must be text or json") }
         if let store, store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") {
             throw ValidationError("--store: the PostgreSQL store is not available yet; give a SQLite file path")
         }
     }
+
+    /// How far after the current month `--through` may reach (SPEC §3).
+    static let monthsAhead = 12
 
     var throughMonth: YearMonth { through.flatMap(YearMonth.init) ?? JakartaClock.currentMonth() }
 
@@ -72,10 +83,10 @@ struct PipelineOptions: ParsableArguments {
     func storePath(_ definition: PipelineDefinition) -> String { store ?? definition.store }
     func outPath(_ definition: PipelineDefinition) -> String { out ?? definition.out }
 
-    /// Takes the store's lock, or exits 75 at once.
-    func lock(_ definition: PipelineDefinition) throws -> StoreLock {
+    /// Takes the store's lock, or exits 75 at once (`creating: false`: see `StoreLock`).
+    func lock(_ definition: PipelineDefinition, creating: Bool = true) throws -> StoreLock {
         do {
-            guard let lock = try StoreLock(store: storePath(definition)) else {
+            guard let lock = try StoreLock(store: storePath(definition), creating: creating) else {
                 reportError("another sigap run holds the lock on \(storePath(definition)); nothing done")
                 throw ExitStatus.locked
             }
@@ -86,10 +97,11 @@ struct PipelineOptions: ParsableArguments {
         }
     }
 
-    /// The store; `changing: false` (a dry run) leaves it as it is on disk (see `SQLiteLedgerStore`).
-    func openStore(_ definition: PipelineDefinition, changing: Bool = true) throws -> SQLiteLedgerStore {
+    /// The store, opened as the command may (SPEC §11: only `run` creates one; `--dry-run`
+    /// changes nothing on disk; every other command needs an existing store, else exit 66).
+    func openStore(_ definition: PipelineDefinition, mode: SQLiteLedgerStore.OpenMode) throws -> SQLiteLedgerStore {
         do {
-            return try SQLiteLedgerStore(path: storePath(definition), changing: changing)
+            return try SQLiteLedgerStore(path: storePath(definition), mode: mode)
         } catch let error as StoreError {
             reportError("\(error)")
             throw ExitStatus.of(error)

@@ -20,9 +20,11 @@ struct Close: ParsableCommand {
     func run() throws {
         umask(0o027)
         let definition = try options.definition()
-        let lock = try options.lock(definition)
+        // A lock held is 75 at once; a missing store is 66 with nothing made, not even the lock file.
+        let held = try options.lock(definition, creating: false)
+        let store = try options.openStore(definition, mode: .existing)
+        let lock = held.isHolding ? held : try options.lock(definition)
         defer { withExtendedLifetime(lock) {} }
-        let store = try options.openStore(definition)
         do {
             try MonthCloser(definition: definition, store: store, out: options.outPath(definition))
                 .close(YearMonth(month)!, through: options.throughMonth, at: Int(Date().timeIntervalSince1970))

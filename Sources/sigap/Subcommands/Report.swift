@@ -21,12 +21,7 @@ struct Report: ParsableCommand {
     func run() throws {
         umask(0o027)
         let definition = try options.definition()
-        let storePath = options.storePath(definition)
-        guard FileManager.default.fileExists(atPath: storePath) else {
-            StandardStreams.writeError("error: there is no store at \(storePath): run the pipeline first")
-            throw ExitStatus.missingInput
-        }
-        let store = try options.openStore(definition)
+        let store = try options.openStore(definition, mode: .existing)
         let month = YearMonth(month)!
         let path: String
         do {

@@ -47,8 +47,11 @@ struct Run: ParsableCommand {
             options.reportError("--through \(through) is before the pipeline's start month \(definition.startMonth)")
             throw ExitStatus.usage
         }
-        let lock = try options.lock(definition)
+        // Before the lock too: a refused run leaves nothing behind, not even the lock file.
+        try refuseToReopenClosedBooks(definition)
+        let lock = try options.lock(definition, creating: !dryRun)
         defer { withExtendedLifetime(lock) {} }
+        try refuseToReopenClosedBooks(definition)
         if let metricsFile {
             do {
                 try RunMetrics.checkWritable(metricsFile)
@@ -57,7 +60,7 @@ struct Run: ParsableCommand {
                 throw MetricsFileUnwritable()
             }
         }
-        let store = try options.openStore(definition, changing: !dryRun)
+        let store = try options.openStore(definition, mode: dryRun ? .dryRun : .create)
         let log = options.makeLog()
         var runOptions = RunOptions(
             definition: definition, definitionPath: options.pipeline, inbox: options.inbox, out: options.out, store: options.store,
@@ -92,6 +95,29 @@ struct Run: ParsableCommand {
         for problem in outcome.problems { options.reportProblem(problem) }
         StandardStreams.flush()
         if outcome.status != .clean { throw ExitStatus.of(outcome.status) }
+    }
+
+    /// SPEC §11: a run starts a new store only where nothing was published yet. A missing or empty
+    /// store beside published months (a lost store, a typo in --store) would recompute closed
+    /// books as open: exit 66, naming both.
+    private func refuseToReopenClosedBooks(_ definition: PipelineDefinition) throws {
+        let storePath = options.storePath(definition)
+        let out = options.outPath(definition)
+        let holdsMonths: Bool
+        do {
+            holdsMonths = try SQLiteLedgerStore.holdsMonths(storePath)
+        } catch let error as StoreError {
+            options.reportError("\(error)")
+            throw ExitStatus.of(error)
+        }
+        let published = OutputFolder(root: out).publishedMonths()
+        guard !holdsMonths, let first = published.first, let last = published.last else { return }
+        options.reportError(
+            "the store \(storePath) is missing or holds no month, but \(out) holds published months (\(first)"
+                + (first == last ? "" : " to \(last)")
+                + "): nothing done, so that closed books are not recomputed as open. Restore the store from a backup, or give the right --store; to start the books afresh, give an empty --out"
+        )
+        throw ExitStatus.missingInput
     }
 
     /// Writes the metrics file, if asked for; the last success time carries over from the last

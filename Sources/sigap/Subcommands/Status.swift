@@ -10,10 +10,8 @@ struct Status: ParsableCommand {
     @OptionGroup var options: PipelineOptions
 
     func run() throws {
-        // Opening a missing store creates it: 0640 like every file holding personal data.
-        umask(0o027)
         let definition = try options.definition()
-        let store = try options.openStore(definition)
+        let store = try options.openStore(definition, mode: .existing)
         let months: [StoredMonth]
         do {
             months = try store.months(ledgers: false)
