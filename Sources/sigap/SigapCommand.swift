@@ -7,6 +7,8 @@ struct SigapCommand: ParsableCommand {
         commandName: "sigap",
         abstract: "SIGAP ledger pipeline for Kota Bekasi (BPJS Ketenagakerjaan premiums for informal workers).",
         version: SigapVersion.current,
-        subcommands: [Run.self, Close.self, Status.self, Report.self, Inspect.self, XLSXCommand.self, Fixtures.self, NIKCommand.self]
+        subcommands: [
+            Run.self, Close.self, Status.self, Report.self, Verify.self, Inspect.self, XLSXCommand.self, Fixtures.self, NIKCommand.self,
+        ]
     )
 }

@@ -27,10 +27,13 @@ public struct FaultyStore: LedgerStore {
         guard failing != .save else { throw diskFull }
         try inner.publish(run: run, results: results)
     }
-    public func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
+    public func close(_ month: YearMonth, at timestamp: String, summaryJSON: String, seal: MonthSeal) throws {
         guard failing != .close else { throw diskFull }
-        try inner.close(month, at: timestamp, summaryJSON: summaryJSON)
+        try inner.close(month, at: timestamp, summaryJSON: summaryJSON, seal: seal)
     }
+    public func seals() throws -> [MonthSeal] { try inner.seals() }
+    public func markPublished(_ month: YearMonth) throws { try inner.markPublished(month) }
+    public func storedDigests(of month: YearMonth) throws -> MonthSeal.Digests? { try inner.storedDigests(of: month) }
     public func runs() throws -> [RunRecord] { try inner.runs() }
     public func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] {
         try inner.beginResults(run: run, months: months)

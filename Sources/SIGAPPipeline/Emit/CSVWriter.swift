@@ -16,6 +16,9 @@ public struct CSVWriter: Sendable {
     /// The UTF-8 written so far.
     var utf8: [UInt8] { bytes }
 
+    /// How many bytes are written so far.
+    var count: Int { bytes.count }
+
     /// Writes a non-negative or negative integer as a field, without building a string.
     mutating func field(_ value: Int) {
         if fieldsInRecord > 0 { bytes.append(0x2C) }
@@ -47,21 +50,30 @@ public struct CSVWriter: Sendable {
 
     /// Adds one field to the current record.
     public mutating func field(_ value: String) {
+        var value = value
+        value.withUTF8 { field(utf8: $0) }
+    }
+
+    /// Adds one field, given as UTF-8 bytes.
+    mutating func field(utf8: UnsafeBufferPointer<UInt8>) {
         if fieldsInRecord > 0 { bytes.append(0x2C) }
         fieldsInRecord += 1
-        var value = value
-        value.withUTF8 { utf8 in
-            guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-                bytes.append(contentsOf: utf8)
-                return
-            }
-            bytes.append(0x22)
-            for byte in utf8 {
-                if byte == 0x22 { bytes.append(0x22) }
-                bytes.append(byte)
-            }
-            bytes.append(0x22)
+        guard utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            bytes.append(contentsOf: utf8)
+            return
         }
+        bytes.append(0x22)
+        for byte in utf8 {
+            if byte == 0x22 { bytes.append(0x22) }
+            bytes.append(byte)
+        }
+        bytes.append(0x22)
+    }
+
+    /// Hands the bytes written so far to `output` and starts again empty (a long text made in blocks).
+    mutating func drain(_ output: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try bytes.withUnsafeBufferPointer(output)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Ends the current record with `\n`.

@@ -18,18 +18,43 @@ public enum MonthReport {
         try html(for: month, store: store, definition: definition, parts: nil)
     }
 
+    /// What a close is about to make of a month: when, its seal, its summary saying `"closed": true`.
+    struct Closing {
+        var at: String
+        var seal: String
+        var summaryJSON: String
+    }
+
+    /// The report of a month as its close will publish it: closed at `closedAt`, with `seal`
+    /// (made before the store closes the month, so the close can publish it in the same step).
+    static func html(for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition, closing: Closing)
+        throws -> String
+    {
+        try html(for: month, store: store, definition: definition, parts: nil, closing: closing)
+    }
+
     /// `parts`: what the page shows of the month's lines, made by the caller while it held them
     /// (exactly what the store's lines give), so a run does not read back what it just wrote.
-    static func html(for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition, parts: ReportParts?) throws
-        -> String
-    {
+    static func html(
+        for month: YearMonth, store: any LedgerStore, definition: PipelineDefinition, parts: ReportParts?,
+        closing: Closing? = nil
+    ) throws -> String {
         let months = try store.months(ledgers: false)
-        guard let stored = try store.month(month, ledger: false) else {
+        guard var stored = try store.month(month, ledger: false) else {
             throw StoreError.refused("\(month) has never been computed: run the pipeline first")
+        }
+        if let closing {
+            stored.closed = true
+            stored.closedAt = closing.at
+            stored.seal = closing.seal
+            stored.summaryJSON = closing.summaryJSON
         }
         let previous = months.first { $0.month == month.previous && month.previous < month }
         let history = try months.filter { $0.month <= month }.map {
-            (month: $0.month, closed: $0.closed, summary: try ReportSummary(json: $0.summaryJSON, month: $0.month.description))
+            (
+                month: $0.month, closed: $0.closed || ($0.month == month && closing != nil),
+                summary: try ReportSummary(json: $0.month == month ? stored.summaryJSON : $0.summaryJSON, month: $0.month.description)
+            )
         }
         let run = try store.runs().first { $0.id == stored.runID }
         let page = try MonthReportPage(

@@ -103,6 +103,11 @@ struct MonthReportPage {
             let when = stored.closedAt.map { " pada \(ReportText.escape(ReportText.timestamp($0)))" } ?? ""
             html +=
                 "<p class=\"state closed\" data-closed=\"true\">Bulan ini sudah ditutup\(when): angka di bawah final. Perubahan kemudian muncul sebagai penyesuaian di bulan berikutnya.</p>\n"
+            if let seal = stored.seal {
+                // SPEC §16: the seal on paper anchors the books (sigap verify checks the files against it).
+                html +=
+                    "<p class=\"seal\">Segel pembukuan: <strong class=\"mono\" id=\"seal\">\(ReportText.escape(seal))</strong> (isi berkas SEAL; periksa dengan <span class=\"mono\">sigap verify</span>)</p>\n"
+            }
         } else {
             html +=
                 "<p class=\"state open\" data-closed=\"false\">Bulan ini masih terbuka: angka dapat berubah pada proses berikutnya sampai bulan ditutup.</p>\n"

@@ -89,6 +89,20 @@ public final class PipelineRun {
         var limits = ReaderLimits.default
         if let cap = definition.maxInflatedPerEntry { limits.maxInflatedPerEntry = cap }
         if let cap = definition.maxInflatedPerFile { limits.maxInflatedPerFile = cap }
+        // SPEC §16: the closed months as sealed, before anything else (70 and nothing published
+        // when one changed); a close that stopped before its files were all in place is finished.
+        do {
+            for seal in try SealChain(store: store, out: options.out).check() where !seal.published && !options.dryRun {
+                try MonthCloser(definition: definition, store: store, out: options.out).finish(seal)
+                log.warning("published the files of \(seal.month): its close had stopped before they were all in place")
+            }
+        } catch let error as StoreError where error.code == .damaged {
+            outcome.status = .invariantViolated
+            outcome.problems.append("\(error.message) Nothing was published; `sigap verify` checks every closed month.")
+            log.error(error.message)
+            if !options.dryRun { outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome, meter: meter) }
+            return outcome
+        }
         let storedMonths = Dictionary(uniqueKeysWithValues: try store.months(ledgers: false).map { ($0.month, $0) })
         let closedMonths = storedMonths.values.filter(\.closed).map(\.month).sorted()
         let firstOpen = closedMonths.last.map(\.next) ?? definition.startMonth

@@ -23,8 +23,15 @@ public protocol LedgerStore: Sendable {
     /// transaction; closed months are never changed.
     func publish(run: RunRecord, results: [YearMonth: Int64]) throws
     /// Freezes a month: its stored results become final (`closed`), with `summaryJSON` (now saying
-    /// `"closed": true`).
-    func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws
+    /// `"closed": true`), and its seal joins the chain, unpublished; in one transaction.
+    func close(_ month: YearMonth, at timestamp: String, summaryJSON: String, seal: MonthSeal) throws
+    /// The seal chain, in month order (SPEC §16).
+    func seals() throws -> [MonthSeal]
+    /// Records that a closed month's files, SEAL last, are all in place.
+    func markPublished(_ month: YearMonth) throws
+    /// The digests of a stored month's three files as its rows render them (`ledger.csv` and
+    /// `findings.csv` from their rows, `summary.json` its text); nil when the month is not stored.
+    func storedDigests(of month: YearMonth) throws -> MonthSeal.Digests?
     func runs() throws -> [RunRecord]
     /// One new result for each month a run may save, after dropping the rows of results no month
     /// points at.
@@ -63,7 +70,8 @@ public protocol LedgerStore: Sendable {
     /// A stored month's ledger lines (of one kind, or all), in ledger order.
     func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine]
     /// The NIK, status and premium of a stored month's REGULAR lines, in ledger order (its book,
-    /// without the rest of its lines).
+    /// without the rest of its lines). For a closed month, its lines are checked against its seal
+    /// in the same pass (`StoreError.damaged` when they differ).
     func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry]
     /// The NIK and KPJ of a stored month's REGULAR COVERED lines that carry a KPJ, in NIK order.
     func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)]

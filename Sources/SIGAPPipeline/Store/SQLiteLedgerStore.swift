@@ -116,8 +116,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     /// Months with their result's texts and basis (the ledger's text is rendered when asked for).
     private static let selectMonths = """
         SELECT m.month, m.closed, m.closed_at, m.run_id, m.result_id, m.settled_fingerprint, r.summary_json, r.findings_csv,
-            r.ledger_sha256, '' AS ledger_csv, r.basis AS basis
-        FROM month m JOIN result r ON r.id = m.result_id
+            r.ledger_sha256, '' AS ledger_csv, r.basis AS basis, s.seal AS seal
+        FROM month m JOIN result r ON r.id = m.result_id LEFT JOIN seal s ON s.month = m.month
         """
 
     public func save(run: RunRecord, months: [StoredMonth]) throws {
@@ -240,27 +240,31 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             let keptBy = try String.fetchOne(db, sql: "SELECT reader FROM ack_stage WHERE sha256 = ?", arguments: [sha256])
             guard keptBy != reader else { return }
             try db.execute(sql: "DELETE FROM ack_stage WHERE sha256 = ?", arguments: [sha256])
-            try db.execute(sql: "DELETE FROM ack_row WHERE sha256 = ?", arguments: [sha256])
+            // The rows a closed month shows (its `acknowledgements`) stay as they were at its close.
+            let frozen = try Bool.fetchOne(db, sql: "SELECT \(SQLiteSchema.closedFile("?"))", arguments: [sha256]) ?? false
+            if !frozen { try db.execute(sql: "DELETE FROM ack_row WHERE sha256 = ?", arguments: [sha256]) }
             let columns = SQLiteSchema.acknowledgementColumns.dropFirst()
             let statement = try SQLiteStatement(
                 db,
                 "INSERT INTO ack_row (sha256, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
             )
             var line: Int64 = 0
-            try report.forEachRecord { record in
-                statement.bind(1, sha256)
-                statement.bind(2, line)
-                statement.bind(3, record.row)
-                statement.bind(4, record.period?.description)
-                statement.bind(5, record.nik)
-                statement.bind(6, record.name)
-                statement.bind(7, record.kpj)
-                statement.bind(8, record.status?.rawValue.uppercased())
-                statement.bind(9, record.reason)
-                statement.bind(10, record.reasonCode)
-                statement.bind(11, record.premium)
-                try statement.step()
-                line += 1
+            if !frozen {
+                try report.forEachRecord { record in
+                    statement.bind(1, sha256)
+                    statement.bind(2, line)
+                    statement.bind(3, record.row)
+                    statement.bind(4, record.period?.description)
+                    statement.bind(5, record.nik)
+                    statement.bind(6, record.name)
+                    statement.bind(7, record.kpj)
+                    statement.bind(8, record.status?.rawValue.uppercased())
+                    statement.bind(9, record.reason)
+                    statement.bind(10, record.reasonCode)
+                    statement.bind(11, record.premium)
+                    try statement.step()
+                    line += 1
+                }
             }
             let stage = try SQLiteStatement(
                 db, "INSERT INTO ack_stage (sha256, reader, rows_read, meta, records, text) VALUES (?, ?, ?, ?, ?, ?)")
@@ -387,19 +391,20 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
-    public func close(_ month: YearMonth, at timestamp: String, summaryJSON: String) throws {
+    public func close(_ month: YearMonth, at timestamp: String, summaryJSON: String, seal: MonthSeal) throws {
         try write { db in
+            guard
+                let result = try Int64.fetchOne(
+                    db, sql: "SELECT result_id FROM month WHERE month = ? AND closed = 0", arguments: [month.description])
+            else { throw StoreError.refused("month \(month) is not an open, computed month") }
+            // The result first (the triggers refuse it once the month is closed), then the seal, then the month.
+            try db.execute(sql: "UPDATE result SET summary_json = ? WHERE id = ?", arguments: [summaryJSON, result])
+            try SQLiteSchema.insert(db, seal)
             try db.execute(
                 sql: "UPDATE month SET closed = 1, closed_at = ? WHERE month = ? AND closed = 0", arguments: [timestamp, month.description])
-            guard db.changesCount == 1 else { throw StoreError.refused("month \(month) is not an open, computed month") }
-            try db.execute(
-                sql: "UPDATE result SET summary_json = ? WHERE id = (SELECT result_id FROM month WHERE month = ?)",
-                arguments: [summaryJSON, month.description])
             // The month's book is its result; the closed months it adjusted are settled at the
             // fingerprints their adjustments were computed from.
-            let text = try String.fetchOne(
-                db, sql: "SELECT r.basis FROM month m JOIN result r ON r.id = m.result_id WHERE m.month = ?", arguments: [month.description]
-            )
+            let text = try String.fetchOne(db, sql: "SELECT basis FROM result WHERE id = ?", arguments: [result])
             if let basis = text.flatMap(Self.basis) {
                 try db.execute(
                     sql: "UPDATE month SET settled_fingerprint = ? WHERE month = ?", arguments: [basis.own, month.description])
@@ -496,18 +501,37 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
+    /// For a closed month, read in one pass with the check of SPEC §16: its lines, rendered, must
+    /// give the ledger digest its seal holds (else `damaged`: the run stops, nothing published).
     public func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry] {
         try read { db in
-            let statement = try SQLiteStatement(
-                db, "SELECT l.nik, l.status, l.premium \(Self.linesOfMonth) AND l.entry = 'REGULAR' AND l.for_month = ?1 ORDER BY l.line")
-            statement.bind(1, month.description)
-            var entries: [AdjustmentCalculator.BookEntry] = []
-            try statement.forEachRow {
-                guard let status = LedgerStatus(rawValue: statement.text(1)) else {
-                    throw StoreError.damaged("a stored ledger line of \(month) cannot be read back")
-                }
-                entries.append(AdjustmentCalculator.BookEntry(nik: statement.text(0), status: status, premium: statement.integer(2)))
+            let name = month.description
+            guard let result = try Int64.fetchOne(db, sql: "SELECT result_id FROM month WHERE month = ?", arguments: [name]) else {
+                return []
             }
+            let sealed = try String.fetchOne(db, sql: "SELECT ledger_sha256 FROM seal WHERE month = ?", arguments: [name])
+            var entries: [AdjustmentCalculator.BookEntry] = []
+            var damaged = false
+            // Columns as in ledger.csv after `month`: entry 0, for_month 1, nik 2, status 11, premium 14.
+            let take: (SQLiteStatement) throws -> Void = { statement in
+                guard statement.text(0) == LedgerEntryKind.regular.rawValue, statement.text(1) == name else { return }
+                guard let status = LedgerStatus(rawValue: statement.text(11)) else {
+                    damaged = true
+                    return
+                }
+                entries.append(AdjustmentCalculator.BookEntry(nik: statement.text(2), status: status, premium: statement.integer(14)))
+            }
+            if let sealed {
+                let digest = try CSVTableLoad.ledger.digest(from: db, result: result, month: name, row: take)
+                guard digest == sealed else {
+                    throw StoreError.damaged(
+                        "closed month \(month) has changed: its stored ledger lines no longer give the ledger.csv sealed at its close (SHA-256 \(digest), sealed \(sealed)); nothing published: run sigap verify, and restore the store from a backup"
+                    )
+                }
+            } else {
+                try CSVTableLoad.ledger.render(from: db, result: result, month: name, row: take) { _ in }
+            }
+            if damaged { throw StoreError.damaged("a stored ledger line of \(month) cannot be read back") }
             return entries
         }
     }
@@ -536,7 +560,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         return String(decoding: try encoder.encode(basis), as: UTF8.self)
     }
 
-    private static func basis(_ text: String) -> ResultBasis? {
+    static func basis(_ text: String) -> ResultBasis? {
         try? JSONDecoder().decode(ResultBasis.self, from: Data(text.utf8))
     }
 
@@ -573,16 +597,17 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         StoredMonth(
             month: YearMonth(row["month"] as String)!, closed: row["closed"], closedAt: row["closed_at"], runID: row["run_id"],
             ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"], resultID: row["result_id"],
-            basis: (row["basis"] as String?).flatMap(basis), settled: row["settled_fingerprint"], ledgerSHA256: row["ledger_sha256"])
+            basis: (row["basis"] as String?).flatMap(basis), settled: row["settled_fingerprint"], ledgerSHA256: row["ledger_sha256"],
+            seal: row["seal"])
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
             throw StoreError("cannot read the store \(path): \(error)")
         }
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.write(body) } catch let error as StoreError { throw error } catch {
             throw StoreError("cannot write the store \(path): \(error)")
         }

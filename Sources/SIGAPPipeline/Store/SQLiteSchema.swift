@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SIGAPDomain
 
 /// The embedded store's tables, views and their migrations (documented in `docs/store.md`).
 ///
@@ -132,7 +133,110 @@ enum SQLiteSchema {
                         PRIMARY KEY (sha256, reader, chunk));
                     """)
         }
+        // Integrity of closed months (SPEC §16): the seal chain, and triggers that refuse any change
+        // to a closed month's rows, whatever client tries. Months closed before this get their seal
+        // from what their close stored (the published files' digests); their SEAL files are written
+        // by the next run or close.
+        migrator.registerMigration("v6: seals and frozen closed months") { db in
+            try db.execute(sql: sealTable)
+            var previous = MonthSeal.origin
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT m.month, m.result_id, r.ledger_sha256, r.summary_json, r.findings_csv
+                    FROM month m JOIN result r ON r.id = m.result_id WHERE m.closed = 1 ORDER BY m.month
+                    """)
+            {
+                let name: String = row["month"]
+                guard let month = YearMonth(name) else { throw StoreError.damaged("the store holds a month named '\(name)'") }
+                let ledger =
+                    try (row["ledger_sha256"] as String?)
+                    ?? CSVTableLoad.ledger.digest(from: db, result: row["result_id"], month: name)
+                let seal = MonthSeal(
+                    month: month, previous: previous, ledgerSHA256: ledger,
+                    summarySHA256: Fingerprint.sha256(row["summary_json"] as String),
+                    findingsSHA256: Fingerprint.sha256(row["findings_csv"] as String))
+                try insert(db, seal)
+                previous = seal.seal
+            }
+            try db.execute(sql: frozenClosedMonths)
+        }
         return migrator
+    }
+
+    /// The seal chain (SPEC §16), one row per closed month.
+    private static let sealTable = """
+        CREATE TABLE seal (
+            month TEXT PRIMARY KEY, previous TEXT NOT NULL, ledger_sha256 TEXT NOT NULL, summary_sha256 TEXT NOT NULL,
+            findings_sha256 TEXT NOT NULL, seal TEXT NOT NULL, published INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX month_result ON month (result_id);
+        """
+
+    /// The triggers that keep a closed month as it was closed: its month row (but for the
+    /// fingerprint it is settled at), its result and every row under it, its workers, the rows of
+    /// the acknowledgement files that arrived in it, and the seal chain (whose rows only ever go from
+    /// unpublished to published). A month closes only with its seal.
+    private static var frozenClosedMonths: String {
+        let refuse = "BEGIN SELECT RAISE(ABORT, 'sigap: a closed month cannot be changed (SPEC 16)'); END;"
+        var sql = """
+            CREATE TRIGGER month_frozen_update BEFORE UPDATE OF month, closed, closed_at, run_id, result_id ON month
+                WHEN OLD.closed = 1 \(refuse)
+            CREATE TRIGGER month_frozen_delete BEFORE DELETE ON month WHEN OLD.closed = 1 \(refuse)
+            CREATE TRIGGER month_closes_sealed BEFORE UPDATE OF closed ON month
+                WHEN NEW.closed = 1 AND NOT EXISTS (SELECT 1 FROM seal WHERE month = NEW.month)
+                BEGIN SELECT RAISE(ABORT, 'sigap: a month closes only with its seal (SPEC 16)'); END;
+            CREATE TRIGGER month_born_open BEFORE INSERT ON month WHEN NEW.closed != 0 \(refuse)
+            CREATE TRIGGER result_frozen_update BEFORE UPDATE ON result
+                WHEN EXISTS (SELECT 1 FROM month WHERE result_id = OLD.id AND closed = 1) \(refuse)
+            CREATE TRIGGER result_frozen_delete BEFORE DELETE ON result
+                WHEN EXISTS (SELECT 1 FROM month WHERE result_id = OLD.id AND closed = 1) \(refuse)
+            CREATE TRIGGER seal_frozen_update BEFORE UPDATE OF month, previous, ledger_sha256, summary_sha256, findings_sha256, seal
+                ON seal \(refuse)
+            CREATE TRIGGER seal_published_once BEFORE UPDATE OF published ON seal WHEN NEW.published != 1 \(refuse)
+            CREATE TRIGGER seal_frozen_delete BEFORE DELETE ON seal \(refuse)
+
+            """
+        func closed(_ key: String) -> String { "EXISTS (SELECT 1 FROM month WHERE result_id = \(key) AND closed = 1)" }
+        for table in ["ledger_line", "finding", "month_total", "result_ack_file"] {
+            sql += """
+                CREATE TRIGGER \(table)_frozen_insert BEFORE INSERT ON \(table) WHEN \(closed("NEW.result_id")) \(refuse)
+                CREATE TRIGGER \(table)_frozen_update BEFORE UPDATE ON \(table)
+                    WHEN \(closed("OLD.result_id")) OR \(closed("NEW.result_id")) \(refuse)
+                CREATE TRIGGER \(table)_frozen_delete BEFORE DELETE ON \(table) WHEN \(closed("OLD.result_id")) \(refuse)
+
+                """
+        }
+        func closedSet(_ key: String) -> String {
+            "EXISTS (SELECT 1 FROM result r JOIN month m ON m.result_id = r.id WHERE r.worker_set = \(key) AND m.closed = 1)"
+        }
+        for (table, condition, key) in [("worker", closedSet, "set_id"), ("ack_row", closedFile, "sha256")] {
+            sql += """
+                CREATE TRIGGER \(table)_frozen_insert BEFORE INSERT ON \(table) WHEN \(condition("NEW.\(key)")) \(refuse)
+                CREATE TRIGGER \(table)_frozen_update BEFORE UPDATE ON \(table)
+                    WHEN \(condition("OLD.\(key)")) OR \(condition("NEW.\(key)")) \(refuse)
+                CREATE TRIGGER \(table)_frozen_delete BEFORE DELETE ON \(table) WHEN \(condition("OLD.\(key)")) \(refuse)
+
+                """
+        }
+        return sql
+    }
+
+    /// Whether the acknowledgement file `key` (an SQL expression) arrived in a closed month.
+    static func closedFile(_ key: String) -> String {
+        "EXISTS (SELECT 1 FROM result_ack_file f JOIN month m ON m.result_id = f.result_id WHERE f.sha256 = \(key) AND m.closed = 1)"
+    }
+
+    /// Adds a seal to the chain (before its month is marked closed: see `month_closes_sealed`).
+    static func insert(_ db: Database, _ seal: MonthSeal) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO seal (month, previous, ledger_sha256, summary_sha256, findings_sha256, seal, published)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                seal.month.description, seal.previous, seal.ledgerSHA256, seal.summarySHA256, seal.findingsSHA256, seal.seal,
+                seal.published,
+            ])
     }
 
     /// Tables of v3. A month points at its result; a result holds what one run computed for a

@@ -83,6 +83,13 @@ final class SQLiteStatement {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
+    /// Column `index` (0-based) of the current row as the UTF-8 of its text (an integer in decimal;
+    /// NULL is no bytes), valid until the next row.
+    func utf8(_ index: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let bytes = sqlite3_column_text(handle, index) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, index)))
+    }
+
     /// Column `index` (0-based) of the current row as bytes (NULL is none).
     func blob(_ index: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(handle, index))

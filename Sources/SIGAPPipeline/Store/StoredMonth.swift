@@ -27,10 +27,13 @@ public struct StoredMonth: Sendable, Hashable {
     /// For a closed month: the own fingerprint at which its book (frozen lines plus recorded
     /// adjustments) equals its recomputation, so a run need not recompute it while that holds.
     public var settled: String?
+    /// A closed month's seal (SPEC §16); nil while open.
+    public var seal: String?
 
     public init(
         month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, ledgerFile: String? = nil, summaryJSON: String,
-        findingsCSV: String, resultID: Int64? = nil, basis: ResultBasis? = nil, settled: String? = nil, ledgerSHA256: String? = nil
+        findingsCSV: String, resultID: Int64? = nil, basis: ResultBasis? = nil, settled: String? = nil, ledgerSHA256: String? = nil,
+        seal: String? = nil
     ) {
         self.month = month
         self.closed = closed
@@ -44,5 +47,6 @@ public struct StoredMonth: Sendable, Hashable {
         self.basis = basis
         self.settled = settled
         self.ledgerSHA256 = ledgerSHA256
+        self.seal = seal
     }
 }

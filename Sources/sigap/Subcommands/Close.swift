@@ -25,8 +25,9 @@ struct Close: ParsableCommand {
         let store = try options.openStore(definition, mode: .existing)
         let lock = held.isHolding ? held : try options.lock(definition)
         defer { withExtendedLifetime(lock) {} }
+        let outcome: MonthCloser.Outcome
         do {
-            try MonthCloser(definition: definition, store: store, out: options.outPath(definition))
+            outcome = try MonthCloser(definition: definition, store: store, out: options.outPath(definition))
                 .close(YearMonth(month)!, through: options.throughMonth, at: Int(Date().timeIntervalSince1970))
         } catch let error as StoreError {
             options.reportError("cannot close \(month): \(error)")
@@ -35,7 +36,14 @@ struct Close: ParsableCommand {
             options.reportError("\(error)")
             throw ExitStatus.cannotWrite
         }
-        StandardStreams.writeLine("closed \(month): its ledger is frozen; later changes for it appear as ADJUSTMENT lines")
+        switch outcome {
+        case .closed(let seal):
+            StandardStreams.writeLine("closed \(month): its ledger is frozen; later changes for it appear as ADJUSTMENT lines")
+            StandardStreams.writeLine("seal \(seal) (in \(options.outPath(definition))/\(month)/SEAL and its report)")
+        case .finished(let seal):
+            StandardStreams.writeLine("\(month) was already closed; its files are published now (an earlier close stopped before)")
+            StandardStreams.writeLine("seal \(seal) (in \(options.outPath(definition))/\(month)/SEAL and its report)")
+        }
         StandardStreams.flush()
     }
 }

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import SIGAPDomain
+import SIGAPPipeline
+
+/// `sigap verify` (SPEC §16): every closed month's seal recomputed from the store's rows and from
+/// the published files, and compared with the seal chain and the SEAL files. Exit 0 when all
+/// agree; 70 naming the first month that differs and what differs. Reads only.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every closed month against its seal: the store's rows, the published files and the SEAL files.")
+
+    @OptionGroup var options: PipelineOptions
+
+    func validate() throws {
+        if options.inbox != nil { throw ValidationError("verify reads no inbox: --inbox is not one of its options") }
+        if options.through != nil { throw ValidationError("verify checks every closed month: --through is not one of its options") }
+    }
+
+    func run() throws {
+        let definition = try options.definition()
+        let held = try options.lock(definition, creating: false)
+        defer { withExtendedLifetime(held) {} }
+        let store = try options.openStore(definition, mode: .existing)
+        let seals: [MonthSeal]
+        do {
+            seals = try SealChain(store: store, out: options.outPath(definition)).verify { StandardStreams.writeLine($0) }
+        } catch let error as StoreError {
+            StandardStreams.flush()
+            options.reportError("\(error)")
+            throw ExitStatus.of(error)
+        }
+        if seals.isEmpty {
+            StandardStreams.writeLine("no closed month yet: nothing to verify")
+        } else {
+            StandardStreams.writeLine(
+                "verified: \(seals.count) closed month\(seals.count == 1 ? "" : "s") (\(seals[0].month) to \(seals[seals.count - 1].month)) agree with their seals"
+            )
+        }
+        StandardStreams.flush()
+    }
+}
