@@ -54,14 +54,17 @@ struct RunWorkspace {
     @discardableResult
     func sigap(
         _ command: String, _ extra: [String] = [], overrides: [String: String] = [:], umask: mode_t? = nil,
-        timeLimit: Duration = .seconds(120)
+        fileSizeBlocks: Int? = nil, timeLimit: Duration = .seconds(120)
     ) throws -> RunResult {
-        try start(command, extra, overrides: overrides, umask: umask).wait(timeLimit: timeLimit)
+        try start(command, extra, overrides: overrides, umask: umask, fileSizeBlocks: fileSizeBlocks).wait(timeLimit: timeLimit)
     }
 
     /// Starts a command in the background.
-    func start(_ command: String, _ extra: [String] = [], overrides: [String: String] = [:], umask: mode_t? = nil) throws -> RunningSigap {
-        try RunningSigap(arguments(command, extra, overrides: overrides), logFolder: "\(folder)/logs", umask: umask)
+    func start(
+        _ command: String, _ extra: [String] = [], overrides: [String: String] = [:], umask: mode_t? = nil, fileSizeBlocks: Int? = nil
+    ) throws -> RunningSigap {
+        try RunningSigap(
+            arguments(command, extra, overrides: overrides), logFolder: "\(folder)/logs", umask: umask, fileSizeBlocks: fileSizeBlocks)
     }
 
     // MARK: - Looking at what a run left
@@ -209,7 +212,9 @@ struct RunResult: CustomStringConvertible {
 /// A `sigap` child started in the background from the package root, its stdout and stderr going
 /// to files (so a long run never blocks on a full pipe). `umask` sets the child's umask before it
 /// execs sigap (`sh -c 'umask 000; exec ...'`): the same process, so `pid` is sigap's own and a
-/// SIGKILL hits sigap itself.
+/// SIGKILL hits sigap itself. `fileSizeBlocks` caps the size of any file the child writes
+/// (`ulimit -f`, in the shell's blocks of 512 or 1,024 bytes, with SIGXFSZ ignored so a write
+/// past it fails with EFBIG): a disk that fills up, for a test run as root.
 final class RunningSigap: @unchecked Sendable {
     let arguments: [String]
     let pid: pid_t
@@ -219,7 +224,7 @@ final class RunningSigap: @unchecked Sendable {
     private let started: ContinuousClock.Instant
     private var finished: (status: Int32?, signal: Int32?)?
 
-    init(_ arguments: [String], logFolder: String, umask: mode_t? = nil) throws {
+    init(_ arguments: [String], logFolder: String, umask: mode_t? = nil, fileSizeBlocks: Int? = nil) throws {
         self.arguments = arguments
         let binary = try SigapProcess.binary()
         try FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
@@ -227,7 +232,8 @@ final class RunningSigap: @unchecked Sendable {
         stdoutPath = "\(stem).stdout"
         stderrPath = "\(stem).stderr"
         let setMask = umask.map { "umask " + String($0, radix: 8) + " && " } ?? ""
-        let argv = ["/bin/sh", "-c", setMask + "cd \"$0\" && exec \"$@\"", RunWorkspace.root, binary] + arguments
+        let setLimit = fileSizeBlocks.map { "ulimit -f \($0) && trap '' XFSZ && " } ?? ""
+        let argv = ["/bin/sh", "-c", setMask + setLimit + "cd \"$0\" && exec \"$@\"", RunWorkspace.root, binary] + arguments
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -33,7 +33,9 @@ public struct FaultyStore: LedgerStore {
     }
     public func seals() throws -> [MonthSeal] { try inner.seals() }
     public func markPublished(_ month: YearMonth) throws { try inner.markPublished(month) }
-    public func storedDigests(of month: YearMonth) throws -> MonthSeal.Digests? { try inner.storedDigests(of: month) }
+    public func storedDigests(of month: YearMonth, ledger: Bool) throws -> MonthSeal.Digests? {
+        try inner.storedDigests(of: month, ledger: ledger)
+    }
     public func runs() throws -> [RunRecord] { try inner.runs() }
     public func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] {
         try inner.beginResults(run: run, months: months)

@@ -63,7 +63,7 @@ public struct MonthCloser {
             earlier = earlier.next
         }
         let summaryJSON = stored.summaryJSON.replacingOccurrences(of: "\"closed\": false", with: "\"closed\": true")
-        let ledgerSHA256 = try stored.ledgerSHA256 ?? store.storedDigests(of: month)?.ledgerSHA256 ?? ""
+        let ledgerSHA256 = try stored.ledgerSHA256 ?? store.storedDigests(of: month, ledger: true)?.ledgerSHA256 ?? ""
         let seal = MonthSeal(
             month: month, previous: chain.last?.seal ?? MonthSeal.origin, ledgerSHA256: ledgerSHA256,
             summarySHA256: Fingerprint.sha256(summaryJSON), findingsSHA256: Fingerprint.sha256(stored.findingsCSV))

@@ -76,7 +76,8 @@ public struct OutputFolder: Sendable {
             chmod(temporary, 0o640)
         } catch {
             unlink(temporary)
-            if let error = error as? OutputError { throw error }
+            // Named by the file it was to become (the temporary name means nothing to anyone).
+            if let error = error as? OutputError { throw OutputError(path: path, reason: error.reason) }
             throw OutputError(path: path, reason: "\(error)")
         }
         return Staged(path: path, temporary: temporary)

@@ -91,8 +91,10 @@ public final class PipelineRun {
         if let cap = definition.maxInflatedPerFile { limits.maxInflatedPerFile = cap }
         // SPEC §16: the closed months as sealed, before anything else (70 and nothing published
         // when one changed); a close that stopped before its files were all in place is finished.
+        let seals: [MonthSeal]
         do {
-            for seal in try SealChain(store: store, out: options.out).check() where !seal.published && !options.dryRun {
+            seals = try SealChain(store: store, out: options.out).check()
+            for seal in seals where !seal.published && !options.dryRun {
                 try MonthCloser(definition: definition, store: store, out: options.out).finish(seal)
                 log.warning("published the files of \(seal.month): its close had stopped before they were all in place")
             }
@@ -101,6 +103,11 @@ public final class PipelineRun {
             outcome.problems.append("\(error.message) Nothing was published; `sigap verify` checks every closed month.")
             log.error(error.message)
             if !options.dryRun { outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome, meter: meter) }
+            return outcome
+        } catch let error as OutputError {
+            outcome.status = .publishFailed
+            outcome.problems.append("\(error)")
+            log.error("\(error)")
             return outcome
         }
         let storedMonths = Dictionary(uniqueKeysWithValues: try store.months(ledgers: false).map { ($0.month, $0) })
@@ -333,6 +340,11 @@ public final class PipelineRun {
                     var stored: [(month: YearMonth, lines: [LedgerLine])] = []
                     for closed in closedMonths { stored.append((closed, try store.ledgerLines(of: closed, entry: .adjustment))) }
                     storedAdjustments = stored
+                }
+                // The frozen lines checked against the seal as they are read, and the published
+                // files too (SPEC §16): a closed month that changed is exit 70, nothing published.
+                if let seal = seals.first(where: { $0.month == month }) {
+                    try SealChain(store: store, out: options.out).checkRecomputed(seal)
                 }
                 let made = AdjustStage(frozen: storedAdjustments ?? []).run(
                     month, book: try store.ledgerBook(of: month), recomputed: reconciliation.lines, into: firstOpen)

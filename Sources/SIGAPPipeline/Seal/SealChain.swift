@@ -63,25 +63,42 @@ public struct SealChain {
             guard seal.published else {
                 throw Self.differs(month, "its close stopped before its files were all published: run `sigap close \(month)` to finish it")
             }
-            guard let stored = try store.storedDigests(of: month) else {
+            guard let stored = try store.storedDigests(of: month, ledger: true) else {
                 throw Self.differs(month, "the store no longer holds the month")
             }
             for (file, digest, sealed) in Self.files(stored, seal.digests) where digest != sealed {
                 throw Self.differs(
                     month, "the store's rows render a \(file) other than the sealed one (SHA-256 \(digest), sealed \(sealed))")
             }
-            for (file, _, sealed) in Self.files(stored, seal.digests) {
-                let path = "\(out)/\(month)/\(file)"
-                guard let digest = try? Fingerprint.sha256(path: path).digest else {
-                    throw Self.differs(month, "the published \(path) is missing or cannot be read")
-                }
-                guard digest == sealed else {
-                    throw Self.differs(month, "the published \(path) is not the sealed file (SHA-256 \(digest), sealed \(sealed))")
-                }
-            }
+            try checkPublishedFiles(of: seal)
             progress("\(month)  sealed \(seal.seal)  ok: store rows, published files and SEAL agree")
         }
         return seals
+    }
+
+    /// What a run checks of a closed month it recomputes (its ledger lines are checked as they are
+    /// read, `LedgerStore.ledgerBook`): its findings rows and its published files, against the seal.
+    public func checkRecomputed(_ seal: MonthSeal) throws {
+        guard let stored = try store.storedDigests(of: seal.month, ledger: false) else {
+            throw Self.differs(seal.month, "the store no longer holds the month")
+        }
+        guard stored.findingsSHA256 == seal.findingsSHA256 else {
+            throw Self.differs(seal.month, "the store's rows render a findings.csv other than the sealed one")
+        }
+        try checkPublishedFiles(of: seal)
+    }
+
+    /// The month's published ledger.csv, summary.json and findings.csv against their sealed digests.
+    public func checkPublishedFiles(of seal: MonthSeal) throws {
+        for (file, _, sealed) in Self.files(seal.digests, seal.digests) {
+            let path = "\(out)/\(seal.month)/\(file)"
+            guard let digest = try? Fingerprint.sha256(path: path).digest else {
+                throw Self.differs(seal.month, "the published \(path) is missing or cannot be read")
+            }
+            guard digest == sealed else {
+                throw Self.differs(seal.month, "the published \(path) is not the sealed file (SHA-256 \(digest), sealed \(sealed))")
+            }
+        }
     }
 
     /// The three sealed files with two digests of each.

@@ -31,7 +31,8 @@ public protocol LedgerStore: Sendable {
     func markPublished(_ month: YearMonth) throws
     /// The digests of a stored month's three files as its rows render them (`ledger.csv` and
     /// `findings.csv` from their rows, `summary.json` its text); nil when the month is not stored.
-    func storedDigests(of month: YearMonth) throws -> MonthSeal.Digests?
+    /// Without `ledger`, the ledger's is left empty (its lines are not read).
+    func storedDigests(of month: YearMonth, ledger: Bool) throws -> MonthSeal.Digests?
     func runs() throws -> [RunRecord]
     /// One new result for each month a run may save, after dropping the rows of results no month
     /// points at.

@@ -21,7 +21,7 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func storedDigests(of month: YearMonth) throws -> MonthSeal.Digests? {
+    public func storedDigests(of month: YearMonth, ledger: Bool) throws -> MonthSeal.Digests? {
         try read { db in
             let name = month.description
             guard
@@ -31,7 +31,7 @@ extension SQLiteLedgerStore {
             else { return nil }
             let result: Int64 = row["id"]
             return MonthSeal.Digests(
-                ledgerSHA256: try CSVTableLoad.ledger.digest(from: db, result: result, month: name),
+                ledgerSHA256: ledger ? try CSVTableLoad.ledger.digest(from: db, result: result, month: name) : "",
                 summarySHA256: Fingerprint.sha256((row["summary_json"] as String?) ?? ""),
                 findingsSHA256: try CSVTableLoad.findings.digest(from: db, result: result, month: name))
         }

@@ -524,9 +524,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             if let sealed {
                 let digest = try CSVTableLoad.ledger.digest(from: db, result: result, month: name, row: take)
                 guard digest == sealed else {
-                    throw StoreError.damaged(
-                        "closed month \(month) has changed: its stored ledger lines no longer give the ledger.csv sealed at its close (SHA-256 \(digest), sealed \(sealed)); nothing published: run sigap verify, and restore the store from a backup"
-                    )
+                    throw SealChain.differs(
+                        month, "the store's rows render a ledger.csv other than the sealed one (SHA-256 \(digest), sealed \(sealed))")
                 }
             } else {
                 try CSVTableLoad.ledger.render(from: db, result: result, month: name, row: take) { _ in }
