@@ -4,9 +4,11 @@ import GRDB
 /// Reading the workspace's store the way the data team does: SQL on its views, read-only.
 extension RunWorkspace {
     /// The rows `sql` gives, each value as text: NULL as the empty string, integers in decimal.
-    func query(_ sql: String, _ arguments: StatementArguments = StatementArguments()) throws -> [[String]] {
+    /// `recovering`: opened read-write, so that a transaction a killed process left (a hot
+    /// journal) is rolled back first, as the next sigap command would.
+    func query(_ sql: String, _ arguments: StatementArguments = StatementArguments(), recovering: Bool = false) throws -> [[String]] {
         var configuration = Configuration()
-        configuration.readonly = true
+        configuration.readonly = !recovering
         let queue = try DatabaseQueue(path: store, configuration: configuration)
         defer { try? queue.close() }
         return try queue.read { db in

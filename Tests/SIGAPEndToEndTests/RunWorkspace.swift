@@ -214,7 +214,8 @@ struct RunResult: CustomStringConvertible {
 /// execs sigap (`sh -c 'umask 000; exec ...'`): the same process, so `pid` is sigap's own and a
 /// SIGKILL hits sigap itself. `fileSizeBlocks` caps the size of any file the child writes
 /// (`ulimit -f`, in the shell's blocks of 512 or 1,024 bytes, with SIGXFSZ ignored so a write
-/// past it fails with EFBIG): a disk that fills up, for a test run as root.
+/// past it fails with EFBIG): a disk that fills up, for a test run as root. `asNobody` runs it as
+/// user nobody through `setpriv`.
 final class RunningSigap: @unchecked Sendable {
     let arguments: [String]
     let pid: pid_t
@@ -224,7 +225,7 @@ final class RunningSigap: @unchecked Sendable {
     private let started: ContinuousClock.Instant
     private var finished: (status: Int32?, signal: Int32?)?
 
-    init(_ arguments: [String], logFolder: String, umask: mode_t? = nil, fileSizeBlocks: Int? = nil) throws {
+    init(_ arguments: [String], logFolder: String, umask: mode_t? = nil, fileSizeBlocks: Int? = nil, asNobody: Bool = false) throws {
         self.arguments = arguments
         let binary = try SigapProcess.binary()
         try FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
@@ -233,7 +234,9 @@ final class RunningSigap: @unchecked Sendable {
         stderrPath = "\(stem).stderr"
         let setMask = umask.map { "umask " + String($0, radix: 8) + " && " } ?? ""
         let setLimit = fileSizeBlocks.map { "ulimit -f \($0) && trap '' XFSZ && " } ?? ""
-        let argv = ["/bin/sh", "-c", setMask + setLimit + "cd \"$0\" && exec \"$@\"", RunWorkspace.root, binary] + arguments
+        // As nobody (uid 65534), for what root is never refused (a folder it may not read).
+        let user = asNobody ? "/usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
+        let argv = ["/bin/sh", "-c", setMask + setLimit + "cd \"$0\" && exec \(user)\"$@\"", RunWorkspace.root, binary] + arguments
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -104,9 +104,11 @@ extension AcknowledgementReader {
     /// Streams the file through a UTF-8 check and the CSV scanner, calling `body` with each record
     /// until it returns false. A UTF-8 byte order mark is skipped; other signatures are refused.
     private func scan(path: String, separator: UInt8, _ body: (CSVRecordScanner.Record) throws -> Bool) throws {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw AcknowledgementReadError(path: path, reason: .io(String(cString: strerror(errno))))
+        let descriptor: Int32
+        do {
+            descriptor = try RegularFile.open(path)
+        } catch {
+            throw AcknowledgementReadError(path: path, reason: .io("\(error)"))
         }
         defer { close(descriptor) }
         let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(chunkSize, 4))

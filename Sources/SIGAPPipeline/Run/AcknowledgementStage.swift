@@ -69,6 +69,8 @@ struct AcknowledgementStage {
         let parts = SplitWork.map(toRead.count, threshold: 2) { range in
             toRead[range].map { item in
                 Result { () throws -> Parsed in
+                    // Not a regular file inside the inbox (SPEC §2): never opened.
+                    if let refusal = item.file.refusal { return .unreadable(refusal) }
                     do {
                         let report = try fileReader.read(path: item.file.path, file: item.file.name, month: item.month)
                         let staged = StagedAcknowledgements(report: report)

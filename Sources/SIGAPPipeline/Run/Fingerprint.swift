@@ -3,14 +3,28 @@ import Foundation
 
 /// SHA-256 of a file, streamed.
 public enum Fingerprint {
+    /// Only a regular file is read (`RegularFile`): a pipe or a device is refused, never waited on.
     public static func sha256(path: String) throws -> (digest: String, size: Int64) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError("cannot open \(path)") }
-        defer { try? handle.close() }
+        let descriptor: Int32
+        do {
+            descriptor = try RegularFile.open(path)
+        } catch {
+            throw StoreError("cannot open \(path): \(error)")
+        }
+        defer { close(descriptor) }
         var hasher = SHA256()
         var size: Int64 = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            size += Int64(chunk.count)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(descriptor, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw StoreError("cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            size += Int64(count)
         }
         return (hex(hasher.finalize()), size)
     }

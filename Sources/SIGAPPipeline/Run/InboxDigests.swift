@@ -24,7 +24,11 @@ struct InboxDigests {
         let files = inbox.folders.filter { $0.key <= through }.values.flatMap { $0.values.flatMap { $0 } }
         let digests = SplitWork.map(files.count, threshold: 2) { range in
             files[range].map { file in
-                (file.name, (try? Fingerprint.sha256(path: file.path)).map { Digest(sha256: $0.digest, size: $0.size) })
+                // A file refused by the scan (SPEC §2) is never opened, not even to hash it.
+                (
+                    file.name,
+                    file.refusal != nil ? nil : (try? Fingerprint.sha256(path: file.path)).map { Digest(sha256: $0.digest, size: $0.size) }
+                )
             }
         }
         for part in digests {

@@ -69,7 +69,13 @@ public struct MonthRosterLoader {
             reader.staging = staging
             if let files = inbox.files(source.code, in: month) {
                 var rows = RosterEntryList()
-                let report = try reader.read(files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
+                // A file refused by the scan (SPEC §2) is never opened: the folder waits, as for a
+                // file that cannot be read.
+                let refused = files.compactMap { file in file.refusal.map { (file: file.name, cause: $0) } }
+                let report =
+                    refused.isEmpty
+                    ? try reader.read(files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
+                    : SourceRosterReport(source: source.code, month: month, unreadable: refused)
                 if report.unreadable.isEmpty {
                     lastUsable[source.code] = (month, files)
                     // The first source's rows become the list as they are (no second copy of a

@@ -12,7 +12,8 @@ final class ReadOnlyFile: @unchecked Sendable {
 
     init(path: String) throws(XLSXError) {
         self.path = path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without waiting (a named pipe cannot hold the reader), and only a regular file is read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let code = errno
             throw XLSXError(
@@ -29,6 +30,10 @@ final class ReadOnlyFile: @unchecked Sendable {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
             throw XLSXError(.io, "is a folder, not a file")
+        }
+        if (status.st_mode & S_IFMT) != S_IFREG {
+            close(descriptor)
+            throw XLSXError(.io, "not a regular file (a pipe, socket or device)")
         }
         self.descriptor = descriptor
         self.size = Int64(status.st_size)

@@ -56,7 +56,7 @@ struct PipelineOptions: ParsableArguments {
         if RunLog.Format(rawValue: logFormat) == .json {
             makeLog().error(message)
         } else {
-            StandardStreams.writeError("error: \(message)")
+            StandardStreams.writeError("error: \(RunLog.oneLine(message))")
         }
     }
 
@@ -66,7 +66,7 @@ struct PipelineOptions: ParsableArguments {
         if RunLog.Format(rawValue: logFormat) == .json {
             makeLog().warning("problem: \(problem)")
         } else {
-            StandardStreams.writeError("problem: \(problem)")
+            StandardStreams.writeError("problem: \(RunLog.oneLine(problem))")
         }
     }
 
