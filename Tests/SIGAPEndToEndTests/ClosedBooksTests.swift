@@ -196,8 +196,11 @@ struct ClosedBooksTests {
 
         // The late answer makes the run recompute November: it stops before publishing anything.
         try Self.arriveLateAnswer(workspace)
+        let manifests = workspace.manifestNames()
         let run = try workspace.sigap("run", ["--through", "2026-02"])
         #expect(run.exitStatus == 70, "\(run)")
+        // The run's manifest says so too (SPEC §11: a manifest even when the run fails).
+        #expect(try workspace.manifests(since: manifests).map { $0["exit_code"] as? Int } == [70])
         #expect(run.stderr.contains("closed month \(tampering.month) differs from its seal"), "\(run)")
         #expect(run.stderr.contains(tampering.says), "\(run)")
         #expect(workspace.outputs() == outputs)
@@ -253,6 +256,17 @@ struct ClosedBooksTests {
         #expect(workspace.outputs() == outputs)
         #expect(RunWorkspace.temporaryFiles(under: workspace.out).isEmpty)
         #expect(try workspace.query("SELECT closed FROM month") == [["0"]])
+
+        // The same through the command line: no file may grow past 128 blocks (64 or 128 KB), so the
+        // report (about 45 KB) is written, but not the store's pages past that (exit 73).
+        let size = try FileManager.default.attributesOfItem(atPath: workspace.store)[.size] as? Int ?? 0
+        #expect(size > 128 * 1024, "the store (\(size) bytes) must be larger than the limit")
+        let full = try workspace.sigap("close", ["2025-11", "--through", "2025-11"], fileSizeBlocks: 128)
+        #expect(full.exitStatus == 73, "\(full)")
+        #expect(full.stderr.contains("cannot write the store \(workspace.store)"), "\(full)")
+        #expect(workspace.outputs() == outputs)
+        #expect(RunWorkspace.temporaryFiles(under: workspace.out).isEmpty)
+        #expect(try workspace.query("SELECT closed FROM month", recovering: true) == [["0"]])
 
         // Repeated with a store that can be written, the close succeeds.
         #expect(try workspace.sigap("close", ["2025-11", "--through", "2025-11"]).exitStatus == 0)

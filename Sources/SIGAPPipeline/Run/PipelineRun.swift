@@ -63,11 +63,26 @@ public final class PipelineRun {
     /// invariants; publish. Problems are gathered as the run goes and decide the exit code once, at
     /// the end.
     public func execute() throws -> Outcome {
-        let definition = options.definition
         let runID = Self.runID(at: options.now, salt: UUID().uuidString.prefix(8).lowercased())
-        var outcome = Outcome(runID: runID)
         var manifest = RunManifest(runID: runID, options: options)
         let meter = StageMeter(log: log)
+        do {
+            return try execute(runID: runID, manifest: &manifest, meter: meter)
+        } catch let error as StoreError where error.code == .damaged {
+            // A closed month that changed, found as its frozen lines were read (SPEC §16), or a
+            // store that cannot be read back: exit 70, nothing published but the manifest.
+            var outcome = Outcome(runID: runID)
+            outcome.status = .invariantViolated
+            outcome.problems.append("\(error.message) Nothing was published.")
+            log.error(error.message)
+            if !options.dryRun { outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome, meter: meter) }
+            return outcome
+        }
+    }
+
+    private func execute(runID: String, manifest: inout RunManifest, meter: StageMeter) throws -> Outcome {
+        let definition = options.definition
+        var outcome = Outcome(runID: runID)
 
         // The inbox, the stored months, the first open month.
         let inbox: Inbox
