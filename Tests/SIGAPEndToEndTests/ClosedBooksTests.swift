@@ -93,6 +93,28 @@ struct ClosedBooksTests {
         #expect(try Self.verify(workspace).exitStatus == 0)
     }
 
+    @Test("months closed before seals existed (a store of migration v5) are sealed as their close published them; the next run writes SEAL")
+    func sealsForEarlierClosedMonths() throws {
+        let workspace = try StoreRulesTests.closedHistory("seals-v5")
+        defer { workspace.remove() }
+        let seals = try workspace.query("SELECT month, previous, seal FROM seal ORDER BY month")
+        let reports = try ["2025-11", "2025-12"].map { try workspace.read("\($0)/report.html") }
+        // The store and out folder as the version before seals left them.
+        try Self.dropTriggers(workspace)
+        try Self.execute(workspace, "DROP TABLE seal; DROP INDEX month_result; DELETE FROM grdb_migrations WHERE identifier LIKE 'v6%'")
+        for month in ["2025-11", "2025-12"] { try FileManager.default.removeItem(atPath: "\(workspace.out)/\(month)/SEAL") }
+
+        let run = try workspace.sigap("run", ["--through", "2026-02"])
+        #expect(run.exitStatus == 0, "\(run)")
+        #expect(try workspace.query("SELECT month, previous, seal FROM seal ORDER BY month") == seals)
+        for (month, row) in zip(["2025-11", "2025-12"], seals) {
+            #expect(try String(contentsOfFile: "\(workspace.out)/\(month)/SEAL", encoding: .utf8) == "\(row[2])\n")
+        }
+        #expect(try ["2025-11", "2025-12"].map { try workspace.read("\($0)/report.html") } == reports)
+        #expect(try Self.verify(workspace).exitStatus == 0)
+        #expect(throws: DatabaseError.self) { try Self.execute(workspace, "UPDATE month SET closed = 0") }
+    }
+
     /// `sigap verify` with the workspace's store and out folder (it takes no inbox).
     static func verify(_ workspace: RunWorkspace) throws -> RunResult {
         try RunningSigap(
