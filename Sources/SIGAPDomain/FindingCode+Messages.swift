@@ -85,6 +85,9 @@ extension FindingCode {
         case .fileUnreadable:
             return "Berkas tidak dapat dibaca\(value.map { ": \($0)" } ?? ""). Simpan ulang sebagai Excel Workbook "
                 + "(.xlsx) tanpa kata sandi, lalu kirim ulang; sementara itu daftar bulan sebelumnya yang dipakai."
+        case .fileIgnored:
+            return "Berkas ini bukan daftar pekerja atau konfirmasi BPJS\(value.map { " (\($0))" } ?? ""), jadi tidak dibaca. "
+                + "Daftar pekerja dikirim sebagai Excel Workbook (.xlsx); lampiran seperti surat pengantar tidak perlu disimpan di folder ini."
         case .ackPeriodInvalid:
             return "Periode\(v) tidak dapat dibaca. Tulis periode seperti 2025-11, 11/2025 atau November 2025."
         case .ackStatusInvalid:
@@ -163,6 +166,9 @@ extension FindingCode {
         case .fileUnreadable:
             return "The file cannot be read\(value.map { ": \($0)" } ?? ""). Save it again as an Excel Workbook "
                 + "(.xlsx) without a password and send it again; meanwhile the previous month's list is used."
+        case .fileIgnored:
+            return "This file is not a worker list or a BPJS acknowledgement\(value.map { " (\($0))" } ?? ""), so it is not read. "
+                + "Worker lists are sent as Excel Workbooks (.xlsx); attachments such as cover letters need not be put in this folder."
         case .ackPeriodInvalid:
             return "The period\(v) cannot be read. Write it like 2025-11, 11/2025 or November 2025."
         case .ackStatusInvalid:

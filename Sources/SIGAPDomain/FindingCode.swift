@@ -25,6 +25,7 @@ public enum FindingCode: String, Hashable, Sendable, CaseIterable {
     case identityConflict = "IDENTITY_CONFLICT"
     // §3 and §14: files and acknowledgement rows
     case fileUnreadable = "FILE_UNREADABLE"
+    case fileIgnored = "FILE_IGNORED"
     case ackPeriodInvalid = "ACK_PERIOD_INVALID"
     case ackStatusInvalid = "ACK_STATUS_INVALID"
     case ackKPJMissing = "ACK_KPJ_MISSING"
@@ -37,7 +38,7 @@ public enum FindingCode: String, Hashable, Sendable, CaseIterable {
             return .error
         case .nikStoredAsNumber, .nikOutsideRegion, .nikDOBMismatch, .nikSexMismatch, .dobInvalid, .ageOutOfRange,
             .sexInvalid, .kecamatanUnknown, .kelurahanUnknown, .wilayahMismatch, .phoneInvalid, .duplicateRow,
-            .identityConflict:
+            .identityConflict, .fileIgnored:
             return .warning
         }
     }

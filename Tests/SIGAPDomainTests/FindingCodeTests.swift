@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Finding codes, messages and severities")
 struct FindingCodeTests {
-    @Test("every code of SPEC §5 and §14, with its default severity")
+    @Test("every code of SPEC §2, §5 and §14, with its default severity")
     func codes() {
         let errors: Set<String> = [
             "NIK_MISSING", "NIK_PRECISION_LOST", "NIK_NOT_DIGITS", "NIK_LENGTH", "NIK_REGION_INVALID",
@@ -14,7 +14,7 @@ struct FindingCodeTests {
         let warnings: Set<String> = [
             "NIK_STORED_AS_NUMBER", "NIK_OUTSIDE_REGION", "NIK_DOB_MISMATCH", "NIK_SEX_MISMATCH", "DOB_INVALID",
             "AGE_OUT_OF_RANGE", "SEX_INVALID", "KECAMATAN_UNKNOWN", "KELURAHAN_UNKNOWN", "WILAYAH_MISMATCH",
-            "PHONE_INVALID", "DUPLICATE_ROW", "IDENTITY_CONFLICT",
+            "PHONE_INVALID", "DUPLICATE_ROW", "IDENTITY_CONFLICT", "FILE_IGNORED",
         ]
         #expect(Set(FindingCode.allCases.map(\.rawValue)) == errors.union(warnings))
         for code in FindingCode.allCases {

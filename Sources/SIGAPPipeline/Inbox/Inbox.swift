@@ -23,12 +23,19 @@ public struct Inbox: Sendable {
         public var name: String
         /// Why the file is not opened (SPEC §2), when it is not; it is `FILE_UNREADABLE` with this cause.
         public var refusal: String?
+        /// What the file is, when it is not a roster or acknowledgement file at all (a PDF cover
+        /// letter, a photo): it is not opened, and is `FILE_IGNORED` (a warning) with this text.
+        public var ignored: String?
 
-        public init(path: String, name: String, refusal: String? = nil) {
+        public init(path: String, name: String, refusal: String? = nil, ignored: String? = nil) {
             self.path = path
             self.name = name
             self.refusal = refusal
+            self.ignored = ignored
         }
+
+        /// Neither refused nor ignored: a file to read.
+        public var isRead: Bool { refusal == nil && ignored == nil }
     }
 
     /// A folder the pipeline does not read: not a declared source, or not a month.
@@ -93,7 +100,10 @@ public struct Inbox: Sendable {
                     files = [File(path: folderPath, name: prefix, refusal: cause)]
                 } else {
                     do {
-                        files = try Self.entries(in: folderPath).compactMap { file(in: folderPath, prefix: prefix, $0) }
+                        let acknowledgements = folderName == Self.acknowledgementFolder
+                        files = try Self.entries(in: folderPath).compactMap { entry in
+                            file(in: folderPath, prefix: prefix, entry).map { Self.sorted($0, acknowledgements: acknowledgements) }
+                        }
                     } catch let error as ListingError {
                         files = [File(path: folderPath, name: prefix, refusal: "the folder cannot be read (\(error.reason))")]
                     }
@@ -112,6 +122,48 @@ public struct Inbox: Sendable {
     public func acknowledgementFiles(through month: YearMonth) -> [(month: YearMonth, file: File)] {
         folders.keys.filter { $0 <= month }.sorted().flatMap { inboxMonth in
             (folders[inboxMonth]?[Self.acknowledgementFolder] ?? []).map { (inboxMonth, $0) }
+        }
+    }
+
+    // MARK: - What a file is, by its extension (SPEC §2)
+
+    /// Extensions read: rosters are workbooks; BPJS also sends CSV.
+    static let workbookExtensions: Set<String> = ["xlsx", "xlsm"]
+    /// Spreadsheets in other formats: unreadable, with a cause that says to save them as .xlsx.
+    static let otherSpreadsheets: Set<String> = ["xls", "xlsb", "ods", "fods", "numbers", "csv", "tsv", "et", "wps"]
+
+    /// A regular file sorted by its extension (case-insensitive): read, refused as another
+    /// spreadsheet format, or ignored as not a roster. Refusals already made stay.
+    static func sorted(_ file: File, acknowledgements: Bool) -> File {
+        guard file.refusal == nil else { return file }
+        let name = (file.name as NSString).lastPathComponent
+        let dot = name.lastIndex(of: ".")
+        let suffix = dot.map { String(name[name.index(after: $0)...]).lowercased() } ?? ""
+        if workbookExtensions.contains(suffix) || (acknowledgements && suffix == "csv") { return file }
+        var sorted = file
+        if otherSpreadsheets.contains(suffix) {
+            sorted.refusal =
+                suffix == "csv"
+                ? "a CSV file, which is not read as a roster: open it in Excel and save it as Excel Workbook (.xlsx), then send it again"
+                : "a spreadsheet saved as .\(suffix), which is not read: open it in Excel and save it as Excel Workbook (.xlsx), then send it again"
+        } else {
+            sorted.ignored = ignoredKind(suffix)
+        }
+        return sorted
+    }
+
+    /// What a file that is not a roster looks like, by its extension, in Bahasa Indonesia (the
+    /// value of its `FILE_IGNORED` finding, which the agency reads).
+    static func ignoredKind(_ suffix: String) -> String {
+        switch suffix {
+        case "pdf": "dokumen PDF"
+        case "doc", "docx", "odt", "rtf": "dokumen Word"
+        case "jpg", "jpeg", "png", "gif", "heic", "heif", "bmp", "tif", "tiff", "webp": "foto atau gambar"
+        case "txt", "md": "catatan teks"
+        case "zip", "rar", "7z", "gz", "tar", "tgz": "arsip"
+        case "ppt", "pptx", "odp": "presentasi"
+        case "": "berkas tanpa ekstensi"
+        default: "berkas .\(suffix)"
         }
     }
 

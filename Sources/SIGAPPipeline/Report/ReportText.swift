@@ -101,6 +101,7 @@ enum ReportText {
         case .duplicateRow?: "Baris ganda dalam daftar yang sama"
         case .identityConflict?: "Identitas berbeda untuk NIK yang sama"
         case .fileUnreadable?: "Berkas tidak dapat dibaca"
+        case .fileIgnored?: "Berkas bukan daftar pekerja (tidak dibaca)"
         case .ackPeriodInvalid?: "Periode konfirmasi BPJS tidak terbaca"
         case .ackStatusInvalid?: "Status konfirmasi BPJS tidak dikenali"
         case .ackKPJMissing?: "Diterima BPJS tanpa nomor KPJ"

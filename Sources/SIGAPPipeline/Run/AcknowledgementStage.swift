@@ -27,6 +27,8 @@ struct AcknowledgementStage {
     var files: [File] = []
     /// Files that cannot be read, with the cause.
     var unreadable: [(month: YearMonth, file: String, cause: String)] = []
+    /// Files that are not acknowledgement files at all (SPEC §2: `FILE_IGNORED`), with what they are.
+    var ignored: [(month: YearMonth, file: String, what: String)] = []
     /// Every file with its data rows and outcome, for the manifest.
     var inputs: [(file: Inbox.File, rows: Int, outcome: String)] = []
     /// The premium periods of the files read this run (none for an unreadable one), by SHA-256.
@@ -65,7 +67,7 @@ struct AcknowledgementStage {
         }
         // The first file of each content not kept yet.
         var seen = Set(kept.keys)
-        let toRead = files.filter { seen.insert($0.sha256).inserted }
+        let toRead = files.filter { $0.file.ignored == nil && seen.insert($0.sha256).inserted }
         let parts = SplitWork.map(toRead.count, threshold: 2) { range in
             toRead[range].map { item in
                 Result { () throws -> Parsed in
@@ -94,6 +96,13 @@ struct AcknowledgementStage {
         for sha256 in kept.keys { stage.periods[sha256] = knownPeriods[sha256] ?? [] }
         var counted: Set<String> = []
         for item in files {
+            if let what = item.file.ignored {
+                stage.ignored.append((item.month, item.file.name, what))
+                stage.inputs.append((item.file, 0, "ignored: \(what)"))
+                // It holds no period (recorded, so that a later night need not wait for it).
+                if stage.periods[item.sha256] == nil { stage.periodsRead[item.sha256] = [] }
+                continue
+            }
             switch parsed[item.sha256] {
             case .unreadable(let cause)?:
                 stage.unreadable.append((item.month, item.file.name, cause))
@@ -137,7 +146,13 @@ struct AcknowledgementStage {
         var list = AcknowledgementList()
         var findings: [RosterFinding] = []
         var quarantined = 0
-        for item in files {
+        for item in ignored where item.month == month {
+            findings.append(
+                RosterFinding(
+                    month: month, source: Inbox.acknowledgementFolder, file: item.file, sheet: nil, row: nil, cell: nil,
+                    finding: Finding(code: .fileIgnored, severity: .warning, field: nil, value: item.what)))
+        }
+        for item in files where item.file.ignored == nil {
             guard let filePeriods = periods[item.sha256] else {
                 // Unreadable: FILE_UNREADABLE in the month it arrived in.
                 if item.month == month, let cause = unreadable.first(where: { $0.file == item.file.name })?.cause {

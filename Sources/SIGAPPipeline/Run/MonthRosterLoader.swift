@@ -48,7 +48,7 @@ public struct MonthRosterLoader {
     public mutating func assume(rosterMonths: [String: YearMonth]) {
         lastUsable = [:]
         for (source, month) in rosterMonths {
-            if let files = inbox.files(source, in: month) { lastUsable[source] = (month, files) }
+            if let files = inbox.files(source, in: month) { lastUsable[source] = (month, files.filter { $0.ignored == nil }) }
         }
     }
 
@@ -67,52 +67,65 @@ public struct MonthRosterLoader {
                     pinnedHeaderRow: source.headerRow))
             reader.progress = progress
             reader.staging = staging
-            if let files = inbox.files(source.code, in: month) {
-                var rows = RosterEntryList()
-                // A file refused by the scan (SPEC §2) is never opened: the folder waits, as for a
-                // file that cannot be read.
-                let refused = files.compactMap { file in file.refusal.map { (file: file.name, cause: $0) } }
-                let report =
-                    refused.isEmpty
-                    ? try reader.read(files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
-                    : SourceRosterReport(source: source.code, month: month, unreadable: refused)
-                if report.unreadable.isEmpty {
-                    lastUsable[source.code] = (month, files)
-                    // The first source's rows become the list as they are (no second copy of a
-                    // million entries).
-                    result.entries.append(contentsOf: rows)
-                    result.findings[source.code] = report.findings
-                    result.corrections[source.code] = report.corrections
-                    result.quarantinedRows += report.rowsQuarantined
-                    result.rowsRead[source.code, default: 0] += report.rowsRead
-                    result.rosterMonth[source.code] = month
-                    if !report.isBalanced {
-                        result.violations.append(
-                            "\(source.code) \(month): rows read \(report.rowsRead) != kept \(report.rowsKept) + quarantined \(report.rowsQuarantined) + duplicates \(report.rowsDuplicate)"
-                        )
-                    }
-                    let perFile = Dictionary(grouping: report.files, by: \.file).mapValues {
-                        $0.flatMap(\.sheets).map(\.dataRows).reduce(0, +)
-                    }
-                    for file in files { result.inputs.append((file, perFile[file.name] ?? 0, "read")) }
-                    continue
+            if let folder = inbox.files(source.code, in: month) {
+                // Files that are not rosters (a cover letter, a photo) are named and left unread
+                // (SPEC §2); a folder with nothing else counts as not sent.
+                let ignored = folder.filter { $0.ignored != nil }
+                let ignoredFindings = ignored.map { file in
+                    RosterFinding(
+                        month: month, source: source.code, file: file.name, sheet: nil, row: nil, cell: nil,
+                        finding: Finding(code: .fileIgnored, severity: .warning, field: nil, value: file.ignored))
                 }
-                // One unreadable file: the whole folder waits; only FILE_UNREADABLE is reported.
-                let bad = Dictionary(report.unreadable.map { ($0.file, $0.cause) }, uniquingKeysWith: { first, _ in first })
-                var findings: [RosterFinding] = []
-                for file in files {
-                    if let cause = bad[file.name] {
-                        result.unreadable.append((source.code, file.name, cause))
-                        result.inputs.append((file, 0, "unreadable: \(cause)"))
-                        findings.append(
-                            RosterFinding(
-                                month: month, source: source.code, file: file.name, sheet: nil, row: nil, cell: nil,
-                                finding: Finding(code: .fileUnreadable, severity: .error, field: nil, value: cause)))
-                    } else {
-                        result.inputs.append((file, 0, "not used: another file of the folder is unreadable"))
+                for file in ignored { result.inputs.append((file, 0, "ignored: \(file.ignored ?? "not a roster")")) }
+                if !ignored.isEmpty { result.findings[source.code] = ignoredFindings }
+                let files = folder.filter { $0.ignored == nil }
+                if !files.isEmpty {
+                    var rows = RosterEntryList()
+                    // A file refused by the scan (SPEC §2) is never opened: the folder waits, as for a
+                    // file that cannot be read.
+                    let refused = files.compactMap { file in file.refusal.map { (file: file.name, cause: $0) } }
+                    let report =
+                        refused.isEmpty
+                        ? try reader.read(files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
+                        : SourceRosterReport(source: source.code, month: month, unreadable: refused)
+                    if report.unreadable.isEmpty {
+                        lastUsable[source.code] = (month, files)
+                        // The first source's rows become the list as they are (no second copy of a
+                        // million entries).
+                        result.entries.append(contentsOf: rows)
+                        result.findings[source.code] = ignoredFindings + report.findings
+                        result.corrections[source.code] = report.corrections
+                        result.quarantinedRows += report.rowsQuarantined
+                        result.rowsRead[source.code, default: 0] += report.rowsRead
+                        result.rosterMonth[source.code] = month
+                        if !report.isBalanced {
+                            result.violations.append(
+                                "\(source.code) \(month): rows read \(report.rowsRead) != kept \(report.rowsKept) + quarantined \(report.rowsQuarantined) + duplicates \(report.rowsDuplicate)"
+                            )
+                        }
+                        let perFile = Dictionary(grouping: report.files, by: \.file).mapValues {
+                            $0.flatMap(\.sheets).map(\.dataRows).reduce(0, +)
+                        }
+                        for file in files { result.inputs.append((file, perFile[file.name] ?? 0, "read")) }
+                        continue
                     }
+                    // One unreadable file: the whole folder waits; only FILE_UNREADABLE is reported.
+                    let bad = Dictionary(report.unreadable.map { ($0.file, $0.cause) }, uniquingKeysWith: { first, _ in first })
+                    var findings: [RosterFinding] = []
+                    for file in files {
+                        if let cause = bad[file.name] {
+                            result.unreadable.append((source.code, file.name, cause))
+                            result.inputs.append((file, 0, "unreadable: \(cause)"))
+                            findings.append(
+                                RosterFinding(
+                                    month: month, source: source.code, file: file.name, sheet: nil, row: nil, cell: nil,
+                                    finding: Finding(code: .fileUnreadable, severity: .error, field: nil, value: cause)))
+                        } else {
+                            result.inputs.append((file, 0, "not used: another file of the folder is unreadable"))
+                        }
+                    }
+                    result.findings[source.code] = ignoredFindings + findings
                 }
-                result.findings[source.code] = findings
             }
             // Carried forward: the latest usable roster, re-validated for this month.
             guard let carried = lastUsable[source.code] else { continue }

@@ -96,11 +96,6 @@ public final class PipelineRun {
             if !options.dryRun { outcome.manifestPath = try? publishManifest(&manifest, outcome: outcome, meter: meter) }
             return outcome
         }
-        for stray in inbox.strays {
-            outcome.problems.append("\(stray.name): \(stray.problem)")
-            manifest.notes.append("\(stray.name): \(stray.problem)")
-            log.warning("inbox folder \(stray.name): \(stray.problem)")
-        }
         var limits = ReaderLimits.default
         if let cap = definition.maxInflatedPerEntry { limits.maxInflatedPerEntry = cap }
         if let cap = definition.maxInflatedPerFile { limits.maxInflatedPerFile = cap }
@@ -128,6 +123,23 @@ public final class PipelineRun {
         let storedMonths = Dictionary(uniqueKeysWithValues: try store.months(ledgers: false).map { ($0.month, $0) })
         let closedMonths = storedMonths.values.filter(\.closed).map(\.month).sorted()
         let firstOpen = closedMonths.last.map(\.next) ?? definition.startMonth
+        // SPEC §3: only a problem of an open month decides exit 65; one of a closed month (its
+        // month folder is a closed month) is kept in the manifest and the log, so that an old
+        // problem does not alarm every night.
+        func note(problem: String, in month: YearMonth?) {
+            if let month, month < firstOpen {
+                let note = "\(problem) (in closed month \(month): not counted in the exit code)"
+                if !manifest.notes.contains(note) { manifest.notes.append(note) }
+            } else if !outcome.problems.contains(problem) {
+                outcome.problems.append(problem)
+            }
+        }
+        for stray in inbox.strays {
+            let problem = "\(stray.name): \(stray.problem)"
+            note(problem: problem, in: YearMonth(String(stray.name.prefix(7))))
+            manifest.notes.append(problem)
+            log.warning("inbox folder \(stray.name): \(stray.problem)")
+        }
         // Each open month's rows are written into the store as they are made, under a result of
         // this run's that saving makes the month's (never in a dry run).
         let storeResults =
@@ -164,7 +176,7 @@ public final class PipelineRun {
             acknowledgementsRead = stage
             meter.record("extract acknowledgements", items: stage.rowsParsed, since: acknowledgementsStarted)
             for item in stage.unreadable {
-                note(problem: "\(item.file): \(item.cause)")
+                note(problem: "\(item.file): \(item.cause)", in: item.month)
                 log.warning("unreadable acknowledgement file \(item.file): \(item.cause)")
             }
             manifest.inputs += stage.inputs
@@ -176,9 +188,6 @@ public final class PipelineRun {
         /// The earliest accepted period of every NIK, made once, when an open month first needs it.
         var acceptedPeriods: AcceptedPeriods?
         /// A problem of an input, once however often it is met (a reused month repeats its own).
-        func note(problem: String) {
-            if !outcome.problems.contains(problem) { outcome.problems.append(problem) }
-        }
 
         // Plan: which months to compute.
         started = meter.now
@@ -271,7 +280,7 @@ public final class PipelineRun {
                 loader.assume(rosterMonths: (basis?.rosterMonths ?? [:]).compactMapValues(YearMonth.init))
                 historyInStore.append(month)
                 guard !entry.closed, let stored = entry.stored else { continue }
-                for problem in basis?.problems ?? [] { note(problem: problem) }
+                for problem in basis?.problems ?? [] { note(problem: problem, in: month) }
                 let summary = try MonthSummary(json: stored.summaryJSON)
                 outcome.summaries[month] = summary
                 outcome.reused.append(month)
@@ -318,7 +327,7 @@ public final class PipelineRun {
             var problems: [String] = []
             for item in rosters.unreadable {
                 problems.append("\(item.file): \(item.cause)")
-                note(problem: "\(item.file): \(item.cause)")
+                note(problem: "\(item.file): \(item.cause)", in: month)
                 log.warning("unreadable roster file \(item.file) of \(item.source): \(item.cause)")
             }
             for item in stage.unreadable where item.month == month { problems.append("\(item.file): \(item.cause)") }
