@@ -39,17 +39,23 @@ lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
 
 ## run: the demo — November is run and closed, then the later months arrive (see README).
-## Exit 65 is expected: the demo inbox holds a damaged upload on purpose.
-DEMO_ARGS := --pipeline pipelines/sigap-bekasi.yaml --inbox fixtures/demo-inbox --out out/demo --store var/demo/sigap.sqlite
+## Exit 65 is expected: the demo inbox holds a damaged upload on purpose. The log goes to
+## out/demo/sigap.log; the terminal shows the months, the seal and the expected problem.
+DEMO_STORE := --pipeline pipelines/sigap-bekasi.yaml --store var/demo/sigap.sqlite
+DEMO_ARGS := $(DEMO_STORE) --inbox fixtures/demo-inbox --out out/demo
 run: build
 	@rm -rf out/demo var/demo
-	@$(SIGAP) run $(DEMO_ARGS) --through 2025-11
-	@$(SIGAP) close 2025-11 $(DEMO_ARGS) --through 2025-11
-	@$(SIGAP) run $(DEMO_ARGS) --through 2026-02 || [ $$? -eq 65 ]
-	@$(SIGAP) status $(DEMO_ARGS)
+	@mkdir -p out/demo
+	@$(SIGAP) run $(DEMO_ARGS) --through 2025-11 2>>out/demo/sigap.log
+	@$(SIGAP) close 2025-11 $(DEMO_ARGS) --through 2025-11 2>>out/demo/sigap.log
+	@$(SIGAP) run $(DEMO_ARGS) --through 2026-02 2>>out/demo/sigap.log || [ $$? -eq 65 ]
+	@echo "exit 65, as expected: December's DISKOPUKM upload in the demo inbox is damaged on purpose (fixtures/demo-inbox/README.md):"
+	@grep '^problem:' out/demo/sigap.log | sed 's/^/  /'
+	@echo
+	@$(SIGAP) status $(DEMO_STORE)
 	@echo
 	@echo "outputs: out/demo/<month>/ (report.html, ledger.csv, ledger.xlsx, summary.json, findings.csv, submission.csv/.xlsx, koreksi/)"
-	@echo "manifests: out/demo/runs/; store: var/demo/sigap.sqlite"
+	@echo "manifests: out/demo/runs/; log: out/demo/sigap.log; store: var/demo/sigap.sqlite"
 
 ## bench: the reader against fastexcel and python-calamine (see bench/README.md).
 bench: deps

@@ -15,6 +15,9 @@ python=$2
 cache=$bench/cache
 runs=${BENCH_RUNS:-3}
 work=$(mktemp -d)
+# Inputs go into the inbox as hard links (a copy across file systems): sigap does not follow a
+# symbolic link out of its inbox (SPEC §2).
+place() { ln -f "$1" "$2" 2>/dev/null || cp "$1" "$2"; }
 trap 'rm -rf "$work"' EXIT
 
 say() { printf 'bench: %s\n' "$*" >&2; }
@@ -42,14 +45,14 @@ measure() {
 month=2025-11
 inbox=$work/inbox-1m
 mkdir -p "$inbox/$month/DISHUB" "$inbox/$month/BPJS"
-ln -s "$cache/roster-1000000.xlsx" "$inbox/$month/DISHUB/roster.xlsx"
+place "$cache/roster-1000000.xlsx" "$inbox/$month/DISHUB/roster.xlsx"
 acks=$cache/acks-1000000-$month.csv
 if [[ ! -s $acks ]]; then
   say "writing $acks"
   "$sigap" fixtures acks --rows 1000000 --period "$month" --out "$acks.partial" >/dev/null
   mv "$acks.partial" "$acks"
 fi
-ln -s "$acks" "$inbox/$month/BPJS/acks.csv"
+place "$acks" "$inbox/$month/BPJS/acks.csv"
 say "sigap run: one month of 1,000,000 workers ($runs runs)"
 read -r run_wall run_rss < <(measure "$sigap" run --pipeline "$root/pipelines/sigap-bekasi.yaml" --inbox "$inbox" \
   --out "$work/out" --store "$work/var/sigap.sqlite" --through "$month")
@@ -61,7 +64,7 @@ inbox=$work/inbox-12
 month=2025-11
 for ((i = 0; i < 12; i++)); do
   mkdir -p "$inbox/$month/DISHUB" "$inbox/$month/BPJS"
-  ln -s "$cache/roster-11666.xlsx" "$inbox/$month/DISHUB/roster.xlsx"
+  place "$cache/roster-11666.xlsx" "$inbox/$month/DISHUB/roster.xlsx"
   "$sigap" fixtures acks --rows 11666 --period "$month" --out "$inbox/$month/BPJS/acks.csv" >/dev/null
   last=$month
   month=$(awk -v m="$month" 'BEGIN { split(m, p, "-"); y = p[1]; n = p[2] + 1; if (n > 12) { n = 1; y++ } printf "%04d-%02d", y, n }')

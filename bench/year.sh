@@ -2,7 +2,7 @@
 # A year of a province-sized programme: 1,000,000 workers, twelve months, each step timed ONCE (each
 # step is long; these are not best-of-N figures).
 #  1. Inputs, written once into bench/cache/ (`sigap fixtures roster|acks`): the roster
-#     roster-<ROWS>.xlsx, placed only in the first month's DISHUB folder (a symbolic link), so every
+#     roster-<ROWS>.xlsx, placed only in the first month's DISHUB folder (a hard link), so every
 #     later month carries it forward; and for every month an acknowledgement CSV for that month's
 #     period, acks-<ROWS>-<YYYY-MM>.csv, in <month>/BPJS/acks.csv.
 #  2. "fresh run": `sigap run --through <last month>` on an empty out folder and store
@@ -69,6 +69,9 @@ else
 fi
 
 work=$(mktemp -d)
+# Inputs go into the inbox as hard links (a copy across file systems): sigap does not follow a
+# symbolic link out of its inbox (SPEC §2).
+place() { ln -f "$1" "$2" 2>/dev/null || cp "$1" "$2"; }
 trap 'rm -rf "$work"' EXIT
 
 next_month() { awk -v m="$1" 'BEGIN { split(m, p, "-"); y = p[1]; n = p[2] + 1; if (n > 12) { n = 1; y++ } printf "%04d-%02d", y, n }'; }
@@ -150,10 +153,10 @@ inbox=$work/inbox
 out=$work/out
 store=$work/var/sigap.sqlite
 mkdir -p "$inbox/$first/DISHUB"
-ln -s "$roster" "$inbox/$first/DISHUB/roster.xlsx"
+place "$roster" "$inbox/$first/DISHUB/roster.xlsx"
 for month in "${all[@]}"; do
   mkdir -p "$inbox/$month/BPJS"
-  ln -s "$(acks_of "$month")" "$inbox/$month/BPJS/acks.csv"
+  place "$(acks_of "$month")" "$inbox/$month/BPJS/acks.csv"
 done
 paths=(--pipeline "$pipeline" --inbox "$inbox" --out "$out" --store "$store" --through "$last")
 
@@ -276,8 +279,8 @@ warn_summary=""
 if [[ -s $warn_roster ]]; then
   winbox=$work/inbox-warn
   mkdir -p "$winbox/$first/DISHUB" "$winbox/$first/BPJS"
-  ln -s "$warn_roster" "$winbox/$first/DISHUB/roster.xlsx"
-  ln -s "$(acks_of "$first")" "$winbox/$first/BPJS/acks.csv"
+  place "$warn_roster" "$winbox/$first/DISHUB/roster.xlsx"
+  place "$(acks_of "$first")" "$winbox/$first/BPJS/acks.csv"
   say "$warn_label"
   measure "$warn_label" "$sigap" run --pipeline "$pipeline" --inbox "$winbox" --out "$work/out-warn" \
     --store "$work/var-warn/sigap.sqlite" --through "$first"

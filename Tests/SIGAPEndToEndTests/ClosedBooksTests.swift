@@ -77,8 +77,11 @@ struct ClosedBooksTests {
         #expect(!FileManager.default.fileExists(atPath: "\(workspace.out)/2026-01/SEAL"))
         #expect(try !workspace.read("2026-01/report.html").contains("id=\"seal\""))
 
-        let verify = try workspace.sigap("verify", overrides: ["--inbox": ""]).exitStatus
-        #expect(verify == 64, "verify takes no --inbox")
+        let withInbox = try RunningSigap(
+            ["verify", "--inbox", workspace.inbox, "--store", workspace.store], logFolder: "\(workspace.folder)/logs"
+        ).wait()
+        #expect(withInbox.exitStatus == 64, "\(withInbox)")
+        #expect(withInbox.stderr.contains("verify does not use --inbox: leave it out"), "\(withInbox)")
         let verified = try Self.verify(workspace)
         #expect(verified.exitStatus == 0, "\(verified)")
         #expect(verified.stdoutLines.count == 3, "\(verified)")

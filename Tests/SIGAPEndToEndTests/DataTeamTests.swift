@@ -97,3 +97,58 @@ extension DataTeamTests {
         }
     }
 }
+
+extension DataTeamTests {
+    @Test(
+        "intake in summary.json: received, carried forward, unreadable and none per source; BPJS files and rows as the acknowledgements view counts them"
+    )
+    func intake() throws {
+        let workspace = try RunWorkspace("intake")
+        defer { workspace.remove() }
+        try workspace.arriveDemo()
+        #expect(try workspace.sigap("run", ["--through", "2026-02"]).exitStatus == 65)
+        func intake(_ month: String) throws -> [String: [String: Any]] {
+            let summary = try RunWorkspace.json(contentsOf: "\(workspace.out)/\(month)/summary.json")
+            return try #require(summary["intake"] as? [String: [String: Any]])
+        }
+        func state(_ month: String, _ source: String) throws -> [String] {
+            let entry = try intake(month)[source] ?? [:]
+            return ["state", "files", "rows", "from_month"].map { "\(entry[$0] ?? "")" }
+        }
+        // November: DISDIK has never sent anything.
+        #expect(try state("2025-11", "DISDIK") == ["none", "0", "0", ""])
+        #expect(try state("2025-11", "DISHUB") == ["received", "1", "4", "2025-11"])
+        // December: DISHUB sent nothing (carried forward); DISKOPUKM's upload is damaged (November's kept).
+        #expect(try state("2025-12", "DISHUB") == ["carried_forward", "0", "0", "2025-11"])
+        #expect(try state("2025-12", "DISKOPUKM") == ["unreadable", "0", "0", "2025-11"])
+        #expect(try state("2025-12", "DISDIK") == ["received", "1", "2", "2025-12"])
+        // February: only Excel's lock file from DISHUB: not sent.
+        #expect(try state("2026-02", "DISHUB") == ["carried_forward", "0", "0", "2026-01"])
+        // The same in `sigap status --month` and at the top of the month's report.
+        let status = try workspace.sigap("status", ["--month", "2025-12"])
+        #expect(status.exitStatus == 0, "\(status)")
+        #expect(
+            Array(status.stdoutLines.dropFirst()) == [
+                "intake:", "  DISHUB      carried forward  the roster of 2025-11", "  DINSOS      received         1 file, 3 rows",
+                "  DISKOPUKM   unreadable       the roster of 2025-11 kept (see findings.csv)",
+                "  DISDIK      received         1 file, 2 rows",
+                "  BPJS        received         1 file, 10 rows",
+            ], "\(status)")
+        let report = try workspace.read("2025-12/report.html")
+        #expect(report.contains("<section id=\"kiriman\">\n<h2>Kiriman bulan ini</h2>"))
+        for (source, state, words) in [
+            ("DISHUB", "carried_forward", "tidak mengirim: daftar November 2025 dipakai"),
+            ("DISKOPUKM", "unreadable", "berkas tidak terbaca: daftar November 2025 tetap dipakai"), ("DINSOS", "received", "diterima"),
+        ] {
+            #expect(report.contains("<tr data-source=\"\(source)\" data-state=\"\(state)\"><td>"), "\(source)")
+            #expect(report.contains("<td>\(words)</td>"), "\(source)")
+        }
+        #expect(try workspace.read("2025-11/report.html").contains("<td>belum pernah mengirim</td>"))
+        for month in RunWorkspace.demoMonths {
+            let bpjs = try intake(month)["BPJS"] ?? [:]
+            let arrived = try workspace.query(
+                "SELECT COUNT(*), COUNT(DISTINCT file) FROM acknowledgements WHERE arrived_month = ?", [month])
+            #expect(arrived == [["\(bpjs["rows"] ?? "")", "\(bpjs["files"] ?? "")"]], "\(month)")
+        }
+    }
+}

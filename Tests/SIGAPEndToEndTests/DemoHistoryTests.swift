@@ -33,9 +33,8 @@ struct DemoHistoryTests {
 
         func sigap(_ command: String, _ extra: [String] = []) throws -> SigapResult {
             try SigapProcess.run(
-                [command] + extra + [
-                    "--pipeline", "pipelines/sigap-bekasi.yaml", "--inbox", inbox, "--out", out, "--store", store,
-                ])
+                [command] + extra
+                    + SigapProcess.ledgerOptions(command, pipeline: "pipelines/sigap-bekasi.yaml", inbox: inbox, out: out, store: store))
         }
 
         func read(_ relative: String) throws -> String {

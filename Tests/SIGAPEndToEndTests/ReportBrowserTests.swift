@@ -48,7 +48,8 @@ struct ReportBrowserTests {
 
         func sigap(_ command: String, _ extra: [String] = []) throws -> SigapResult {
             try SigapProcess.run(
-                [command] + extra + ["--pipeline", "pipelines/sigap-bekasi.yaml", "--inbox", inbox, "--out", out, "--store", store])
+                [command] + extra
+                    + SigapProcess.ledgerOptions(command, pipeline: "pipelines/sigap-bekasi.yaml", inbox: inbox, out: out, store: store))
         }
 
         /// `sigap report <month>`: the path it printed.

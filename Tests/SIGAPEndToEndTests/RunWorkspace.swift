@@ -44,10 +44,12 @@ struct RunWorkspace {
 
     /// `command extra... --pipeline P --inbox I --out O --store S`; `overrides` replaces any of
     /// those four (e.g. `["--out": "/elsewhere"]`).
+    /// Only the options the command takes (`SigapProcess.ledgerOptions`).
     func arguments(_ command: String, _ extra: [String], overrides: [String: String] = [:]) -> [String] {
-        var standard = [("--pipeline", Self.pipeline), ("--inbox", inbox), ("--out", out), ("--store", store)]
-        standard = standard.map { ($0.0, overrides[$0.0] ?? $0.1) }
-        return [command] + extra + standard.flatMap { [$0.0, $0.1] }
+        [command] + extra
+            + SigapProcess.ledgerOptions(
+                command, pipeline: overrides["--pipeline"] ?? Self.pipeline, inbox: overrides["--inbox"] ?? inbox,
+                out: overrides["--out"] ?? out, store: overrides["--store"] ?? store)
     }
 
     /// Runs a command to its end.

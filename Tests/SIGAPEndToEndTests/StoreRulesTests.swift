@@ -68,8 +68,8 @@ struct StoreRulesTests {
         let workspace = try RunWorkspace("no-store-\(command)")
         defer { workspace.remove() }
         let missing = "\(workspace.folder)/nowhere/sigap.sqlite"
-        let extra = command == "status" ? [] : ["2025-11"]
-        let result = try workspace.sigap(command, extra + ["--through", "2025-11"], overrides: ["--store": missing])
+        let extra = command == "status" ? [] : command == "report" ? ["2025-11"] : ["2025-11", "--through", "2025-11"]
+        let result = try workspace.sigap(command, extra, overrides: ["--store": missing])
         #expect(result.exitStatus == 66, "\(result)")
         #expect(result.stderr.contains("there is no store at \(missing)"), "\(result)")
         #expect(!FileManager.default.fileExists(atPath: "\(workspace.folder)/nowhere"), "\(command) made the store's folder")
@@ -80,7 +80,7 @@ struct StoreRulesTests {
         let queue = try DatabaseQueue(path: missing)
         try queue.write { try $0.execute(sql: "CREATE TABLE t (x)") }
         try queue.close()
-        let foreign = try workspace.sigap(command, extra + ["--through", "2025-11"], overrides: ["--store": missing])
+        let foreign = try workspace.sigap(command, extra, overrides: ["--store": missing])
         #expect(foreign.exitStatus == 66, "\(foreign)")
         #expect(foreign.stderr.contains("\(missing) is not a sigap store"), "\(foreign)")
     }

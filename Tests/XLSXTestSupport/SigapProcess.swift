@@ -19,6 +19,19 @@ public enum SigapProcess {
 
     /// `$SIGAP_BINARY` when set, else `sigap` next to the test runner (SwiftPM puts every product of a build
     /// in the same folder), else `.build/debug/sigap`.
+    /// The options a ledger command takes of `--pipeline`, `--inbox`, `--out` and `--store`
+    /// (SPEC §11: it refuses any other), as `flag value` pairs.
+    public static func ledgerOptions(_ command: String, pipeline: String, inbox: String, out: String, store: String) -> [String] {
+        let all = [("--pipeline", pipeline), ("--inbox", inbox), ("--out", out), ("--store", store)]
+        let unused: Set<String> =
+            switch command {
+            case "status": ["--inbox", "--out"]
+            case "report", "verify": ["--inbox"]
+            default: []
+            }
+        return all.filter { !unused.contains($0.0) }.flatMap { [$0.0, $0.1] }
+    }
+
     public static func binary() throws -> String {
         let environment = ProcessInfo.processInfo.environment
         if let explicit = environment["SIGAP_BINARY"], !explicit.isEmpty {

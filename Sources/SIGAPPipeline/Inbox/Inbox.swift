@@ -90,8 +90,12 @@ public struct Inbox: Sendable {
                 let folderPath = "\(monthPath)/\(folderName)"
                 guard let folderKind = folder(folderPath) else { continue }
                 guard folderName == Self.acknowledgementFolder || sources.contains(folderName) else {
+                    let hint = Self.declaredName(like: folderName, among: sources + [Self.acknowledgementFolder]).map {
+                        " (did you mean \($0)? rename the folder)"
+                    }
                     strays.append(
-                        Stray(name: "\(monthName)/\(folderName)", problem: "not a source declared in the pipeline: not read"))
+                        Stray(
+                            name: "\(monthName)/\(folderName)", problem: "not a source declared in the pipeline: not read\(hint ?? "")"))
                     continue
                 }
                 let prefix = "\(monthName)/\(folderName)/"
@@ -123,6 +127,14 @@ public struct Inbox: Sendable {
         folders.keys.filter { $0 <= month }.sorted().flatMap { inboxMonth in
             (folders[inboxMonth]?[Self.acknowledgementFolder] ?? []).map { (inboxMonth, $0) }
         }
+    }
+
+    /// The declared folder name `name` is most likely meant to be: the same letters and digits
+    /// in another case or with other separators (`diskopukm`, `Dis-Hub`, `BPJS `).
+    static func declaredName(like name: String, among declared: [String]) -> String? {
+        func key(_ text: String) -> String { String(text.uppercased().filter { $0.isLetter || $0.isNumber }) }
+        let wanted = key(name)
+        return declared.first { key($0) == wanted }
     }
 
     // MARK: - What a file is, by its extension (SPEC §2)

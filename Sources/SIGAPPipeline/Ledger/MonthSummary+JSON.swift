@@ -30,6 +30,21 @@ extension MonthSummary {
                     indent: "    ")
             )
         }
+        var arrivals = intake.sources.map { key, value in
+            (
+                key,
+                object(
+                    [
+                        ("state", JSON.string(value.state.rawValue)), ("files", "\(value.files)"), ("rows", "\(value.rows)"),
+                        ("from_month", JSON.string(value.fromMonth)),
+                    ], indent: "    ")
+            )
+        }
+        arrivals.append(
+            (
+                Inbox.acknowledgementFolder,
+                object([("files", "\(intake.acknowledgementFiles)"), ("rows", "\(intake.acknowledgementRows)")], indent: "    ")
+            ))
         let fields: [(String, String)] = [
             ("month", JSON.string(month.description)), ("closed", closed ? "true" : "false"), ("workers", "\(workers)"),
             ("covered", "\(covered)"), ("rejected", "\(rejected)"), ("pending", "\(pending)"), ("unexpected", "\(unexpected)"),
@@ -40,6 +55,7 @@ extension MonthSummary {
             ("by_source", object(sources, indent: "  ")), ("by_kecamatan", object(kecamatan, indent: "  ")),
             ("rejections_by_reason", object(rejectionsByReason.map { ($0.key, "\($0.value)") }, indent: "  ")),
             ("findings_by_code", object(findingsByCode.map { ($0.key, "\($0.value)") }, indent: "  ")),
+            ("intake", object(arrivals, indent: "  ")),
         ]
         return object(fields, indent: "") + "\n"
     }
@@ -81,5 +97,17 @@ extension MonthSummary {
         }
         rejectionsByReason = (object["rejections_by_reason"] as? [String: Any] ?? [:]).mapValues(number)
         findingsByCode = (object["findings_by_code"] as? [String: Any] ?? [:]).mapValues(number)
+        // A summary written before intake was kept has none.
+        for (key, value) in object["intake"] as? [String: Any] ?? [:] {
+            let figures = value as? [String: Any] ?? [:]
+            if key == Inbox.acknowledgementFolder {
+                intake.acknowledgementFiles = number(figures["files"])
+                intake.acknowledgementRows = number(figures["rows"])
+            } else if let state = (figures["state"] as? String).flatMap(Intake.State.init) {
+                intake.sources[key] = Intake.Source(
+                    state: state, files: number(figures["files"]), rows: number(figures["rows"]),
+                    fromMonth: figures["from_month"] as? String ?? "")
+            }
+        }
     }
 }

@@ -28,6 +28,8 @@ public struct MonthSummary: Sendable, Hashable {
     public var byKecamatan: [String: KecamatanFigures] = [:]
     public var rejectionsByReason: [String: Int] = [:]
     public var findingsByCode: [String: Int] = [:]
+    /// What arrived for the month (SPEC §3).
+    public var intake = Intake()
 
     public var totalPayable: Int { premiumDue + adjustmentsPremium }
 

@@ -40,6 +40,7 @@ struct MonthReportPage {
             "<style>\n\(ReportStyle.css)\n\(ReportStyle.pageNote("\(definition.programme) · \(monthName) · proses \(stored.runID)"))\n</style>\n"
         html += "</head>\n<body>\n<main>\n"
         html += masthead()
+        html += intake()
         html += headline()
         html += changes()
         html += bySource()
@@ -113,6 +114,42 @@ struct MonthReportPage {
                 "<p class=\"state open\" data-closed=\"false\">Bulan ini masih terbuka: angka dapat berubah pada proses berikutnya sampai bulan ditutup.</p>\n"
         }
         return html + "</header>\n"
+    }
+
+    /// What arrived this month (SPEC §3 intake), at the top: each agency and BPJS.
+    private func intake() -> String {
+        let intake = summary.intake
+        // A summary written before intake was kept has none: nothing to show.
+        guard !intake.sources.isEmpty else { return "" }
+        var html = "<section id=\"kiriman\">\n<h2>Kiriman bulan ini</h2>\n"
+        html +=
+            "<table class=\"intake\">\n<thead><tr><th>Pengirim</th><th>Keadaan</th><th class=\"num\">Berkas</th><th class=\"num\">Baris</th></tr></thead>\n<tbody>\n"
+        func month(_ text: String) -> String { YearMonth(text).map(ReportText.monthName) ?? text }
+        for code in sourceCodes(Array(intake.sources.keys)) {
+            guard let source = intake.sources[code] else { continue }
+            let state: String
+            switch source.state {
+            case .received: state = "diterima"
+            case .carriedForward: state = "tidak mengirim: daftar \(month(source.fromMonth)) dipakai"
+            case .unreadable:
+                state =
+                    source.fromMonth.isEmpty
+                    ? "berkas tidak terbaca: belum ada daftar sebelumnya"
+                    : "berkas tidak terbaca: daftar \(month(source.fromMonth)) tetap dipakai"
+            case .none: state = "belum pernah mengirim"
+            }
+            let received = source.state == .received
+            html +=
+                "<tr data-source=\"\(ReportText.escape(code))\" data-state=\"\(source.state.rawValue)\"><td>\(ReportText.escape(sourceName(code)))</td>"
+                + "<td>\(ReportText.escape(state))</td><td class=\"num\">\(received ? ReportText.count(source.files) : "–")</td>"
+                + "<td class=\"num\">\(received ? ReportText.count(source.rows) : "–")</td></tr>\n"
+        }
+        let bpjs = intake.acknowledgementFiles > 0
+        html +=
+            "<tr data-source=\"BPJS\"><td>BPJS Ketenagakerjaan</td><td>\(bpjs ? "konfirmasi diterima" : "tidak ada konfirmasi bulan ini")</td>"
+            + "<td class=\"num\">\(bpjs ? ReportText.count(intake.acknowledgementFiles) : "–")</td>"
+            + "<td class=\"num\">\(bpjs ? ReportText.count(intake.acknowledgementRows) : "–")</td></tr>\n"
+        return html + "</tbody>\n</table>\n</section>\n"
     }
 
     private func headline() -> String {

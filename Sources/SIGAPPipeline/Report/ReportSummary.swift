@@ -25,6 +25,8 @@ struct ReportSummary: Sendable, Hashable {
     var byKecamatan: [String: [String: Int]]
     var rejectionsByReason: [String: Int]
     var findingsByCode: [String: Int]
+    /// `intake`: what arrived for the month (SPEC §3).
+    var intake: Intake
 
     /// Reads `summary.json` text; a missing count reads as 0.
     init(json: String, month: String) throws {
@@ -53,6 +55,7 @@ struct ReportSummary: Sendable, Hashable {
         byKecamatan = summary.byKecamatan.mapValues { ["workers": $0.workers, "covered": $0.covered, "premium_due": $0.premiumDue] }
         rejectionsByReason = summary.rejectionsByReason
         findingsByCode = summary.findingsByCode
+        intake = summary.intake
     }
 
     func source(_ code: String, _ key: String) -> Int { bySource[code]?[key] ?? 0 }

@@ -21,6 +21,9 @@ struct AcknowledgementStage {
         /// Findings of the files that arrived in the month (`FILE_UNREADABLE` for one that cannot be read).
         var findings: [RosterFinding] = []
         var quarantined = 0
+        /// Readable files that arrived in the month, and their data rows (SPEC §3 intake).
+        var filesArrived = 0
+        var rowsArrived = 0
     }
 
     /// Every acknowledgement file up to the through month, readable or not.
@@ -41,6 +44,8 @@ struct AcknowledgementStage {
     private var unkept: [String: StagedAcknowledgements] = [:]
     /// The premium periods of every readable file, by SHA-256.
     private var periods: [String: Set<YearMonth>] = [:]
+    /// The data rows of every readable file, by SHA-256.
+    private var rows: [String: Int] = [:]
     private var store: (any LedgerStore)?
 
     /// What reading one file gave.
@@ -110,6 +115,7 @@ struct AcknowledgementStage {
                 stage.inputs.append((item.file, 0, "unreadable: \(cause)"))
             case .read(let periods, let rows, let unkept)?:
                 stage.periods[item.sha256] = periods
+                stage.rows[item.sha256] = rows
                 stage.periodsRead[item.sha256] = periods
                 if let unkept { stage.unkept[item.sha256] = unkept }
                 stage.inputs.append((item.file, rows, "read"))
@@ -118,6 +124,7 @@ struct AcknowledgementStage {
                 if counted.insert(item.sha256).inserted { stage.rowsParsed += rows }
             case nil:
                 let rows = kept[item.sha256] ?? 0
+                stage.rows[item.sha256] = rows
                 stage.inputs.append((item.file, rows, "read"))
                 stage.rowsRead += rows
             }
@@ -146,6 +153,8 @@ struct AcknowledgementStage {
         var list = AcknowledgementList()
         var findings: [RosterFinding] = []
         var quarantined = 0
+        var filesArrived = 0
+        var rowsArrived = 0
         for item in ignored where item.month == month {
             findings.append(
                 RosterFinding(
@@ -174,11 +183,13 @@ struct AcknowledgementStage {
             if item.month == month {
                 findings += staged.findings(file: item.file.name, month: month)
                 quarantined += staged.rowsQuarantined
+                filesArrived += 1
+                rowsArrived += rows[item.sha256] ?? 0
             }
         }
         var book = AcknowledgementBook(list)
         book.accepted = accepted
-        return Month(lookup: book, findings: findings, quarantined: quarantined)
+        return Month(lookup: book, findings: findings, quarantined: quarantined, filesArrived: filesArrived, rowsArrived: rowsArrived)
     }
 
     /// Whether a readable file holds rows for a period before `month`.

@@ -26,6 +26,8 @@ public struct MonthRosterLoader {
         public var inputs: [(file: Inbox.File, rows: Int, outcome: String)] = []
         /// Per source: the month whose folder the roster comes from (nil: no roster yet).
         public var rosterMonth: [String: YearMonth] = [:]
+        /// Per source: what arrived (SPEC §3 intake).
+        public var intake: [String: Intake.Source] = [:]
     }
 
     public let definition: PipelineDefinition
@@ -107,6 +109,8 @@ public struct MonthRosterLoader {
                             $0.flatMap(\.sheets).map(\.dataRows).reduce(0, +)
                         }
                         for file in files { result.inputs.append((file, perFile[file.name] ?? 0, "read")) }
+                        result.intake[source.code] = Intake.Source(
+                            state: .received, files: files.count, rows: report.rowsRead, fromMonth: month.description)
                         continue
                     }
                     // One unreadable file: the whole folder waits; only FILE_UNREADABLE is reported.
@@ -125,9 +129,16 @@ public struct MonthRosterLoader {
                         }
                     }
                     result.findings[source.code] = ignoredFindings + findings
+                    result.intake[source.code] = Intake.Source(
+                        state: .unreadable, fromMonth: lastUsable[source.code]?.month.description ?? "")
                 }
             }
             // Carried forward: the latest usable roster, re-validated for this month.
+            if result.intake[source.code] == nil {
+                result.intake[source.code] =
+                    lastUsable[source.code].map { Intake.Source(state: .carriedForward, fromMonth: $0.month.description) }
+                    ?? Intake.Source(state: .none)
+            }
             guard let carried = lastUsable[source.code] else { continue }
             result.rosterMonth[source.code] = carried.month
             _ = try reader.read(carried.files.map { ($0.path, $0.name) }, limits: limits) { result.entries.append($0) }

@@ -37,6 +37,8 @@ struct SummariseStage {
         var summary = MonthSummary(
             month: month, lines: lines, reconciliation: reconciliation, sources: sources, quarantinedRows: quarantined, findings: counts)
         summary.closed = false
+        summary.intake = Intake(
+            sources: rosters.intake, acknowledgementFiles: acknowledgements.filesArrived, acknowledgementRows: acknowledgements.rowsArrived)
         return Output(findings: findings, summary: summary)
     }
 }

@@ -150,14 +150,21 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     /// A month's rows, from the very texts its files are made of, and its texts, under `result`.
     private static func load(_ db: Database, _ month: StoredMonth, into result: Int64) throws {
         let name = month.month.description
-        if let file = month.ledgerFile {
-            try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)") { take in
-                try forEachChunk(ofFile: file, take)
-            }
-        } else {
-            try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)", text: month.ledgerCSV)
+        guard try !SQLiteSchema.isFrozen(db, result: result) else {
+            throw StoreError.refused("\(name) is closed: its rows are never loaded again")
         }
-        try CSVTableLoad.findings.load(into: db, result: result, name: "the findings of \(name)", text: month.findingsCSV)
+        try SQLiteSchema.bulkLoad(db, into: "ledger_line") {
+            if let file = month.ledgerFile {
+                try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)") { take in
+                    try forEachChunk(ofFile: file, take)
+                }
+            } else {
+                try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)", text: month.ledgerCSV)
+            }
+        }
+        try SQLiteSchema.bulkLoad(db, into: "finding") {
+            try CSVTableLoad.findings.load(into: db, result: result, name: "the findings of \(name)", text: month.findingsCSV)
+        }
         try SQLiteSchema.insertTotals(db, result: result, summaryJSON: month.summaryJSON, name: name)
         try db.execute(
             sql: "UPDATE result SET summary_json = ?, findings_csv = ?, basis = ?, ledger_sha256 = ? WHERE id = ?",
@@ -218,15 +225,18 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 "INSERT INTO worker (set_id, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
             )
             var line = 0
-            try workers.forEachStoredRow { values, row in
-                statement.bind(1, set)
-                statement.bind(2, line)
-                for (index, value) in values.enumerated() {
-                    statement.bind(Int32(index + 3), text: value ?? UnsafeBufferPointer(start: nil, count: 0))
+            // A new set: no closed month uses it yet.
+            try SQLiteSchema.bulkLoad(db, into: "worker") {
+                try workers.forEachStoredRow { values, row in
+                    statement.bind(1, set)
+                    statement.bind(2, line)
+                    for (index, value) in values.enumerated() {
+                        statement.bind(Int32(index + 3), text: value ?? UnsafeBufferPointer(start: nil, count: 0))
+                    }
+                    statement.bind(16, row)
+                    try statement.step()
+                    line += 1
                 }
-                statement.bind(16, row)
-                try statement.step()
-                line += 1
             }
         }
     }
@@ -250,20 +260,22 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             )
             var line: Int64 = 0
             if !frozen {
-                try report.forEachRecord { record in
-                    statement.bind(1, sha256)
-                    statement.bind(2, line)
-                    statement.bind(3, record.row)
-                    statement.bind(4, record.period?.description)
-                    statement.bind(5, record.nik)
-                    statement.bind(6, record.name)
-                    statement.bind(7, record.kpj)
-                    statement.bind(8, record.status?.rawValue.uppercased())
-                    statement.bind(9, record.reason)
-                    statement.bind(10, record.reasonCode)
-                    statement.bind(11, record.premium)
-                    try statement.step()
-                    line += 1
+                try SQLiteSchema.bulkLoad(db, into: "ack_row") {
+                    try report.forEachRecord { record in
+                        statement.bind(1, sha256)
+                        statement.bind(2, line)
+                        statement.bind(3, record.row)
+                        statement.bind(4, record.period?.description)
+                        statement.bind(5, record.nik)
+                        statement.bind(6, record.name)
+                        statement.bind(7, record.kpj)
+                        statement.bind(8, record.status?.rawValue.uppercased())
+                        statement.bind(9, record.reason)
+                        statement.bind(10, record.reasonCode)
+                        statement.bind(11, record.premium)
+                        try statement.step()
+                        line += 1
+                    }
                 }
             }
             let stage = try SQLiteStatement(

@@ -221,6 +221,28 @@ enum SQLiteSchema {
         return sql
     }
 
+    /// Runs `body`, sigap's own bulk load of new rows into `table`, without that table's
+    /// per-row insert trigger (which costs about a second per million rows): the trigger is
+    /// dropped and made again inside the same transaction, so no other connection ever sees the
+    /// table without it. The rows `body` inserts belong to a result, worker set or file that no
+    /// closed month uses (the callers check); a failure rolls the drop back with the rest.
+    static func bulkLoad<T>(_ db: Database, into table: String, _ body: () throws -> T) throws -> T {
+        let name = "\(table)_frozen_insert"
+        guard
+            let sql = try String.fetchOne(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", arguments: [name])
+        else { return try body() }
+        try db.execute(sql: "DROP TRIGGER \(name)")
+        let result = try body()
+        try db.execute(sql: sql)
+        return result
+    }
+
+    /// Whether the result `id` is a closed month's.
+    static func isFrozen(_ db: Database, result id: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM month WHERE result_id = ? AND closed = 1)", arguments: [id]) ?? false
+    }
+
     /// Whether the acknowledgement file `key` (an SQL expression) arrived in a closed month.
     static func closedFile(_ key: String) -> String {
         "EXISTS (SELECT 1 FROM result_ack_file f JOIN month m ON m.result_id = f.result_id WHERE f.sha256 = \(key) AND m.closed = 1)"

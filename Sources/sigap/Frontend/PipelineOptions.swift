@@ -41,6 +41,18 @@ struct PipelineOptions: ParsableArguments {
         }
     }
 
+    /// SPEC §11: a ledger command given an option it does not use is a usage error (64), not an
+    /// option silently ignored. `uses` names the options of `inbox`, `out`, `store`, `through`
+    /// that `command` takes (`--pipeline` and `--log-format` every one takes).
+    func refuseUnused(by command: String, uses: Set<String>) throws {
+        let given: [(String, Bool)] = [
+            ("--inbox", inbox != nil), ("--out", out != nil), ("--store", store != nil), ("--through", through != nil),
+        ]
+        for (option, isGiven) in given where isGiven && !uses.contains(option) {
+            throw ValidationError("\(command) does not use \(option): leave it out")
+        }
+    }
+
     /// How far after the current month `--through` may reach (SPEC §3).
     static let monthsAhead = 12
 

@@ -15,6 +15,7 @@ struct Report: ParsableCommand {
     @OptionGroup var options: PipelineOptions
 
     func validate() throws {
+        try options.refuseUnused(by: "report", uses: ["--out", "--store"])
         if YearMonth(month) == nil { throw ValidationError("the month must be written YYYY-MM, not '\(month)'") }
     }
 

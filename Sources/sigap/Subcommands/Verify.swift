@@ -13,8 +13,7 @@ struct Verify: ParsableCommand {
     @OptionGroup var options: PipelineOptions
 
     func validate() throws {
-        if options.inbox != nil { throw ValidationError("verify reads no inbox: --inbox is not one of its options") }
-        if options.through != nil { throw ValidationError("verify checks every closed month: --through is not one of its options") }
+        try options.refuseUnused(by: "verify", uses: ["--out", "--store"])
     }
 
     func run() throws {
