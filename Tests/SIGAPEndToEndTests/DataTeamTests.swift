@@ -152,3 +152,20 @@ extension DataTeamTests {
         }
     }
 }
+
+extension DataTeamTests {
+    @Test("a folder named like a declared source in another case or spelling: not read, 65, and the message says which source was meant")
+    func didYouMean() throws {
+        let workspace = try RunWorkspace("did-you-mean")
+        defer { workspace.remove() }
+        try workspace.arriveDemo(["2025-11"], clean: true)
+        try FileManager.default.moveItem(atPath: "\(workspace.inbox)/2025-11/DISKOPUKM", toPath: "\(workspace.inbox)/2025-11/diskopukm")
+        try FileManager.default.createDirectory(atPath: "\(workspace.inbox)/2025-11/DINAS-X", withIntermediateDirectories: true)
+        let run = try workspace.sigap("run", ["--through", "2025-11"])
+        #expect(run.exitStatus == 65, "\(run)")
+        #expect(
+            run.stderr.contains("problem: 2025-11/diskopukm: not a source declared in the pipeline: not read (did you mean DISKOPUKM? rename the folder)"),
+            "\(run)")
+        #expect(run.stderr.contains("problem: 2025-11/DINAS-X: not a source declared in the pipeline: not read\n"), "\(run)")
+    }
+}
