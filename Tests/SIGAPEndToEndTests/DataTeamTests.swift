@@ -164,7 +164,8 @@ extension DataTeamTests {
         let run = try workspace.sigap("run", ["--through", "2025-11"])
         #expect(run.exitStatus == 65, "\(run)")
         #expect(
-            run.stderr.contains("problem: 2025-11/diskopukm: not a source declared in the pipeline: not read (did you mean DISKOPUKM? rename the folder)"),
+            run.stderr.contains(
+                "problem: 2025-11/diskopukm: not a source declared in the pipeline: not read (did you mean DISKOPUKM? rename the folder)"),
             "\(run)")
         #expect(run.stderr.contains("problem: 2025-11/DINAS-X: not a source declared in the pipeline: not read\n"), "\(run)")
     }

@@ -29,8 +29,13 @@ enum InspectionJSON {
             files.append("{\"file\":\(JSON.string(file.file)),\"sheets\":[\(sheets.joined(separator: ","))]}")
         }
         let findings = report.findingsByCode.map { "\"\($0.code.rawValue)\":\($0.count)" }
-        return "{\"month\":\"\(report.month)\",\"files\":[\(files.joined(separator: ","))],"
+        // Where each finding is, never its value (a NIK or a phone number).
+        let placed = report.findings.map { finding in
+            "{\"sheet\":\(finding.sheet.map(JSON.string) ?? "null"),\"row\":\(finding.row.map(String.init) ?? "null"),"
+                + "\"cell\":\(finding.cell.map(JSON.string) ?? "null"),\"code\":\"\(finding.code.rawValue)\",\"severity\":\"\(finding.severity.rawValue)\"}"
+        }
+        return "{\"month\":\"\(report.month)\",\"source\":\(JSON.string(report.source)),\"files\":[\(files.joined(separator: ","))],"
             + "\"rows\":{\"read\":\(report.rowsRead),\"kept\":\(report.rowsKept),\"quarantined\":\(report.rowsQuarantined),\"duplicates\":\(report.rowsDuplicate)},"
-            + "\"findings_by_code\":{\(findings.joined(separator: ","))}}"
+            + "\"findings_by_code\":{\(findings.joined(separator: ","))},\"findings\":[\(placed.joined(separator: ","))]}"
     }
 }

@@ -4,7 +4,8 @@ import XLSX
 
 /// The terminal form of `sigap inspect`. No NIK or phone appears: counts and layout only.
 enum InspectionText {
-    static func lines(_ report: SourceRosterReport, language: Language) -> [String] {
+    /// `listing`: how many rows with findings are listed by sheet, row, cell and code.
+    static func lines(_ report: SourceRosterReport, language: Language, listing: Int) -> [String] {
         var lines: [String] = []
         for file in report.files {
             lines.append("File \(file.file) (month \(report.month))")
@@ -36,6 +37,18 @@ enum InspectionText {
             for (code, count) in report.findingsByCode {
                 lines.append(
                     "  \(pad(code.rawValue, 22)) \(pad(code.defaultSeverity.rawValue, 8)) \(count)  \(code.message(language, value: nil))")
+            }
+        }
+        let placed = report.findings.filter { $0.row != nil }
+        if !placed.isEmpty {
+            lines.append("Rows with findings (sheet, row, cell, code, severity):")
+            for finding in placed.prefix(listing) {
+                lines.append(
+                    "  \(finding.sheet ?? "-")  row \(finding.row ?? 0)  \(pad(finding.cell ?? "-", 6)) \(pad(finding.code.rawValue, 22)) \(finding.severity.rawValue)"
+                )
+            }
+            if placed.count > listing {
+                lines.append("  … and \(placed.count - listing) more (all in --format json, and in the correction workbook after a run)")
             }
         }
         return lines

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SIGAPDomain
 import SIGAPPipeline
 import XLSX
@@ -14,11 +15,14 @@ struct Inspect: ParsableCommand {
     @Argument(help: "The roster workbook (.xlsx).")
     var file: String
 
-    @Option(help: "The month to validate for (YYYY-MM; default: the current month in Asia/Jakarta).")
+    @Option(
+        help:
+            "The month to validate for (YYYY-MM; default: the month folder the file sits in, as in <inbox>/2025-12/DINSOS/a.xlsx, else the current month in Asia/Jakarta)."
+    )
     var month: String?
 
-    @Option(help: "The agency code shown in findings.")
-    var source = "-"
+    @Option(help: "The agency code shown in findings (default: the folder the file sits in, when it looks like one).")
+    var source: String?
 
     @Option(help: "Output: text (for a terminal) or json (for tools).")
     var format: Format = .text
@@ -31,8 +35,21 @@ struct Inspect: ParsableCommand {
         if lang != "id" && lang != "en" { throw ValidationError("--lang must be id or en") }
     }
 
+    /// The text form lists at most this many rows with findings (the JSON form lists them all).
+    static let listedRows = 200
+
     func run() throws {
-        let month = self.month.flatMap(YearMonth.init) ?? JakartaClock.currentMonth()
+        // The folders the file sits in: <month>/<source>/<file> in an inbox.
+        let folders = (file as NSString).deletingLastPathComponent
+        let folderMonth = YearMonth((folders as NSString).deletingLastPathComponent.split(separator: "/").last.map(String.init) ?? "")
+        let month = self.month.flatMap(YearMonth.init) ?? folderMonth ?? JakartaClock.currentMonth()
+        let folderName = (folders as NSString).lastPathComponent
+        let source = self.source ?? (folderMonth != nil && !folderName.isEmpty ? folderName : "-")
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+            StandardStreams.writeError("error: \(file): no such file")
+            throw ExitStatus.missingInput
+        }
         let reader = SourceRosterReader(source: source, month: month)
         let report: SourceRosterReport
         do {
@@ -41,8 +58,14 @@ struct Inspect: ParsableCommand {
             StandardStreams.writeError("error: \(file): \(error.cause)")
             throw error.code == .fileNotFound ? ExitStatus.missingInput : ExitStatus.unreadableInput
         }
+        // A file that cannot be read at all is said so, with its cause: never "Findings: none".
+        if let unreadable = report.unreadable.first {
+            StandardStreams.writeError("error: \(file) cannot be read (\(FindingCode.fileUnreadable.rawValue)): \(unreadable.cause)")
+            throw ExitStatus.unreadableInput
+        }
         switch format {
-        case .text: InspectionText.lines(report, language: lang == "en" ? .en : .id).forEach(StandardStreams.writeLine)
+        case .text:
+            InspectionText.lines(report, language: lang == "en" ? .en : .id, listing: Self.listedRows).forEach(StandardStreams.writeLine)
         case .json: StandardStreams.writeLine(InspectionJSON.render(report))
         }
         StandardStreams.flush()
