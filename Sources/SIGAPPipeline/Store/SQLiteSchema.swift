@@ -226,6 +226,7 @@ enum SQLiteSchema {
     /// dropped and made again inside the same transaction, so no other connection ever sees the
     /// table without it. The rows `body` inserts belong to a result, worker set or file that no
     /// closed month uses (the callers check); a failure rolls the drop back with the rest.
+    @discardableResult
     static func bulkLoad<T>(_ db: Database, into table: String, _ body: () throws -> T) throws -> T {
         let name = "\(table)_frozen_insert"
         guard
