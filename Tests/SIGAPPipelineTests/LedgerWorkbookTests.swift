@@ -267,7 +267,7 @@ struct LedgerWorkbookTests {
         #expect(pending.dropFirst().map { F.text($0, 3) } == ["DISHUB", "DINSOS"])
     }
 
-    @Test("frozen header rows, an autofilter on each table, rupiah formatted \"Rp \"#,##0")
+    @Test("frozen header rows, an autofilter on each table, rupiah formatted with literal dots")
     func layout() throws {
         for name in ["Buku Besar", "Penyesuaian", "Ditolak", "Menunggu"] {
             let xml = try F.sheetXML(workbook, name)
@@ -278,7 +278,7 @@ struct LedgerWorkbookTests {
         #expect(try F.sheetXML(workbook, "Buku Besar").contains(#"<autoFilter ref="A1:Q10"/>"#))
         #expect(try F.sheetXML(workbook, "Ringkasan").contains("<autoFilter ref="))
         let styles = try F.part(workbook, "xl/styles.xml")
-        #expect(styles.contains(#"formatCode="&quot;Rp &quot;#,##0""#))
+        #expect(styles.contains(#"formatCode="&quot;Rp &quot;#&quot;.&quot;000""#))
         #expect(styles.contains(#"formatCode="@""#))
     }
 
@@ -321,5 +321,29 @@ struct LedgerWorkbookTests {
             try LedgerWorkbook(month: F.month, summary: F.summary, lines: F.lines, sourceNames: [:]).write(to: path)
         }
         #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}
+
+@Suite("Rupiah in the workbooks: Rp 16.800 whatever the viewer's regional settings")
+struct RupiahFormatTests {
+    @Test("the format has literal dots between digit groups, never the locale's separator")
+    func formats() {
+        #expect(LedgerWorkbook.rupiahFormat(0) == "\"Rp \"0")
+        #expect(LedgerWorkbook.rupiahFormat(999) == "\"Rp \"0")
+        #expect(LedgerWorkbook.rupiahFormat(1_000) == "\"Rp \"#\".\"000")
+        #expect(LedgerWorkbook.rupiahFormat(16_800) == "\"Rp \"#\".\"000")
+        #expect(LedgerWorkbook.rupiahFormat(-16_800) == "\"Rp \"#\".\"000")
+        #expect(LedgerWorkbook.rupiahFormat(195_988_800) == "\"Rp \"#\".\"000\".\"000")
+        #expect(LedgerWorkbook.rupiahFormat(1_000_000_000) == "\"Rp \"#\".\"000\".\"000\".\"000")
+        for amount in [0, 5, 999, 1_000, 16_800, -16_800, 1_000_005, 195_988_800] {
+            #expect(!LedgerWorkbook.rupiahFormat(amount).contains(","), "\(amount)")
+        }
+    }
+
+    @Test("ledger.xlsx uses them (and no #,##0 for money)")
+    func inTheWorkbook() throws {
+        let styles = try LedgerWorkbookFixture.part(LedgerWorkbookTests.written.workbook, "xl/styles.xml")
+        #expect(styles.contains("formatCode=\"&quot;Rp &quot;#&quot;.&quot;000\""), "\(styles)")
+        #expect(!styles.contains("Rp &quot;#,##0"), "\(styles)")
     }
 }

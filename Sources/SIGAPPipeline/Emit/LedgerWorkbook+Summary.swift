@@ -77,7 +77,7 @@ extension LedgerWorkbook {
             row += 1
             try sheet.write(.text(figure.label), row: row, column: 1)
             try sheet.write(
-                .number(Double(figure.value)), row: row, column: 2, style: figure.isMoney ? Self.rupiahStyle : Self.countStyle)
+                .number(Double(figure.value)), row: row, column: 2, style: figure.isMoney ? Self.rupiahStyle(figure.value) : Self.countStyle)
             try sheet.write(.text(figure.note), row: row, column: 3)
         }
 
@@ -117,7 +117,7 @@ extension LedgerWorkbook {
             try sheet.write(
                 row: row, [figures.workers, figures.covered, figures.rejected, figures.pending].map { .number(Double($0)) },
                 from: 3, style: Self.countStyle)
-            try sheet.write(.number(Double(figures.premiumDue)), row: row, column: 7, style: Self.rupiahStyle)
+            try sheet.write(.number(Double(figures.premiumDue)), row: row, column: 7, style: Self.rupiahStyle(figures.premiumDue))
             total.workers += figures.workers
             total.covered += figures.covered
             total.rejected += figures.rejected
@@ -130,7 +130,7 @@ extension LedgerWorkbook {
         try sheet.write(
             row: row, [total.workers, total.covered, total.rejected, total.pending].map { .number(Double($0)) }, from: 3,
             style: Self.totalCountStyle)
-        try sheet.write(.number(Double(total.premiumDue)), row: row, column: 7, style: Self.totalRupiahStyle)
+        try sheet.write(.number(Double(total.premiumDue)), row: row, column: 7, style: Self.totalRupiahStyle(total.premiumDue))
         return row
     }
 
@@ -186,7 +186,7 @@ extension LedgerWorkbook {
             try sheet.write(.text(name), row: row, column: 2)
             try sheet.write(
                 row: row, [figures.workers, figures.covered].map { .number(Double($0)) }, from: 3, style: Self.countStyle)
-            try sheet.write(.number(Double(figures.premiumDue)), row: row, column: 5, style: Self.rupiahStyle)
+            try sheet.write(.number(Double(figures.premiumDue)), row: row, column: 5, style: Self.rupiahStyle(figures.premiumDue))
             total.workers += figures.workers
             total.covered += figures.covered
             total.premiumDue += figures.premiumDue
@@ -197,6 +197,6 @@ extension LedgerWorkbook {
         try sheet.write(.blank, row: row, column: 2, style: Self.totalLabelStyle)
         try sheet.write(
             row: row, [total.workers, total.covered].map { .number(Double($0)) }, from: 3, style: Self.totalCountStyle)
-        try sheet.write(.number(Double(total.premiumDue)), row: row, column: 5, style: Self.totalRupiahStyle)
+        try sheet.write(.number(Double(total.premiumDue)), row: row, column: 5, style: Self.totalRupiahStyle(total.premiumDue))
     }
 }

@@ -9,11 +9,24 @@ import XLSXWrite
 /// What the people-facing workbooks (`ledger.xlsx`, `submission.xlsx`) share: cell styles, one
 /// table per sheet (header in row 1, frozen, with an autofilter) and a file created private.
 extension LedgerWorkbook {
-    /// The number format of rupiah cells. Excel's format codes always use `,` for thousands and
-    /// `.` for decimals; the reader's locale decides what is shown, so with Indonesian regional
-    /// settings a premium of 16800 shows as `Rp 16.800` (with US settings `Rp 16,800`). The
-    /// cell stays a number, so sums and filters work.
-    public static let rupiahFormat = "\"Rp \"#,##0"
+    /// The number format of a rupiah cell holding `amount`: `Rp 16.800` whatever the viewer's
+    /// regional settings. A thousands separator in a format code (`#,##0`) is drawn with the
+    /// viewer's own (`Rp 16,800` on the many office PCs with US settings), so the dots are
+    /// literal text between digit groups instead: `"Rp "#"."000` for thousands,
+    /// `"Rp "#"."000"."000` for millions, `"Rp "0` under a thousand; a negative amount shows as
+    /// `-Rp 16.800`. The cell stays a number, so sums and filters work.
+    public static func rupiahFormat(_ amount: Int) -> String {
+        var groups = 0
+        var rest = amount.magnitude
+        while rest >= 1000 {
+            rest /= 1000
+            groups += 1
+        }
+        return groups == 0 ? "\"Rp \"0" : "\"Rp \"#" + String(repeating: "\".\"000", count: groups)
+    }
+
+    static func rupiahStyle(_ amount: Int) -> CellStyle { CellStyle(numberFormat: rupiahFormat(amount)) }
+    static func totalRupiahStyle(_ amount: Int) -> CellStyle { CellStyle(bold: true, border: true, numberFormat: rupiahFormat(amount)) }
     /// Counts: thousands grouped by the reader's locale (`11.666`).
     public static let countFormat = "#,##0"
     /// Dates in the Indonesian order.
@@ -24,11 +37,9 @@ extension LedgerWorkbook {
     static let sectionStyle = CellStyle(bold: true, fill: 0xF2F2F2)
     /// Text that must stay text if someone edits the cell (NIK, phone, KPJ, codes).
     static let textStyle = CellStyle(numberFormat: "@")
-    static let rupiahStyle = CellStyle(numberFormat: rupiahFormat)
     static let countStyle = CellStyle(numberFormat: countFormat)
     static let dateStyle = CellStyle(numberFormat: dateFormat)
     static let totalLabelStyle = CellStyle(bold: true, border: true)
-    static let totalRupiahStyle = CellStyle(bold: true, border: true, numberFormat: rupiahFormat)
     static let totalCountStyle = CellStyle(bold: true, border: true, numberFormat: countFormat)
 
     /// The most rows a table sheet holds. The workbooks are for people (SIGAP has about 11,666
@@ -41,6 +52,8 @@ extension LedgerWorkbook {
         var width: Double
         var style: CellStyle?
         var content: (Item) -> CellContent
+        /// A style of each cell's own, when it depends on the value (rupiah).
+        var styleOf: ((Item) -> CellStyle)? = nil
 
         /// Text kept as text (`@`): NIK, phone, KPJ, codes.
         static func text(_ header: String, width: Double, _ value: @escaping (Item) -> String) -> Column {
@@ -52,9 +65,11 @@ extension LedgerWorkbook {
             Column(header: header, width: width, style: nil) { .text(value($0)) }
         }
 
-        /// Integer rupiah as a number formatted `"Rp "#,##0`.
+        /// Integer rupiah as a number formatted `Rp 16.800` (`rupiahFormat`).
         static func rupiah(_ header: String, width: Double = 16, _ value: @escaping (Item) -> Int) -> Column {
-            Column(header: header, width: width, style: LedgerWorkbook.rupiahStyle) { .number(Double(value($0))) }
+            Column(
+                header: header, width: width, style: LedgerWorkbook.rupiahStyle(16_800), content: { .number(Double(value($0))) },
+                styleOf: { LedgerWorkbook.rupiahStyle(value($0)) })
         }
     }
 
@@ -79,6 +94,11 @@ extension LedgerWorkbook {
                     if columns[offset].style != nil {
                         try sheet.write(.blank, row: row, column: offset + 1, style: nil, format: formats[offset])
                     }
+                    continue
+                }
+                if let styleOf = columns[offset].styleOf {
+                    let style = styleOf(item)
+                    try sheet.write(content, row: row, column: offset + 1, style: style, format: sheet.resolve(style))
                     continue
                 }
                 try sheet.write(content, row: row, column: offset + 1, style: columns[offset].style, format: formats[offset])

@@ -16,7 +16,7 @@ import XLSXWrite
 /// The Ditolak and Menunggu sheets hold exactly the people counted as `rejected` and `pending` in
 /// the summary; an adjustment to a closed month shows on Penyesuaian (and Buku Besar) only.
 ///
-/// Money cells are numbers (integer rupiah) formatted `"Rp "#,##0` (`rupiahFormat`), NIK, KPJ
+/// Money cells are numbers (integer rupiah) formatted `Rp 16.800` in any locale (`rupiahFormat`), NIK, KPJ
 /// and codes are text cells, every table sheet has its header in row 1, frozen, and an
 /// autofilter. The file is written 0640 (it holds full NIKs).
 public struct LedgerWorkbook: Sendable {
