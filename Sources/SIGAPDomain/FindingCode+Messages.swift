@@ -83,8 +83,9 @@ extension FindingCode {
             return "NIK\(v) juga tercantum di baris lain dengan nama atau tanggal lahir yang berbeda. Pastikan NIK "
                 + "dan identitas pekerja sesuai KTP."
         case .fileUnreadable:
-            return "Berkas tidak dapat dibaca\(value.map { ": \($0)" } ?? ""). Simpan ulang sebagai Excel Workbook "
-                + "(.xlsx) tanpa kata sandi, lalu kirim ulang; sementara itu daftar bulan sebelumnya yang dipakai."
+            return "Berkas tidak dapat dibaca\(value.map { ": \($0)" } ?? ""). Sementara itu daftar bulan sebelumnya yang dipakai. "
+                + "Letakkan berkas pengganti (Excel Workbook .xlsx tanpa kata sandi) dan hapus berkas ini dari folder: selama daftar "
+                + "pekerja yang rusak masih ada, seluruh folder dinas itu menunggu."
         case .fileIgnored:
             return "Berkas ini bukan daftar pekerja atau konfirmasi BPJS\(value.map { " (\($0))" } ?? ""), jadi tidak dibaca. "
                 + "Daftar pekerja dikirim sebagai Excel Workbook (.xlsx); lampiran seperti surat pengantar tidak perlu disimpan di folder ini."
@@ -164,8 +165,9 @@ extension FindingCode {
             return "The NIK\(v) also appears on another row with a different name or birth date. Make sure the "
                 + "NIK and the worker's identity match the KTP."
         case .fileUnreadable:
-            return "The file cannot be read\(value.map { ": \($0)" } ?? ""). Save it again as an Excel Workbook "
-                + "(.xlsx) without a password and send it again; meanwhile the previous month's list is used."
+            return "The file cannot be read\(value.map { ": \($0)" } ?? ""). Meanwhile the previous month's list is used. "
+                + "Put the replacement (an Excel Workbook .xlsx without a password) in the folder and remove this file: while a "
+                + "damaged worker list is there, the agency's whole folder waits."
         case .fileIgnored:
             return "This file is not a worker list or a BPJS acknowledgement\(value.map { " (\($0))" } ?? ""), so it is not read. "
                 + "Worker lists are sent as Excel Workbooks (.xlsx); attachments such as cover letters need not be put in this folder."

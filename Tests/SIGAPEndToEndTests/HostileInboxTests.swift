@@ -54,6 +54,17 @@ struct HostileInboxTests {
             }
         }
 
+        /// The cause as findings.csv gives it, in Bahasa Indonesia (the English one is the log's).
+        var sebab: String {
+            switch self {
+            case .fifo: "bukan berkas biasa (pipa, soket atau perangkat): tidak dibuka"
+            case .deviceLink: "tautan simbolik ke /dev/zero di luar inbox: tidak diikuti"
+            case .outsideLink: "tautan simbolik ke /etc/passwd di luar inbox: tidak diikuti"
+            case .danglingLink, .loopingLink: "tautan simbolik yang tujuannya tidak ada atau berputar"
+            case .notUTF8: "nama berkas memuat huruf yang tidak sah (bukan UTF-8): ganti nama berkas, lalu kirim ulang"
+            }
+        }
+
         func place(in inbox: String) throws {
             let folder = "\(inbox)/\((name as NSString).deletingLastPathComponent)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -89,7 +100,9 @@ struct HostileInboxTests {
         #expect(run.stderr.contains("problem: \(hostile.name): \(hostile.cause)"), "\(run)")
         let findings = try workspace.read("2026-01/findings.csv")
         #expect(findings.contains("\(hostile.name),,,,FILE_UNREADABLE,error,"), "\(findings)")
-        #expect(findings.contains(hostile.cause), "\(findings)")
+        // As a CSV field: quoted when it holds a comma.
+        let value = hostile.sebab.contains(",") ? "\"\(hostile.sebab)\"" : hostile.sebab
+        #expect(findings.contains("FILE_UNREADABLE,error,\(value),\"Berkas tidak dapat dibaca: \(hostile.sebab)."), "\(findings)")
         #expect(try Self.closedBooks(workspace) == books)
         // Nothing of a file outside the inbox is read: its digest is in no manifest.
         if hostile == .outsideLink {

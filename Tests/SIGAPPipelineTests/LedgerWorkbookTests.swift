@@ -155,15 +155,15 @@ struct LedgerWorkbookTests {
         }
         let s = F.summary
         let expected: [String: Int] = [
-            "Jumlah pekerja": s.workers, "Tertanggung (COVERED)": s.covered, "Ditolak (REJECTED)": s.rejected,
-            "Menunggu konfirmasi (PENDING)": s.pending, "Tidak terdaftar (UNEXPECTED)": s.unexpected,
-            "Iuran terutang": s.premiumDue, "Penyesuaian (jumlah)": s.adjustmentsCount,
-            "Penyesuaian (nilai)": s.adjustmentsPremium, "Total dibayar": s.totalPayable,
-            "Potensi iuran tertunda": s.pendingExposure, "Nilai sengketa": s.disputedAmount,
-            "Penolakan tanpa peserta": s.orphanRejections, "Baris dikarantina": s.quarantinedRows,
+            "Jumlah pekerja": s.workers, "Tertanggung": s.covered, "Ditolak": s.rejected, "Menunggu konfirmasi": s.pending,
+            "Diterima BPJS tanpa terdaftar": s.unexpected, "Iuran terutang bulan ini": s.premiumDue,
+            "Baris penyesuaian": s.adjustmentsCount, "Nilai penyesuaian": s.adjustmentsPremium,
+            "Total yang harus dibayar": s.totalPayable, "Potensi iuran yang menunggu": s.pendingExposure,
+            "Nilai yang dipersoalkan": s.disputedAmount, "Penolakan tanpa pekerja terdaftar": s.orphanRejections,
+            "Baris dikarantina": s.quarantinedRows,
         ]
         #expect(figures == expected.mapValues(Double.init))
-        #expect(figures["Potensi iuran tertunda"] == 33_600)
+        #expect(figures["Potensi iuran yang menunggu"] == 33_600)
         #expect(figures["Baris dikarantina"] == 5)
     }
 
@@ -222,19 +222,21 @@ struct LedgerWorkbookTests {
         for (row, line) in zip(data, ordered) {
             #expect(row[column: 4]?.value == .string(line.nik))
             #expect(row[column: 16]?.value == .number(Double(line.premium)))
+            // Entries, statuses and flags in the glossary's words (the codes stay in ledger.csv).
             let expected: [String?] = [
-                line.month.description, line.entry.rawValue, line.forMonth.description, line.nik, line.name, line.source,
+                line.month.description, Glossary.entry(line.entry), line.forMonth.description, line.nik, line.name, line.source,
                 line.sources.joined(separator: ";"), line.kecamatanCode, line.kecamatan, line.kelurahan, line.occupation,
-                line.kpj, line.status.rawValue, line.previousStatus?.rawValue ?? "", line.reasonCode,
+                line.kpj, Glossary.status(line.status), line.previousStatus.map(Glossary.status) ?? "", line.reasonCode,
             ].map { $0.isEmpty ? nil : $0 }
             #expect((1...15).map { F.text(row, $0) } == expected)
-            #expect(F.text(row, 17) == (line.flags.isEmpty ? nil : line.flags.sorted().map(\.rawValue).joined(separator: ";")))
+            #expect(F.text(row, 17) == (line.flags.isEmpty ? nil : line.flags.sorted().map(Glossary.flag).joined(separator: "; ")))
         }
-        // The KPJ keeps its leading zero; flags are sorted; the reclaimed premium is negative.
+        // The KPJ keeps its leading zero; flags in words, in code order; the reclaimed premium is negative.
         #expect(F.text(data[1], 12) == "01234567890")
-        #expect(F.text(data[1], 17) == "AMOUNT_MISMATCH;NAME_MISMATCH")
+        #expect(F.text(data[1], 17) == "Tagihan BPJS berbeda; Nama berbeda dengan BPJS")
         #expect(F.number(data[8], 16) == -16_800)
-        #expect(F.text(data[8], 14) == "COVERED")
+        #expect(F.text(data[8], 14) == "Tertanggung")
+        #expect(F.text(data[8], 2) == "Penyesuaian")
     }
 
     @Test("Penyesuaian, Ditolak and Menunggu hold exactly the right people")
@@ -252,8 +254,8 @@ struct LedgerWorkbookTests {
         let adjustments = try F.rows(workbook, "Penyesuaian")
         #expect(F.text(adjustments[0], 1) == "Untuk Bulan")
         #expect(F.text(adjustments[1], 1) == "2025-09")
-        #expect(F.text(adjustments[2], 8) == "COVERED")
-        #expect(F.text(adjustments[2], 9) == "REJECTED")
+        #expect(F.text(adjustments[2], 8) == "Tertanggung")
+        #expect(F.text(adjustments[2], 9) == "Ditolak")
         #expect(adjustments[2][column: 11]?.value == .number(-16_800))
         #expect(adjustments[1][column: 11]?.value == .number(16_800))
 

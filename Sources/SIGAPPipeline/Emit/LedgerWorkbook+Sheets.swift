@@ -23,7 +23,7 @@ extension LedgerWorkbook {
     static var ledgerColumns: [Column<LedgerLine>] {
         [
             .text("Bulan", width: 9) { $0.month.description },
-            .text("Jenis Baris", width: 13) { $0.entry.rawValue },
+            .plain("Jenis Baris", width: 15) { Glossary.entry($0.entry) },
             .text("Untuk Bulan", width: 9) { $0.forMonth.description },
             .text("NIK", width: 19) { $0.nik },
             .plain("Nama", width: 28) { $0.name },
@@ -34,11 +34,11 @@ extension LedgerWorkbook {
             .plain("Kelurahan", width: 18) { $0.kelurahan },
             .plain("Pekerjaan", width: 18) { $0.occupation },
             .text("No KPJ", width: 13) { $0.kpj },
-            .text("Status", width: 12) { $0.status.rawValue },
-            .text("Status Sebelumnya", width: 12) { $0.previousStatus?.rawValue ?? "" },
+            .plain("Status", width: 20) { Glossary.status($0.status) },
+            .plain("Status Sebelumnya", width: 20) { $0.previousStatus.map(Glossary.status) ?? "" },
             .text("Kode Alasan", width: 20) { $0.reasonCode },
             .rupiah("Iuran") { $0.premium },
-            .text("Tanda", width: 24) { flags($0) },
+            .plain("Tanda", width: 30) { flags($0) },
         ]
     }
 
@@ -51,11 +51,11 @@ extension LedgerWorkbook {
             .plain("Kecamatan", width: 16) { $0.kecamatan },
             .plain("Kelurahan", width: 18) { $0.kelurahan },
             .text("No KPJ", width: 13) { $0.kpj },
-            .text("Status Sebelumnya", width: 12) { $0.previousStatus?.rawValue ?? "" },
-            .text("Status", width: 12) { $0.status.rawValue },
+            .plain("Status Sebelumnya", width: 20) { $0.previousStatus.map(Glossary.status) ?? "" },
+            .plain("Status", width: 20) { Glossary.status($0.status) },
             .text("Kode Alasan", width: 20) { $0.reasonCode },
             .rupiah("Selisih Iuran") { $0.premium },
-            .text("Tanda", width: 24) { flags($0) },
+            .plain("Tanda", width: 30) { flags($0) },
         ]
     }
 
@@ -72,7 +72,7 @@ extension LedgerWorkbook {
             .text("No KPJ", width: 13) { $0.kpj },
             .text("Kode Alasan", width: 20) { $0.reasonCode },
             .plain("Arti Alasan", width: 44) { Self.reasonMeaning($0.reasonCode) },
-            .text("Tanda", width: 24) { Self.flags($0) },
+            .plain("Tanda", width: 30) { Self.flags($0) },
         ]
     }
 
@@ -87,12 +87,12 @@ extension LedgerWorkbook {
             .plain("Kecamatan", width: 16) { $0.kecamatan },
             .plain("Kelurahan", width: 18) { $0.kelurahan },
             .plain("Pekerjaan", width: 18) { $0.occupation },
-            .text("Tanda", width: 24) { Self.flags($0) },
+            .plain("Tanda", width: 30) { Self.flags($0) },
         ]
     }
 
-    /// `;`-separated and sorted, as in `ledger.csv`.
+    /// In words (`Glossary.flag`), `; `-separated, in the order of `ledger.csv`'s codes.
     static func flags(_ line: LedgerLine) -> String {
-        line.flags.sorted().map(\.rawValue).joined(separator: ";")
+        line.flags.sorted().map(Glossary.flag).joined(separator: "; ")
     }
 }

@@ -22,43 +22,43 @@ extension LedgerWorkbook {
         let s = summary
         return [
             Figure(
-                label: "Jumlah pekerja", value: s.workers, isMoney: false,
+                label: Glossary.figure("workers"), value: s.workers, isMoney: false,
                 note: "Tertanggung + ditolak + menunggu; satu orang per NIK"),
             Figure(
-                label: "Tertanggung (COVERED)", value: s.covered, isMoney: false,
+                label: Glossary.figure("covered"), value: s.covered, isMoney: false,
                 note: "Terdaftar bulan ini dan diterima BPJS: iurannya dibayar"),
             Figure(
-                label: "Ditolak (REJECTED)", value: s.rejected, isMoney: false,
+                label: Glossary.figure("rejected"), value: s.rejected, isMoney: false,
                 note: "Terdaftar bulan ini tetapi ditolak BPJS (lembar Ditolak)"),
             Figure(
-                label: "Menunggu konfirmasi (PENDING)", value: s.pending, isMoney: false,
+                label: Glossary.figure("pending"), value: s.pending, isMoney: false,
                 note: "Terdaftar bulan ini, belum ada konfirmasi BPJS (lembar Menunggu)"),
             Figure(
-                label: "Tidak terdaftar (UNEXPECTED)", value: s.unexpected, isMoney: false,
+                label: Glossary.figure("unexpected"), value: s.unexpected, isMoney: false,
                 note: "Diterima BPJS tetapi tidak ada dalam daftar Dinas bulan ini; bukan pekerja"),
             Figure(
-                label: "Iuran terutang", value: s.premiumDue, isMoney: true,
+                label: Glossary.figure("premium_due"), value: s.premiumDue, isMoney: true,
                 note: "Iuran JKK + JKM pekerja tertanggung bulan ini"),
             Figure(
-                label: "Penyesuaian (jumlah)", value: s.adjustmentsCount, isMoney: false,
+                label: Glossary.figure("adjustments_count"), value: s.adjustmentsCount, isMoney: false,
                 note: "Koreksi atas bulan yang sudah ditutup (lembar Penyesuaian)"),
             Figure(
-                label: "Penyesuaian (nilai)", value: s.adjustmentsPremium, isMoney: true,
+                label: Glossary.figure("adjustments_premium"), value: s.adjustmentsPremium, isMoney: true,
                 note: "Selisih iuran dari penyesuaian; negatif berarti iuran ditarik kembali"),
             Figure(
-                label: "Total dibayar", value: s.totalPayable, isMoney: true,
+                label: Glossary.figure("total_payable"), value: s.totalPayable, isMoney: true,
                 note: "Iuran terutang + nilai penyesuaian"),
             Figure(
-                label: "Potensi iuran tertunda", value: s.pendingExposure, isMoney: true,
+                label: Glossary.figure("pending_exposure"), value: s.pendingExposure, isMoney: true,
                 note: "Iuran yang akan terutang bila semua pekerja yang menunggu diterima"),
             Figure(
-                label: "Nilai sengketa", value: s.disputedAmount, isMoney: true,
+                label: Glossary.figure("disputed_amount"), value: s.disputedAmount, isMoney: true,
                 note: "Iuran yang dikonfirmasi BPJS untuk orang yang tidak terdaftar"),
             Figure(
-                label: "Penolakan tanpa peserta", value: s.orphanRejections, isMoney: false,
+                label: Glossary.figure("orphan_rejections"), value: s.orphanRejections, isMoney: false,
                 note: "Penolakan BPJS untuk NIK yang tidak terdaftar bulan ini"),
             Figure(
-                label: "Baris dikarantina", value: s.quarantinedRows, isMoney: false,
+                label: Glossary.figure("quarantined_rows"), value: s.quarantinedRows, isMoney: false,
                 note: "Baris berkas Dinas dan BPJS bulan ini yang tidak dapat diproses"),
         ]
     }
@@ -77,7 +77,8 @@ extension LedgerWorkbook {
             row += 1
             try sheet.write(.text(figure.label), row: row, column: 1)
             try sheet.write(
-                .number(Double(figure.value)), row: row, column: 2, style: figure.isMoney ? Self.rupiahStyle(figure.value) : Self.countStyle)
+                .number(Double(figure.value)), row: row, column: 2, style: figure.isMoney ? Self.rupiahStyle(figure.value) : Self.countStyle
+            )
             try sheet.write(.text(figure.note), row: row, column: 3)
         }
 

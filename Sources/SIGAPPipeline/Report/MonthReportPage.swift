@@ -163,22 +163,37 @@ struct MonthReportPage {
         html += card("covered", "Tertanggung", s.covered, "covered", "diterima BPJS; iuran dibayar")
         html += card("pending", "Menunggu konfirmasi", s.pending, "pending", "belum ada jawaban BPJS")
         html += card("rejected", "Ditolak", s.rejected, "rejected", "ditolak BPJS; tanpa iuran")
-        html += card("total_payable", "Total dibayar", s.totalPayable, "payable", "iuran + penyesuaian", money: true)
+        html += card("total_payable", Glossary.figure("total_payable"), s.totalPayable, "payable", "iuran + penyesuaian", money: true)
         html += "</div>\n"
         html +=
-            "<p>Total dibayar untuk \(monthName) adalah iuran terutang bulan ini, <strong>\(Rupiah.format(s.premiumDue))</strong> untuk "
+            "<p>\(Glossary.figure("total_payable")) untuk \(monthName) adalah iuran terutang bulan ini, <strong>\(Rupiah.format(s.premiumDue))</strong> untuk "
             + "\(ReportText.count(s.covered)) pekerja tertanggung, ditambah penyesuaian untuk bulan yang sudah ditutup, "
             + "<strong>\(ReportText.signedRupiah(s.adjustmentsPremium))</strong> (\(ReportText.count(s.adjustmentsCount)) baris): "
             + "<strong>\(Rupiah.format(s.totalPayable))</strong>.</p>\n"
         let others: [(String, String, Int, Bool, String)] = [
-            ("premium_due", "Iuran terutang bulan ini", s.premiumDue, true, "pekerja tertanggung × iuran per pekerja"),
-            ("adjustments_count", "Baris penyesuaian", s.adjustmentsCount, false, "koreksi untuk bulan yang sudah ditutup"),
-            ("adjustments_premium", "Nilai penyesuaian", s.adjustmentsPremium, true, "negatif: iuran yang diperhitungkan kembali"),
-            ("pending_exposure", "Potensi iuran yang menunggu", s.pendingExposure, true, "terutang bila BPJS menerima semua yang menunggu"),
-            ("unexpected", "Diterima BPJS tanpa terdaftar", s.unexpected, false, "tidak ada di daftar dinas mana pun bulan ini"),
-            ("disputed_amount", "Nilai yang dipersoalkan", s.disputedAmount, true, "iuran yang ditagih BPJS untuk mereka; tidak dibayar"),
-            ("orphan_rejections", "Penolakan tanpa pekerja terdaftar", s.orphanRejections, false, "tidak mengubah angka di atas"),
-            ("quarantined_rows", "Baris dikarantina", s.quarantinedRows, false, "baris dengan kesalahan; lihat Kualitas data"),
+            ("premium_due", Glossary.figure("premium_due"), s.premiumDue, true, "pekerja tertanggung × iuran per pekerja"),
+            (
+                "adjustments_count", Glossary.figure("adjustments_count"), s.adjustmentsCount, false,
+                "koreksi untuk bulan yang sudah ditutup"
+            ),
+            (
+                "adjustments_premium", Glossary.figure("adjustments_premium"), s.adjustmentsPremium, true,
+                "negatif: iuran yang diperhitungkan kembali"
+            ),
+            (
+                "pending_exposure", Glossary.figure("pending_exposure"), s.pendingExposure, true,
+                "terutang bila BPJS menerima semua yang menunggu"
+            ),
+            ("unexpected", Glossary.figure("unexpected"), s.unexpected, false, "tidak ada di daftar dinas mana pun bulan ini"),
+            (
+                "disputed_amount", Glossary.figure("disputed_amount"), s.disputedAmount, true,
+                "iuran yang ditagih BPJS untuk mereka; tidak dibayar"
+            ),
+            ("orphan_rejections", Glossary.figure("orphan_rejections"), s.orphanRejections, false, "tidak mengubah angka di atas"),
+            (
+                "quarantined_rows", Glossary.figure("quarantined_rows"), s.quarantinedRows, false,
+                "baris dengan kesalahan; lihat Kualitas data"
+            ),
         ]
         html +=
             "<table class=\"others\">\n<thead><tr><th>Angka lain</th><th class=\"num\">Nilai</th><th>Keterangan</th></tr></thead>\n<tbody>\n"
@@ -384,8 +399,8 @@ struct MonthReportPage {
             },
             layout: .grouped)
         let payableChart = ReportChart(
-            id: "chart-trend-payable", tableID: "table-trend", caption: "Total dibayar per bulan",
-            series: [.init(key: "total_payable", label: "Total dibayar", colour: Colour.payable)],
+            id: "chart-trend-payable", tableID: "table-trend", caption: "\(Glossary.figure("total_payable")) per bulan",
+            series: [.init(key: "total_payable", label: Glossary.figure("total_payable"), colour: Colour.payable)],
             categories: history.map {
                 .init(key: $0.month.description, label: ReportText.shortMonthName($0.month), values: [$0.summary.totalPayable])
             },
@@ -394,7 +409,7 @@ struct MonthReportPage {
         html += figure(payableChart, horizontal: false)
         html +=
             "<table id=\"table-trend\" class=\"keep\">\n<thead><tr><th>Bulan</th><th>Status</th><th class=\"num\">Pekerja</th><th class=\"num\">Tertanggung</th>"
-            + "<th class=\"num\">Menunggu</th><th class=\"num\">Ditolak</th><th class=\"num\">Total dibayar</th></tr></thead>\n<tbody>\n"
+            + "<th class=\"num\">Menunggu</th><th class=\"num\">Ditolak</th><th class=\"num\">\(Glossary.figure("total_payable"))</th></tr></thead>\n<tbody>\n"
         for item in history {
             let key = item.month.description
             html += "<tr><td>\(ReportText.monthName(item.month))</td><td>\(item.closed ? "ditutup" : "terbuka")</td>"

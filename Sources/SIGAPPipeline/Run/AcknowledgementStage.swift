@@ -168,7 +168,8 @@ struct AcknowledgementStage {
                     findings.append(
                         RosterFinding(
                             month: month, source: Inbox.acknowledgementFolder, file: item.file.name, sheet: nil, row: nil, cell: nil,
-                            finding: Finding(code: .fileUnreadable, severity: .error, field: nil, value: cause)))
+                            finding: Finding(
+                                code: .fileUnreadable, severity: .error, field: nil, value: UnreadableCause.indonesian(cause))))
                 }
                 continue
             }

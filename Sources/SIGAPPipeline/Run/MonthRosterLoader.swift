@@ -123,7 +123,8 @@ public struct MonthRosterLoader {
                             findings.append(
                                 RosterFinding(
                                     month: month, source: source.code, file: file.name, sheet: nil, row: nil, cell: nil,
-                                    finding: Finding(code: .fileUnreadable, severity: .error, field: nil, value: cause)))
+                                    finding: Finding(
+                                        code: .fileUnreadable, severity: .error, field: nil, value: UnreadableCause.indonesian(cause))))
                         } else {
                             result.inputs.append((file, 0, "not used: another file of the folder is unreadable"))
                         }
