@@ -1,6 +1,7 @@
 import Foundation
 import SIGAPDomain
 import Testing
+import XLSX
 
 @testable import SIGAPPipeline
 
@@ -207,8 +208,20 @@ struct CarryForwardTests {
         #expect(summary.figure("findings_by_code", "FILE_UNREADABLE") == 1)
         #expect(summary.figure("quarantined_rows") == 0)
         #expect(summary.figure("by_source", "DISHUB", "workers") == 2)
-        // No correction workbook for DISHUB in December.
-        #expect(!FileManager.default.fileExists(atPath: "\(workspace.out)/2025-12/koreksi/DISHUB.xlsx"))
+        // DISHUB's correction workbook says which file, why, and what to send (issue 13).
+        let notice = try Workbook(path: "\(workspace.out)/2025-12/koreksi/DISHUB.xlsx")
+        var lines: [String] = []
+        _ = try notice.reader(for: try #require(notice.sheet(named: CorrectionWorkbook.instructionsSheet))).forEachRow { row in
+            if case .string(let text)? = row[column: 1]?.value { lines.append(text) }
+        }
+        #expect(lines.contains("Berkas yang tidak dapat dibaca"), "\(lines)")
+        #expect(lines.contains("Berkas: 2025-12/DISHUB/b-rusak.xlsx"), "\(lines)")
+        #expect(lines.contains("Sebab: berkas terpotong atau rusak (arsip ZIP tidak utuh): kirim ulang berkas aslinya"), "\(lines)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("Yang perlu dikirim: seluruh daftar pekerja bulan ini sebagai Excel Workbook (.xlsx)")
+                    && $0.hasSuffix("sementara itu daftar November 2025 yang dipakai.")
+            }, "\(lines)")
 
         // Once the bad file is replaced, the folder is read in full.
         try workspace.remove("2025-12/DISHUB/b-rusak.xlsx")
@@ -220,6 +233,13 @@ struct CarryForwardTests {
         // Rahmat left DISHUB's roster but BPJS accepted him for December.
         #expect(Kit.regular(repaired, Kit.rahmat.nik)?.status == .unexpected)
         #expect(try workspace.findings("2025-12").map { $0[6] } == ["PHONE_INVALID"])
+        // The notice is gone with the bad file (the workbook now lists the row to correct only).
+        let corrected = try Workbook(path: "\(workspace.out)/2025-12/koreksi/DISHUB.xlsx")
+        var after: [String] = []
+        _ = try corrected.reader(for: try #require(corrected.sheet(named: CorrectionWorkbook.instructionsSheet))).forEachRow { row in
+            if case .string(let text)? = row[column: 1]?.value { after.append(text) }
+        }
+        #expect(!after.contains("Berkas yang tidak dapat dibaca"), "\(after)")
     }
 
     @Test("a bad file in the first month a source sends leaves it with no workers, that month and after")

@@ -45,14 +45,32 @@ public struct CorrectionWorkbook: Sendable {
     /// The first sheet's name.
     public static let instructionsSheet = "Petunjuk"
 
+    /// A file the agency sent that could not be read at all (issue 13: the agency is told which,
+    /// why, and what to send), with the month whose list is used meanwhile.
+    public struct Notice: Sendable, Hashable {
+        public var file: String
+        /// Why, in Bahasa Indonesia (`UnreadableCause`).
+        public var cause: String
+        /// The month whose list is used until a readable file arrives ("" when none).
+        public var keptMonth: String
+
+        public init(file: String, cause: String, keptMonth: String) {
+            self.file = file
+            self.cause = cause
+            self.keptMonth = keptMonth
+        }
+    }
+
     public var source: String
     public var month: YearMonth?
     public var entries: [Entry]
+    public var notices: [Notice]
 
-    public init(source: String, month: YearMonth?, entries: [Entry]) {
+    public init(source: String, month: YearMonth?, entries: [Entry], notices: [Notice] = []) {
         self.source = source
         self.month = month
         self.entries = entries
+        self.notices = notices
     }
 
     /// Writes the workbook (mode 0640: it holds personal data). Rows stream to the file as they are
@@ -101,10 +119,30 @@ public struct CorrectionWorkbook: Sendable {
             ("", nil),
             ("Ringkasan: \(entries.count) baris perlu diperiksa, \(errors) di antaranya berisi kesalahan.", Self.title),
         ]
-        for (offset, line) in lines.enumerated() where !line.0.isEmpty {
-            try sheet.write(.text(line.0), row: offset + 1, column: 1, style: line.1)
+        // Files that could not be read come first, after the title: nothing of their folder was used.
+        var notes: [(String, CellStyle?)] = []
+        if !notices.isEmpty {
+            notes.append(("Berkas yang tidak dapat dibaca", Self.title))
+            for notice in notices {
+                let kept =
+                    notice.keptMonth.isEmpty
+                    ? "belum ada daftar sebelumnya, jadi pekerja dinas ini belum didaftarkan"
+                    : "sementara itu daftar \(YearMonth(notice.keptMonth).map { "\(IndonesianCalendar.monthName($0.month)) \($0.year)" } ?? notice.keptMonth) yang dipakai"
+                notes += [
+                    ("Berkas: \(notice.file)", nil), ("Sebab: \(notice.cause)", nil),
+                    (
+                        "Yang perlu dikirim: seluruh daftar pekerja bulan ini sebagai Excel Workbook (.xlsx) tanpa kata sandi, di folder yang sama; "
+                            + "berkas yang rusak dihapus dari folder. Isi folder ini belum diproses: \(kept).", nil
+                    ), ("", nil),
+                ]
+            }
         }
-        var row = lines.count + 2
+        var row = 0
+        for line in lines.prefix(2) + notes + lines.dropFirst(2) {
+            row += 1
+            if !line.0.isEmpty { try sheet.write(.text(line.0), row: row, column: 1, style: line.1) }
+        }
+        row += 1
         try sheet.write(row: row, [.text("Kode"), .text("Jumlah"), .text("Arti")], style: Self.header)
         var counts: [FindingCode: Int] = [:]
         for entry in entries {

@@ -65,13 +65,14 @@ struct MonthPublisher {
         for source in definition.sourceCodes {
             let relative = "\(month)/koreksi/\(source).xlsx"
             let entries = result.corrections[source] ?? []
-            if entries.isEmpty {
+            let notices = result.notices[source] ?? []
+            if entries.isEmpty && notices.isEmpty {
                 steps.append(.remove(relative))
             } else {
                 steps.append(
                     .write(
                         WorkbookJob(relative: relative) {
-                            try CorrectionWorkbook(source: source, month: result.month, entries: entries).write(to: $0)
+                            try CorrectionWorkbook(source: source, month: result.month, entries: entries, notices: notices).write(to: $0)
                         }))
             }
         }

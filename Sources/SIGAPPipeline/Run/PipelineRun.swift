@@ -53,6 +53,8 @@ public final class PipelineRun {
         var findings: [RosterFinding]
         var submission: [SubmissionRow]
         var corrections: [String: [CorrectionWorkbook.Entry]]
+        /// Files of each source that could not be read at all (a notice in its correction workbook).
+        var notices: [String: [CorrectionWorkbook.Notice]] = [:]
         /// What it was computed from, for the store.
         var basis: ResultBasis?
     }
@@ -429,9 +431,15 @@ public final class PipelineRun {
                         uniqueKeysWithValues: plan.filter { $0.closed && $0.isComputed }.map { ($0.month.description, $0.own.fingerprint) })
                     : [:],
                 rosterMonths: rosters.rosterMonth.mapValues(\.description), problems: problems)
-            let result = MonthResult(
+            var result = MonthResult(
                 month: month, closed: false, lines: lines, summary: summary, findings: summarised.findings, submission: submission,
                 corrections: rosters.corrections, basis: basis)
+            for item in rosters.unreadable {
+                result.notices[item.source, default: []].append(
+                    CorrectionWorkbook.Notice(
+                        file: item.file, cause: UnreadableCause.indonesian(item.cause),
+                        keptMonth: rosters.intake[item.source]?.fromMonth ?? ""))
+            }
             stager?.add(result)
             outcome.summaries[month] = summary
             // Staged: the month's ledger file and store rows; its lines are kept only until the
