@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XLSX
 
 /// What the Disnaker data team meets day to day (issue 13, SPEC §2, §3).
 @Suite("The data team's day")
@@ -168,5 +169,59 @@ extension DataTeamTests {
                 "problem: 2025-11/diskopukm: not a source declared in the pipeline: not read (did you mean DISKOPUKM? rename the folder)"),
             "\(run)")
         #expect(run.stderr.contains("problem: 2025-11/DINAS-X: not a source declared in the pipeline: not read\n"), "\(run)")
+    }
+}
+
+extension DataTeamTests {
+    @Test(
+        "Perlu diperiksa: flagged lines with our premium, BPJS's bill, KPJ before → now and BPJS's name; BPJS's rejection texts; the same in ledger.xlsx and from sigap report"
+    )
+    func forFinance() throws {
+        let workspace = try RunWorkspace("finance")
+        defer { workspace.remove() }
+        try workspace.arriveDemo(clean: true)
+        #expect(try workspace.sigap("run", ["--through", "2026-02"]).exitStatus == 0)
+        let html = try workspace.read("2025-12/report.html")
+        let start = try #require(html.range(of: "<section id=\"perlu-diperiksa\">"))
+        let section = String(html[start.lowerBound...].prefix { $0 != "§" }.split(separator: "</section>").first ?? "")
+        // December's answers (fixtures/demo-inbox/README.md): a wrong amount, another name, a changed KPJ.
+        for row in [
+            "<td class=\"mono\">327504******0004</td><td>DEWI LESTARI</td><td>DINSOS</td><td>Tagihan BPJS berbeda</td><td class=\"num\">Rp 16.800</td><td class=\"num\">Rp 16.000</td>",
+            "<td>Nama berbeda dengan BPJS</td><td class=\"num\">Rp 16.800</td><td class=\"num\">Rp 16.800</td><td>2******0009</td><td>DEDI KURNIAWAN</td>",
+            "<td>AHMAD FAUZI</td><td>DISHUB</td><td>Nomor KPJ berubah</td><td class=\"num\">Rp 16.800</td><td class=\"num\">Rp 16.800</td><td>2******0001 → 2******0099</td>",
+            "<td>LAINNYA</td><td>Alasan lain (lihat keterangan dari BPJS)</td><td>Ditolak oleh sistem</td><td class=\"num\">1</td>",
+            "<td>DATA_TIDAK_LENGKAP</td><td>Data peserta tidak lengkap</td><td>Data NIK kosong</td><td class=\"num\">1</td>",
+        ] {
+            #expect(section.contains(row), "\(row)\n\(section)")
+        }
+        // November: BPJS accepted someone no agency listed.
+        #expect(try workspace.read("2025-11/report.html").contains("<h3>Diterima BPJS tanpa terdaftar</h3>"))
+
+        // ledger.xlsx: the sheet of the same name, full NIK, the amounts as numbers.
+        let workbook = try Workbook(path: "\(workspace.out)/2025-12/ledger.xlsx")
+        var rows: [[String]] = []
+        _ = try workbook.reader(for: try #require(workbook.sheet(named: "Perlu Diperiksa"))).forEachRow { row in
+            rows.append(
+                (1...10).map { column in
+                    switch row[column: column]?.value {
+                    case .string(let text)?: text
+                    case .number(let number)?: String(Int(number))
+                    default: ""
+                    }
+                })
+        }
+        #expect(
+            rows.first == [
+                "NIK", "Nama", "Dinas", "Status", "Tanda", "Iuran Kita", "Tagihan BPJS", "KPJ Sebelumnya", "KPJ Sekarang", "Nama di BPJS",
+            ])
+        #expect(
+            rows.contains { $0[1] == "DEWI LESTARI" && $0[4] == "Tagihan BPJS berbeda" && $0[5] == "16800" && $0[6] == "16000" }, "\(rows)")
+        #expect(rows.contains { $0[1] == "DEDY SUPRIYADI" && $0[9] == "DEDI KURNIAWAN" }, "\(rows)")
+        #expect(rows.contains { $0[1] == "AHMAD FAUZI" && $0[7].hasSuffix("0001") && $0[8].hasSuffix("0099") }, "\(rows)")
+
+        // The report written again from the store alone is the same page.
+        let again = try workspace.sigap("report", ["2025-12"])
+        #expect(again.exitStatus == 0, "\(again)")
+        #expect(try workspace.read("2025-12/report.html") == html)
     }
 }

@@ -135,9 +135,9 @@ struct LedgerWorkbookTests {
         #expect(summary.totalPayable == 33_600)
     }
 
-    @Test("five sheets in order, written 0640")
+    @Test("six sheets in order, written 0640")
     func sheetsAndMode() throws {
-        #expect(workbook.sheets.map(\.name) == ["Ringkasan", "Buku Besar", "Penyesuaian", "Ditolak", "Menunggu"])
+        #expect(workbook.sheets.map(\.name) == ["Ringkasan", "Buku Besar", "Penyesuaian", "Ditolak", "Menunggu", "Perlu Diperiksa"])
         #expect(workbook.sheets.map(\.name) == LedgerWorkbook.sheetNames)
         #expect(workbook.sheets.allSatisfy { $0.state == .visible })
         #expect(try F.mode(Self.written.path) == 0o640)

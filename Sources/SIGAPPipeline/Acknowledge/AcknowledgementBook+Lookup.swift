@@ -31,6 +31,7 @@ extension AcknowledgementBook: AcknowledgementLookup {
     private static func reconcileAck(_ acknowledgement: Acknowledgement) -> ReconcileAck {
         ReconcileAck(
             nik: acknowledgement.nik, accepted: acknowledgement.isAccepted, name: acknowledgement.name,
-            kpj: acknowledgement.kpj, reasonCode: acknowledgement.reasonCode, premium: acknowledgement.premium)
+            kpj: acknowledgement.kpj, reasonCode: acknowledgement.reasonCode, premium: acknowledgement.premium,
+            reasonText: acknowledgement.isAccepted ? nil : acknowledgement.reasonText)
     }
 }

@@ -79,7 +79,10 @@ public struct AcknowledgementList: RandomAccessCollection, Sendable {
             name: record.nameLength == 0 ? nil : String(decoding: text[record.textStart..<nameEnd], as: UTF8.self),
             kpj: record.kpj == .max ? nil : AcknowledgementValues.digits(record.kpj, width: 11),
             reasonCode: reasonIndex == 0 ? nil : RejectionReason.allCases[reasonIndex - 1].rawValue,
-            premium: record.premium == .min ? nil : Int(record.premium))
+            premium: record.premium == .min ? nil : Int(record.premium),
+            // The text only for a rejection (few): an acceptance has none worth a string.
+            reasonText: record.flags & 1 == 0 || record.reasonLength == 0
+                ? nil : String(decoding: text[nameEnd..<(nameEnd + Int(record.reasonLength))], as: UTF8.self))
     }
 
     // MARK: - Building

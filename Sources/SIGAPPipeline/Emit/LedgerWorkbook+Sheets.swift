@@ -91,6 +91,24 @@ extension LedgerWorkbook {
         ]
     }
 
+    func toCheckColumns(_ details: [String: MonthReview.Detail]) -> [Column<LedgerLine>] {
+        [
+            .text("NIK", width: 19) { $0.nik },
+            .plain("Nama", width: 28) { $0.name },
+            .text("Dinas", width: 10) { $0.source },
+            .plain("Status", width: 20) { Glossary.status($0.status) },
+            .plain("Tanda", width: 30) { line in line.flags.filter { $0 != .identityConflict }.map(Glossary.flag).joined(separator: "; ") },
+            .rupiah("Iuran Kita") { $0.premium },
+            Column(
+                header: "Tagihan BPJS", width: 16, style: Self.rupiahStyle(16_800),
+                content: { line in details[line.nik]?.billed.map { .number(Double($0)) } ?? .text("") },
+                styleOf: { Self.rupiahStyle(details[$0.nik]?.billed ?? 0) }),
+            .text("KPJ Sebelumnya", width: 14) { details[$0.nik]?.kpjBefore ?? "" },
+            .text("KPJ Sekarang", width: 14) { $0.kpj },
+            .plain("Nama di BPJS", width: 28) { details[$0.nik]?.bpjsName ?? "" },
+        ]
+    }
+
     /// In words (`Glossary.flag`), `; `-separated, in the order of `ledger.csv`'s codes.
     static func flags(_ line: LedgerLine) -> String {
         line.flags.sorted().map(Glossary.flag).joined(separator: "; ")

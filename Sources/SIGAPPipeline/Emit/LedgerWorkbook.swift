@@ -26,7 +26,8 @@ public struct LedgerWorkbook: Sendable {
     public static let adjustmentsSheet = "Penyesuaian"
     public static let rejectedSheet = "Ditolak"
     public static let pendingSheet = "Menunggu"
-    public static let sheetNames = [summarySheet, ledgerSheet, adjustmentsSheet, rejectedSheet, pendingSheet]
+    public static let toCheckSheet = "Perlu Diperiksa"
+    public static let sheetNames = [summarySheet, ledgerSheet, adjustmentsSheet, rejectedSheet, pendingSheet, toCheckSheet]
 
     public var month: YearMonth
     public var summary: MonthSummary
@@ -37,16 +38,19 @@ public struct LedgerWorkbook: Sendable {
     /// The order of the Ringkasan table by source (the pipeline's `sources` order); sources not
     /// listed follow by code. Empty: by code.
     public var sourceOrder: [String]
+    /// BPJS's side of the flagged lines (the Perlu Diperiksa sheet).
+    public var review: MonthReview
 
     public init(
         month: YearMonth, summary: MonthSummary, lines: [LedgerLine], sourceNames: [String: String],
-        sourceOrder: [String] = []
+        sourceOrder: [String] = [], review: MonthReview = MonthReview()
     ) {
         self.month = month
         self.summary = summary
         self.lines = lines
         self.sourceNames = sourceNames
         self.sourceOrder = sourceOrder
+        self.review = review
     }
 
     /// Writes the workbook at `path` (mode 0640). Publish it atomically with
@@ -66,6 +70,16 @@ public struct LedgerWorkbook: Sendable {
             try Self.writeTable(
                 ordered.filter { $0.entry == .regular && $0.status == .pending }, columns: pendingColumns,
                 to: writer.addSheet(Self.pendingSheet))
+            // As the report's "Perlu diperiksa": flagged lines with BPJS's side, then UNEXPECTED people.
+            let details = review.byNIK
+            let toCheck = ordered.filter { line in
+                line.entry == .regular
+                    && (line.status == .unexpected
+                        || line.flags.contains { $0 == .amountMismatch || $0 == .nameMismatch || $0 == .kpjChanged })
+            }
+            try Self.writeTable(
+                toCheck.filter { $0.status != .unexpected } + toCheck.filter { $0.status == .unexpected },
+                columns: toCheckColumns(details), to: writer.addSheet(Self.toCheckSheet))
             summarySheet.activate()
         }
     }

@@ -11,4 +11,6 @@ public struct MonthReconciliation: Sendable {
     public var disputedAmount = 0
     /// Rejected effective acknowledgements for people not enrolled.
     public var orphanRejections = 0
+    /// What finance checks: BPJS's side of the flagged and UNEXPECTED lines, its rejection texts.
+    public var review = MonthReview()
 }

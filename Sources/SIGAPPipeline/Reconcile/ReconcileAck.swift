@@ -9,14 +9,17 @@ public struct ReconcileAck: Sendable, Hashable {
     public var reasonCode: String?
     /// The acknowledged amount, when the file carries one.
     public var premium: Int?
+    /// BPJS's own words for a rejection (read only for rejections).
+    public var reasonText: String?
 
-    public init(nik: String, accepted: Bool, name: String?, kpj: String?, reasonCode: String?, premium: Int?) {
+    public init(nik: String, accepted: Bool, name: String?, kpj: String?, reasonCode: String?, premium: Int?, reasonText: String? = nil) {
         self.nik = nik
         self.accepted = accepted
         self.name = name
         self.kpj = kpj
         self.reasonCode = reasonCode
         self.premium = premium
+        self.reasonText = reasonText
     }
 }
 

@@ -27,10 +27,14 @@ public struct Reconciler: Sendable {
         // The enrolled NIKs, ascending (the workers come sorted: the halves only need joining).
         var enrolled: [UInt64] = []
         enrolled.reserveCapacity(workers.count)
+        var texts: [String: [String: Int]] = [:]
         for part in parts {
             result.pendingExposure += part.pendingExposure
             enrolled += part.niks
+            result.review.details += part.details
+            texts.merge(part.texts) { $0.merging($1, uniquingKeysWith: +) }
         }
+        result.review.rejectionTexts = MonthReview.texts(texts)
         if zip(enrolled, enrolled.dropFirst()).contains(where: { $0 > $1 }) { enrolled.sort() }
         for ack in acknowledgements.effectiveAcknowledgements(period: month, excluding: enrolled) {
             guard ack.accepted else {
@@ -40,6 +44,9 @@ public struct Reconciler: Sendable {
             result.disputedAmount += ack.premium ?? 0
             var flags: [LedgerFlag] = []
             if let kpj = ack.kpj, !kpj.isEmpty, let earlier = latestCoveredKPJ[ack.nik], earlier != kpj { flags.append(.kpjChanged) }
+            result.review.details.append(
+                MonthReview.Detail(
+                    nik: ack.nik, billed: ack.premium, bpjsName: nil, kpjBefore: flags.isEmpty ? nil : latestCoveredKPJ[ack.nik]))
             result.lines.append(
                 LedgerLine(
                     month: month, entry: .regular, forMonth: month, nik: ack.nik,
@@ -48,7 +55,17 @@ public struct Reconciler: Sendable {
                     premium: 0, flags: flags))
         }
         result.lines.sort { $0.nikKey < $1.nikKey }
+        result.review.details.sort { $0.nik < $1.nik }
         return result
+    }
+
+    /// What one part of the workers adds to the month's totals and review.
+    struct Part {
+        var pendingExposure = 0
+        var niks: [UInt64] = []
+        var details: [MonthReview.Detail] = []
+        /// Reason code → BPJS's text → workers.
+        var texts: [String: [String: Int]] = [:]
     }
 
     /// The lines of `workers[range]` (sorted by NIK), each initialized at its worker's position in
@@ -56,8 +73,8 @@ public struct Reconciler: Sendable {
     private func enrolledLines(
         _ workers: WorkerList, _ range: Range<Int>, into output: UnsafeMutableBufferPointer<LedgerLine>,
         acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: [String: String]
-    ) -> (pendingExposure: Int, niks: [UInt64]) {
-        var part: (pendingExposure: Int, niks: [UInt64]) = (0, [])
+    ) -> Part {
+        var part = Part()
         part.niks.reserveCapacity(range.count)
         let effective = acknowledgements.effectiveInNIKOrder(period: month)
         // The part's lines are packed in a block of their own.
@@ -90,12 +107,25 @@ public struct Reconciler: Sendable {
                 part.pendingExposure += rate
             }
             if let ack {
+                var detail = MonthReview.Detail(nik: nik, billed: nil, bpjsName: nil, kpjBefore: nil)
                 if let name = ack.name, !name.isEmpty, !Self.sameName(worker.name, name) {
                     flags.insert(.nameMismatch)
+                    detail.bpjsName = name
                 }
-                if let amount = ack.premium, amount != rate { flags.insert(.amountMismatch) }
+                if let amount = ack.premium, amount != rate {
+                    flags.insert(.amountMismatch)
+                    detail.billed = amount
+                }
                 if let kpj = ack.kpj, !kpj.isEmpty, let earlier = latestCoveredKPJ[nik], earlier != kpj {
                     flags.insert(.kpjChanged)
+                    detail.kpjBefore = earlier
+                }
+                if detail.bpjsName != nil || detail.billed != nil || detail.kpjBefore != nil {
+                    detail.billed = ack.premium
+                    part.details.append(detail)
+                }
+                if !ack.accepted, let text = ack.reasonText, !text.isEmpty {
+                    part.texts[ack.reasonCode ?? "LAINNYA", default: [:]][text, default: 0] += 1
                 }
             }
             (output.baseAddress! + index).initialize(

@@ -67,7 +67,7 @@ public enum MonthReport {
             previous: try previous.map { stored in
                 (stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description))
             },
-            history: history, run: run)
+            history: history, run: run, review: try store.review(of: month))
         return page.render()
     }
 

@@ -10,6 +10,8 @@ struct MonthReportPage {
     var previous: (month: YearMonth, summary: ReportSummary)?
     var history: [(month: YearMonth, closed: Bool, summary: ReportSummary)]
     var run: RunRecord?
+    /// BPJS's side of the flagged lines and its rejection texts.
+    var review: MonthReview
 
     /// Lists longer than this show their first rows and point at `ledger.csv`.
     static let detailLimit = 100
@@ -47,6 +49,7 @@ struct MonthReportPage {
         html += byKecamatan()
         html += trend()
         html += rejections()
+        html += toCheck()
         html += adjustments()
         html += dataQuality()
         html += footer()
@@ -282,6 +285,55 @@ struct MonthReportPage {
                 rows: changes.newlyRejected.map {
                     [Masking.nik($0.nik), $0.name, $0.source, LedgerWorkbook.reasonMeaning($0.reasonCode)]
                 }, masked: 0)
+        }
+        return html + "</section>\n"
+    }
+
+    /// "Perlu diperiksa" (issue 13): what finance checks before paying — every flagged line with
+    /// our premium beside what BPJS billed and the KPJ before and now, the people BPJS accepted
+    /// without their being enrolled, and BPJS's own words for its rejections.
+    private func toCheck() -> String {
+        var html = "<section id=\"perlu-diperiksa\">\n<h2>Perlu diperiksa</h2>\n"
+        let details = review.byNIK
+        let flagged = parts.flagged.filter { $0.status != .unexpected }
+        let unexpected = parts.flagged.filter { $0.status == .unexpected }
+        if flagged.isEmpty && unexpected.isEmpty && review.rejectionTexts.isEmpty {
+            return html + "<p>Tidak ada yang perlu diperiksa: jawaban BPJS bulan ini cocok dengan daftar dinas.</p>\n</section>\n"
+        }
+        func money(_ value: Int?) -> String { value.map(Rupiah.format) ?? "–" }
+        if !flagged.isEmpty {
+            html += "<h3>Baris yang ditandai</h3>\n"
+            html += detailTable(
+                header: ["NIK", "Nama", "Dinas", "Tanda", "Iuran kita", "Tagihan BPJS", "KPJ sebelumnya → sekarang", "Nama di BPJS"],
+                rows: flagged.map { line in
+                    let detail = details[line.nik]
+                    let kpj = detail?.kpjBefore.map { "\($0) → \(line.kpj)" } ?? (line.kpj.isEmpty ? "–" : line.kpj)
+                    return [
+                        Masking.nik(line.nik), line.name, line.source,
+                        line.flags.filter { $0 != .identityConflict }.map(Glossary.flag).joined(separator: "; "),
+                        Rupiah.format(line.premium), money(detail?.billed), kpj, detail?.bpjsName ?? "–",
+                    ]
+                }, masked: 0, numeric: [4, 5])
+        }
+        if !unexpected.isEmpty {
+            html += "<h3>\(Glossary.status(.unexpected))</h3>\n"
+            html +=
+                "<p class=\"note\">BPJS menerima orang-orang ini untuk \(monthName), tetapi tidak ada daftar dinas bulan ini yang mencantumkan mereka: "
+                + "iurannya tidak dibayar (\(Glossary.figure("disputed_amount").lowercased()) \(Rupiah.format(summary.disputedAmount))).</p>\n"
+            html += detailTable(
+                header: ["NIK", "Nama di BPJS", "No KPJ", "Tagihan BPJS"],
+                rows: unexpected.map { line in
+                    [Masking.nik(line.nik), line.name, line.kpj.isEmpty ? "–" : line.kpj, money(details[line.nik]?.billed)]
+                }, masked: 0, numeric: [3])
+        }
+        if !review.rejectionTexts.isEmpty {
+            html += "<h3>Alasan penolakan menurut BPJS</h3>\n"
+            html += detailTable(
+                header: ["Kode alasan", "Arti", "Keterangan dari BPJS", "Pekerja"],
+                rows: review.rejectionTexts.map {
+                    [$0.reasonCode, LedgerWorkbook.reasonMeaning($0.reasonCode), $0.text, ReportText.count($0.count)]
+                },
+                masked: nil, numeric: [3])
         }
         return html + "</section>\n"
     }

@@ -8,11 +8,18 @@ struct ReportParts {
     var adjustments: ReportAdjustments
     /// The month's findings as published, counted (their errors also tell why a worker left).
     var findings: ReportFindings
+    /// The month's own lines finance checks: flagged by reconciliation (BPJS billed another
+    /// amount, has another name, gave another KPJ) or UNEXPECTED, in ledger order.
+    var flagged: [LedgerLine]
 
     /// `previous`: the previous month's lines, when the store holds that month.
     init(month: YearMonth, lines: [LedgerLine], previous: (month: YearMonth, lines: [LedgerLine])?, findings: ReportFindings) {
         changes = ReportChanges(current: lines, previous: previous?.lines, previousMonth: previous?.month, errors: findings.errorValues)
         adjustments = ReportAdjustments(month: month, lines: lines)
         self.findings = findings
+        flagged = lines.filter { line in
+            line.entry == .regular
+                && (line.status == .unexpected || line.flags.contains { $0 == .amountMismatch || $0 == .nameMismatch || $0 == .kpjChanged })
+        }
     }
 }

@@ -54,8 +54,10 @@ struct MonthPublisher {
         var steps: [WorkbookStep] = [
             .write(
                 WorkbookJob(relative: "\(month)/ledger.xlsx") {
-                    try LedgerWorkbook(month: result.month, summary: result.summary, lines: result.lines, sourceNames: names)
-                        .write(to: $0)
+                    try LedgerWorkbook(
+                        month: result.month, summary: result.summary, lines: result.lines, sourceNames: names, review: result.review
+                    )
+                    .write(to: $0)
                 }),
             .write(
                 WorkbookJob(relative: "\(month)/submission.xlsx") {

@@ -53,6 +53,8 @@ public final class PipelineRun {
         var findings: [RosterFinding]
         var submission: [SubmissionRow]
         var corrections: [String: [CorrectionWorkbook.Entry]]
+        /// What finance checks (BPJS's side of flagged lines, its rejection texts).
+        var review = MonthReview()
         /// Files of each source that could not be read at all (a notice in its correction workbook).
         var notices: [String: [CorrectionWorkbook.Notice]] = [:]
         /// What it was computed from, for the store.
@@ -434,6 +436,7 @@ public final class PipelineRun {
             var result = MonthResult(
                 month: month, closed: false, lines: lines, summary: summary, findings: summarised.findings, submission: submission,
                 corrections: rosters.corrections, basis: basis)
+            result.review = reconciliation.review
             for item in rosters.unreadable {
                 result.notices[item.source, default: []].append(
                     CorrectionWorkbook.Notice(

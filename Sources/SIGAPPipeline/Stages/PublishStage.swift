@@ -45,11 +45,12 @@ struct PublishStage {
             digest = staged.sha256
         }
         do {
-            try store.stage(
-                result: StoredMonth(
-                    month: result.month, closed: false, closedAt: nil, runID: runID,
-                    ledgerCSV: file == nil ? LedgerCSV.render(result.lines) : "", ledgerFile: file, summaryJSON: texts.summaryJSON,
-                    findingsCSV: texts.findingsCSV, resultID: resultID, basis: result.basis, ledgerSHA256: digest))
+            var stored = StoredMonth(
+                month: result.month, closed: false, closedAt: nil, runID: runID,
+                ledgerCSV: file == nil ? LedgerCSV.render(result.lines) : "", ledgerFile: file, summaryJSON: texts.summaryJSON,
+                findingsCSV: texts.findingsCSV, resultID: resultID, basis: result.basis, ledgerSHA256: digest)
+            stored.review = result.review
+            try store.stage(result: stored)
         } catch {
             if case .success(let staged) = ledger { publisher.folder.discard(staged.staged) }
             throw error

@@ -166,12 +166,62 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             try CSVTableLoad.findings.load(into: db, result: result, name: "the findings of \(name)", text: month.findingsCSV)
         }
         try SQLiteSchema.insertTotals(db, result: result, summaryJSON: month.summaryJSON, name: name)
+        if let review = month.review { try Self.insert(db, review, result: result) }
         try db.execute(
             sql: "UPDATE result SET summary_json = ?, findings_csv = ?, basis = ?, ledger_sha256 = ? WHERE id = ?",
             arguments: [
                 month.summaryJSON, month.findingsCSV, try month.basis.map(json),
                 month.ledgerFile == nil ? Fingerprint.sha256(month.ledgerCSV) : month.ledgerSHA256, result,
             ])
+    }
+
+    private static func insert(_ db: Database, _ review: MonthReview, result: Int64) throws {
+        let detail = try SQLiteStatement(
+            db, "INSERT INTO review_detail (result_id, line, nik, billed, bpjs_name, kpj_before) VALUES (?, ?, ?, ?, ?, ?)")
+        for (line, item) in review.details.enumerated() {
+            detail.bind(1, result)
+            detail.bind(2, line)
+            detail.bind(3, item.nik)
+            detail.bind(4, item.billed)
+            detail.bind(5, item.bpjsName)
+            detail.bind(6, item.kpjBefore)
+            try detail.step()
+        }
+        let text = try SQLiteStatement(db, "INSERT INTO rejection_text (result_id, line, reason_code, text, count) VALUES (?, ?, ?, ?, ?)")
+        for (line, item) in review.rejectionTexts.enumerated() {
+            text.bind(1, result)
+            text.bind(2, line)
+            text.bind(3, item.reasonCode)
+            text.bind(4, item.text)
+            text.bind(5, item.count)
+            try text.step()
+        }
+    }
+
+    public func review(of month: YearMonth) throws -> MonthReview {
+        try read { db in
+            var review = MonthReview()
+            let arguments: StatementArguments = [month.description]
+            for row in try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT d.nik, d.billed, d.bpjs_name, d.kpj_before FROM month m JOIN review_detail d ON d.result_id = m.result_id WHERE m.month = ? ORDER BY d.line",
+                arguments: arguments)
+            {
+                review.details.append(
+                    MonthReview.Detail(nik: row["nik"], billed: row["billed"], bpjsName: row["bpjs_name"], kpjBefore: row["kpj_before"]))
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT t.reason_code, t.text, t.count FROM month m JOIN rejection_text t ON t.result_id = m.result_id WHERE m.month = ? ORDER BY t.line",
+                arguments: arguments)
+            {
+                review.rejectionTexts.append(
+                    MonthReview.RejectionText(reasonCode: row["reason_code"], text: row["text"], count: row["count"]))
+            }
+            return review
+        }
     }
 
     /// Records the run and points each open month of `results` at its result (a closed month is

@@ -161,8 +161,26 @@ enum SQLiteSchema {
             }
             try db.execute(sql: frozenClosedMonths)
         }
+        // What finance checks (issue 13): BPJS's side of the flagged lines and its rejection texts,
+        // per result, frozen with a closed month like every row of its result. Months computed
+        // before have none until they are computed again.
+        migrator.registerMigration("v7: review") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE review_detail (
+                        result_id INTEGER NOT NULL, line INTEGER NOT NULL, nik TEXT NOT NULL, billed INTEGER, bpjs_name TEXT,
+                        kpj_before TEXT, PRIMARY KEY (result_id, line)) WITHOUT ROWID;
+                    CREATE TABLE rejection_text (
+                        result_id INTEGER NOT NULL, line INTEGER NOT NULL, reason_code TEXT NOT NULL, text TEXT NOT NULL,
+                        count INTEGER NOT NULL, PRIMARY KEY (result_id, line)) WITHOUT ROWID;
+                    """)
+            try db.execute(sql: frozenResultRows(["review_detail", "rejection_text"]))
+        }
         return migrator
     }
+
+    /// The tables of rows under a result, whose rows a closed month's result must keep.
+    static let resultTables = ["ledger_line", "finding", "month_total", "result_ack_file", "review_detail", "rejection_text"]
 
     /// The seal chain (SPEC §16), one row per closed month.
     private static let sealTable = """
@@ -196,16 +214,7 @@ enum SQLiteSchema {
             CREATE TRIGGER seal_frozen_delete BEFORE DELETE ON seal \(refuse)
 
             """
-        func closed(_ key: String) -> String { "EXISTS (SELECT 1 FROM month WHERE result_id = \(key) AND closed = 1)" }
-        for table in ["ledger_line", "finding", "month_total", "result_ack_file"] {
-            sql += """
-                CREATE TRIGGER \(table)_frozen_insert BEFORE INSERT ON \(table) WHEN \(closed("NEW.result_id")) \(refuse)
-                CREATE TRIGGER \(table)_frozen_update BEFORE UPDATE ON \(table)
-                    WHEN \(closed("OLD.result_id")) OR \(closed("NEW.result_id")) \(refuse)
-                CREATE TRIGGER \(table)_frozen_delete BEFORE DELETE ON \(table) WHEN \(closed("OLD.result_id")) \(refuse)
-
-                """
-        }
+        sql += frozenResultRows(["ledger_line", "finding", "month_total", "result_ack_file"])
         func closedSet(_ key: String) -> String {
             "EXISTS (SELECT 1 FROM result r JOIN month m ON m.result_id = r.id WHERE r.worker_set = \(key) AND m.closed = 1)"
         }
@@ -247,6 +256,23 @@ enum SQLiteSchema {
     /// Whether the acknowledgement file `key` (an SQL expression) arrived in a closed month.
     static func closedFile(_ key: String) -> String {
         "EXISTS (SELECT 1 FROM result_ack_file f JOIN month m ON m.result_id = f.result_id WHERE f.sha256 = \(key) AND m.closed = 1)"
+    }
+
+    /// Triggers that refuse any change to the rows of `tables` under a closed month's result.
+    private static func frozenResultRows(_ tables: [String]) -> String {
+        let refuse = "BEGIN SELECT RAISE(ABORT, 'sigap: a closed month cannot be changed (SPEC 16)'); END;"
+        func closed(_ key: String) -> String { "EXISTS (SELECT 1 FROM month WHERE result_id = \(key) AND closed = 1)" }
+        var sql = ""
+        for table in tables {
+            sql += """
+                CREATE TRIGGER \(table)_frozen_insert BEFORE INSERT ON \(table) WHEN \(closed("NEW.result_id")) \(refuse)
+                CREATE TRIGGER \(table)_frozen_update BEFORE UPDATE ON \(table)
+                    WHEN \(closed("OLD.result_id")) OR \(closed("NEW.result_id")) \(refuse)
+                CREATE TRIGGER \(table)_frozen_delete BEFORE DELETE ON \(table) WHEN \(closed("OLD.result_id")) \(refuse)
+
+                """
+        }
+        return sql
     }
 
     /// Adds a seal to the chain (before its month is marked closed: see `month_closes_sealed`).
@@ -352,7 +378,7 @@ enum SQLiteSchema {
         let stale = try Int64.fetchAll(
             db, sql: "SELECT id FROM result WHERE id NOT IN (SELECT result_id FROM month WHERE result_id IS NOT NULL)")
         for id in stale {
-            for table in ["ledger_line", "finding", "result_ack_file", "month_total"] {
+            for table in resultTables where try db.tableExists(table) {
                 try db.execute(sql: "DELETE FROM \(table) WHERE result_id = ?", arguments: [id])
             }
             // The rows v4 took over from v3 under the result (a range of the key).

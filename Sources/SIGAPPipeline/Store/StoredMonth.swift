@@ -29,6 +29,8 @@ public struct StoredMonth: Sendable, Hashable {
     public var settled: String?
     /// A closed month's seal (SPEC §16); nil while open.
     public var seal: String?
+    /// When saving: what finance checks of the month (kept beside its rows).
+    public var review: MonthReview?
 
     public init(
         month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, ledgerFile: String? = nil, summaryJSON: String,
