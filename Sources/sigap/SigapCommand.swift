@@ -8,7 +8,8 @@ struct SigapCommand: ParsableCommand {
         abstract: "SIGAP ledger pipeline for Kota Bekasi (BPJS Ketenagakerjaan premiums for informal workers).",
         version: SigapVersion.current,
         subcommands: [
-            Run.self, Close.self, Status.self, Report.self, Verify.self, Inspect.self, XLSXCommand.self, Fixtures.self, NIKCommand.self,
+            Run.self, Close.self, Status.self, Report.self, Verify.self, Explain.self, Inspect.self, XLSXCommand.self, Fixtures.self,
+            NIKCommand.self,
         ]
     )
 }

@@ -25,7 +25,7 @@ public enum SigapProcess {
         let all = [("--pipeline", pipeline), ("--inbox", inbox), ("--out", out), ("--store", store)]
         let unused: Set<String> =
             switch command {
-            case "status": ["--inbox", "--out"]
+            case "status", "explain": ["--inbox", "--out"]
             case "report", "verify": ["--inbox"]
             default: []
             }
