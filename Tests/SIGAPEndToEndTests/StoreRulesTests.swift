@@ -116,3 +116,23 @@ struct StoreRulesTests {
         #expect(!FileManager.default.fileExists(atPath: "\(workspace.folder)/var"))
     }
 }
+
+extension StoreRulesTests {
+    @Test("a store that holds no month (a first night that stopped early) is missing for status, report, close, verify and explain: 66")
+    func emptyStore() throws {
+        let workspace = try RunWorkspace("empty-store")
+        defer { workspace.remove() }
+        // The first night finds no inbox: the store is made, nothing is computed.
+        try FileManager.default.removeItem(atPath: workspace.inbox)
+        #expect(try workspace.sigap("run", ["--through", "2025-11"]).exitStatus == 66)
+        #expect(FileManager.default.fileExists(atPath: workspace.store))
+        for (command, extra) in [
+            ("status", [String]()), ("report", ["2025-11"]), ("close", ["2025-11", "--through", "2025-11"]), ("verify", []),
+            ("explain", ["3275015203900002"]),
+        ] {
+            let result = try workspace.sigap(command, extra)
+            #expect(result.exitStatus == 66, "\(result)")
+            #expect(result.stderr.contains("the store \(workspace.store) holds no month yet"), "\(result)")
+        }
+    }
+}

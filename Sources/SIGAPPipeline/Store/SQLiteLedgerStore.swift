@@ -13,8 +13,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public enum OpenMode: Sendable {
         /// `run`: a missing store is created (the folder too), an older one migrated.
         case create
-        /// Every other command: the store must exist and be a sigap store (else `missing`, exit
-        /// 66); nothing is created. An older one is migrated.
+        /// Every other command: the store must exist, be a sigap store and hold a month (else
+        /// `missing`, exit 66); nothing is created. An older one is migrated.
         case existing
         /// `run --dry-run`: nothing on disk changes. A missing store is an empty one in memory;
         /// one an older sigap wrote is refused rather than migrated.
@@ -49,6 +49,11 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                     "the store \(path) was written by an older sigap and must be migrated first: run once without --dry-run")
             }
             try SQLiteSchema.migrator.migrate(queue)
+            // SPEC §11: an empty store is a missing one for every command but run.
+            if mode == .existing, try queue.read({ try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM month") ?? 0 }) == 0 {
+                throw StoreError.missing(
+                    "the store \(path) holds no month yet: run the pipeline first (or give the right --store)", store: path)
+            }
         } catch let error as StoreError {
             throw error
         } catch {
