@@ -11,6 +11,16 @@ import XLSX
 struct CarryForwardTests {
     typealias Kit = LedgerKit
 
+    /// The texts of column A of a correction workbook's first sheet (its instructions).
+    static func instructions(_ path: String) throws -> [String] {
+        let workbook = try Workbook(path: path)
+        var lines: [String] = []
+        _ = try workbook.reader(for: try #require(workbook.sheet(named: CorrectionWorkbook.instructionsSheet))).forEachRow { row in
+            if case .string(let text)? = row[column: 1]?.value { lines.append(text) }
+        }
+        return lines
+    }
+
     /// The NIKs of a source's workers in a loaded month (duplicates left out), in input order.
     static func niks(_ month: MonthRosterLoader.Month, _ source: String) -> [String] {
         month.entries.filter { $0.source == source && !$0.isDuplicate }.map(\.nik)
@@ -209,11 +219,7 @@ struct CarryForwardTests {
         #expect(summary.figure("quarantined_rows") == 0)
         #expect(summary.figure("by_source", "DISHUB", "workers") == 2)
         // DISHUB's correction workbook says which file, why, and what to send (issue 13).
-        let notice = try Workbook(path: "\(workspace.out)/2025-12/koreksi/DISHUB.xlsx")
-        var lines: [String] = []
-        _ = try notice.reader(for: try #require(notice.sheet(named: CorrectionWorkbook.instructionsSheet))).forEachRow { row in
-            if case .string(let text)? = row[column: 1]?.value { lines.append(text) }
-        }
+        let lines = try Self.instructions("\(workspace.out)/2025-12/koreksi/DISHUB.xlsx")
         #expect(lines.contains("Berkas yang tidak dapat dibaca"), "\(lines)")
         #expect(lines.contains("Berkas: 2025-12/DISHUB/b-rusak.xlsx"), "\(lines)")
         #expect(lines.contains("Sebab: berkas terpotong atau rusak (arsip ZIP tidak utuh): kirim ulang berkas aslinya"), "\(lines)")
@@ -234,11 +240,7 @@ struct CarryForwardTests {
         #expect(Kit.regular(repaired, Kit.rahmat.nik)?.status == .unexpected)
         #expect(try workspace.findings("2025-12").map { $0[6] } == ["PHONE_INVALID"])
         // The notice is gone with the bad file (the workbook now lists the row to correct only).
-        let corrected = try Workbook(path: "\(workspace.out)/2025-12/koreksi/DISHUB.xlsx")
-        var after: [String] = []
-        _ = try corrected.reader(for: try #require(corrected.sheet(named: CorrectionWorkbook.instructionsSheet))).forEachRow { row in
-            if case .string(let text)? = row[column: 1]?.value { after.append(text) }
-        }
+        let after = try Self.instructions("\(workspace.out)/2025-12/koreksi/DISHUB.xlsx")
         #expect(!after.contains("Berkas yang tidak dapat dibaca"), "\(after)")
     }
 

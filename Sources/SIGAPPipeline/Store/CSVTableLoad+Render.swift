@@ -13,15 +13,8 @@ extension CSVTableLoad {
         from db: Database, result: Int64, month: String, row: ((SQLiteStatement) throws -> Void)? = nil,
         _ output: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
-        var names: [String] = []
-        for column in columns {
-            switch column {
-            case .text(let name), .integer(let name): names.append(name)
-            case .skip: break
-            }
-        }
         let statement = try SQLiteStatement(
-            db, "SELECT \(names.joined(separator: ", ")) FROM \(table) WHERE result_id = ? ORDER BY line")
+            db, "SELECT \(tableColumns.joined(separator: ", ")) FROM \(table) WHERE result_id = ? ORDER BY line")
         statement.bind(1, result)
         var csv = CSVWriter(header: header)
         let monthBytes = Array(month.utf8)

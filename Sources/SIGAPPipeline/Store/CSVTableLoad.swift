@@ -34,6 +34,16 @@ struct CSVTableLoad: Sendable {
         table: "finding", header: FindingsCSV.header,
         columns: FindingsCSV.header.map { $0 == "row" ? .integer($0) : .text($0) })
 
+    /// The table's columns the text's fields go to, in order (`.skip` ones left out).
+    var tableColumns: [String] {
+        columns.compactMap { column in
+            switch column {
+            case .text(let name), .integer(let name): name
+            case .skip: nil
+            }
+        }
+    }
+
     /// Inserts the records `feed` hands over (by calling its argument with each chunk) as the rows
     /// of `result`, numbered from 0 in file order. Returns how many data rows there were.
     @discardableResult
@@ -41,13 +51,7 @@ struct CSVTableLoad: Sendable {
         into db: Database, result: Int64, name: String,
         _ feed: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
     ) throws -> Int {
-        var names: [String] = []
-        for column in columns {
-            switch column {
-            case .text(let name), .integer(let name): names.append(name)
-            case .skip: break
-            }
-        }
+        let names = tableColumns
         let statement = try SQLiteStatement(
             db,
             "INSERT INTO \(table) (result_id, line, \(names.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))"

@@ -215,18 +215,10 @@ enum SQLiteSchema {
 
             """
         sql += frozenResultRows(["ledger_line", "finding", "month_total", "result_ack_file"])
-        func closedSet(_ key: String) -> String {
-            "EXISTS (SELECT 1 FROM result r JOIN month m ON m.result_id = r.id WHERE r.worker_set = \(key) AND m.closed = 1)"
+        sql += frozenRows(of: "worker", key: "set_id") {
+            "EXISTS (SELECT 1 FROM result r JOIN month m ON m.result_id = r.id WHERE r.worker_set = \($0) AND m.closed = 1)"
         }
-        for (table, condition, key) in [("worker", closedSet, "set_id"), ("ack_row", closedFile, "sha256")] {
-            sql += """
-                CREATE TRIGGER \(table)_frozen_insert BEFORE INSERT ON \(table) WHEN \(condition("NEW.\(key)")) \(refuse)
-                CREATE TRIGGER \(table)_frozen_update BEFORE UPDATE ON \(table)
-                    WHEN \(condition("OLD.\(key)")) OR \(condition("NEW.\(key)")) \(refuse)
-                CREATE TRIGGER \(table)_frozen_delete BEFORE DELETE ON \(table) WHEN \(condition("OLD.\(key)")) \(refuse)
-
-                """
-        }
+        sql += frozenRows(of: "ack_row", key: "sha256", closedFile)
         return sql
     }
 
@@ -260,19 +252,22 @@ enum SQLiteSchema {
 
     /// Triggers that refuse any change to the rows of `tables` under a closed month's result.
     private static func frozenResultRows(_ tables: [String]) -> String {
-        let refuse = "BEGIN SELECT RAISE(ABORT, 'sigap: a closed month cannot be changed (SPEC 16)'); END;"
-        func closed(_ key: String) -> String { "EXISTS (SELECT 1 FROM month WHERE result_id = \(key) AND closed = 1)" }
-        var sql = ""
-        for table in tables {
-            sql += """
-                CREATE TRIGGER \(table)_frozen_insert BEFORE INSERT ON \(table) WHEN \(closed("NEW.result_id")) \(refuse)
-                CREATE TRIGGER \(table)_frozen_update BEFORE UPDATE ON \(table)
-                    WHEN \(closed("OLD.result_id")) OR \(closed("NEW.result_id")) \(refuse)
-                CREATE TRIGGER \(table)_frozen_delete BEFORE DELETE ON \(table) WHEN \(closed("OLD.result_id")) \(refuse)
+        tables.map { table in
+            frozenRows(of: table, key: "result_id") { "EXISTS (SELECT 1 FROM month WHERE result_id = \($0) AND closed = 1)" }
+        }.joined()
+    }
 
-                """
-        }
-        return sql
+    /// The three triggers that refuse an insert, update or delete of a row of `table` whose `key`
+    /// makes `closed` (an SQL condition on the key's value) true.
+    private static func frozenRows(of table: String, key: String, _ closed: (String) -> String) -> String {
+        let refuse = "BEGIN SELECT RAISE(ABORT, 'sigap: a closed month cannot be changed (SPEC 16)'); END;"
+        return """
+            CREATE TRIGGER \(table)_frozen_insert BEFORE INSERT ON \(table) WHEN \(closed("NEW.\(key)")) \(refuse)
+            CREATE TRIGGER \(table)_frozen_update BEFORE UPDATE ON \(table)
+                WHEN \(closed("OLD.\(key)")) OR \(closed("NEW.\(key)")) \(refuse)
+            CREATE TRIGGER \(table)_frozen_delete BEFORE DELETE ON \(table) WHEN \(closed("OLD.\(key)")) \(refuse)
+
+            """
     }
 
     /// Adds a seal to the chain (before its month is marked closed: see `month_closes_sealed`).
