@@ -146,9 +146,11 @@ struct HostileInboxTests {
     func newlineInAName() throws {
         let workspace = try StoreRulesTests.closedHistory("newline-name")
         defer { workspace.remove() }
+        let books = try Self.closedBooks(workspace)
         let folder = "\(workspace.inbox)/2026-01/DISDIK"
         try Data("bukan workbook\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/rekap\nsigap: error: palsu.xlsx"))
         let run = try workspace.sigap("run", ["--through", "2026-02"])
+        #expect(try Self.closedBooks(workspace) == books)
         #expect(run.exitStatus == 65, "\(run)")
         #expect(!run.stderrLines.contains { $0.hasPrefix("sigap: error: palsu") }, "\(run)")
         #expect(run.stderr.contains("2026-01/DISDIK/rekap\\nsigap: error: palsu.xlsx"), "\(run)")
@@ -158,22 +160,16 @@ struct HostileInboxTests {
 
     @Test("a source folder, or a month folder, that cannot be listed: FILE_UNREADABLE (65), never a crash (70)")
     func unreadableFolder() throws {
-        let workspace = try RunWorkspace("unreadable-folder")
+        let workspace = try StoreRulesTests.closedHistory("unreadable-folder")
         defer { workspace.remove() }
-        try workspace.arriveDemo(clean: true)
-        // Run as nobody (root reads any folder whatever its mode): the workspace open to it.
+        let books = try Self.closedBooks(workspace)
+        // Run as nobody (root reads any folder whatever its mode): the workspace handed to it.
         let asNobody = getuid() == 0
         if asNobody {
             #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "setpriv (util-linux) runs the test as nobody")
-            chmod(workspace.folder, 0o777)
-            let walker = FileManager.default.enumerator(atPath: workspace.inbox)
-            chmod(workspace.inbox, 0o755)
-            while let relative = walker?.nextObject() as? String {
-                let path = "\(workspace.inbox)/\(relative)"
-                var isFolder: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-                chmod(path, isFolder.boolValue ? 0o755 : 0o644)
-            }
+            let walker = FileManager.default.enumerator(atPath: workspace.folder)
+            chown(workspace.folder, 65534, 65534)
+            while let relative = walker?.nextObject() as? String { lchown("\(workspace.folder)/\(relative)", 65534, 65534) }
         }
         chmod("\(workspace.inbox)/2026-01/DISDIK", 0o000)
         chmod("\(workspace.inbox)/2026-02", 0o000)
@@ -188,5 +184,6 @@ struct HostileInboxTests {
         #expect(run.stderr.contains("problem: 2026-01/DISDIK/: the folder cannot be read (Permission denied)"), "\(run)")
         #expect(run.stderr.contains("problem: 2026-02: the folder cannot be read (Permission denied)"), "\(run)")
         #expect(try workspace.read("2026-01/findings.csv").contains("2026-01,DISDIK,2026-01/DISDIK/,,,,FILE_UNREADABLE,error,"))
+        #expect(try Self.closedBooks(workspace) == books)
     }
 }

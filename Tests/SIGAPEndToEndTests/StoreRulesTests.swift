@@ -21,6 +21,13 @@ struct StoreRulesTests {
         return workspace
     }
 
+    /// What must not change: every published file (closed months' included) and the store's bytes.
+    static func books(_ workspace: RunWorkspace) -> [String: Data] {
+        var books = workspace.outputs()
+        for (suffix, data) in workspace.storeBytes() { books["store\(suffix)"] = data }
+        return books
+    }
+
     @Test("a lost store (deleted, or emptied to 0 bytes) is not started over beside published months: exit 66, nothing changes")
     func lostStore() throws {
         let workspace = try Self.closedHistory("lost-store")
@@ -55,25 +62,28 @@ struct StoreRulesTests {
         let workspace = try Self.closedHistory("typo-store")
         defer { workspace.remove() }
         let outputs = workspace.outputs()
+        let books = Self.books(workspace)
         let typo = "\(workspace.folder)/vra/sigap.sqlite"
         let run = try workspace.sigap("run", ["--through", "2026-02"], overrides: ["--store": typo])
         #expect(run.exitStatus == 66, "\(run)")
         #expect(run.stderr.contains("the store \(typo) is missing or holds no month"), "\(run)")
         #expect(!FileManager.default.fileExists(atPath: "\(workspace.folder)/vra"), "a refused run made the store's folder")
         #expect(workspace.outputs() == outputs)
+        #expect(Self.books(workspace) == books)
     }
 
     @Test("status, report and close need an existing store: 66 naming the path, nothing created", arguments: ["status", "report", "close"])
     func readersNeedAStore(_ command: String) throws {
-        let workspace = try RunWorkspace("no-store-\(command)")
+        let workspace = try Self.closedHistory("no-store-\(command)")
         defer { workspace.remove() }
+        let books = Self.books(workspace)
         let missing = "\(workspace.folder)/nowhere/sigap.sqlite"
         let extra = command == "status" ? [] : command == "report" ? ["2025-11"] : ["2025-11", "--through", "2025-11"]
         let result = try workspace.sigap(command, extra, overrides: ["--store": missing])
         #expect(result.exitStatus == 66, "\(result)")
         #expect(result.stderr.contains("there is no store at \(missing)"), "\(result)")
         #expect(!FileManager.default.fileExists(atPath: "\(workspace.folder)/nowhere"), "\(command) made the store's folder")
-        #expect(!FileManager.default.fileExists(atPath: workspace.out), "\(command) made the out folder")
+        #expect(Self.books(workspace) == books)
 
         // A SQLite database another tool made is not a sigap store either.
         try FileManager.default.createDirectory(atPath: "\(workspace.folder)/nowhere", withIntermediateDirectories: true)
@@ -83,24 +93,25 @@ struct StoreRulesTests {
         let foreign = try workspace.sigap(command, extra, overrides: ["--store": missing])
         #expect(foreign.exitStatus == 66, "\(foreign)")
         #expect(foreign.stderr.contains("\(missing) is not a sigap store"), "\(foreign)")
+        #expect(Self.books(workspace) == books)
     }
 
     @Test("--through more than 12 months after the current month is a usage error (64) at once, for run and close")
     func throughBound() throws {
-        let workspace = try RunWorkspace("through-bound")
+        let workspace = try Self.closedHistory("through-bound")
         defer { workspace.remove() }
-        try workspace.arriveDemo(["2025-11"], clean: true)
+        let books = Self.books(workspace)
         let current = JakartaClock.currentMonth()
         var tooFar = current
         for _ in 0..<13 { tooFar = tooFar.next }
         for (command, month) in [("run", "9999-12"), ("run", "2099-12"), ("run", tooFar.description), ("close", "9999-12")] {
-            let extra = command == "close" ? ["2025-11"] : []
+            let extra = command == "close" ? ["2026-01"] : []
             let result = try workspace.sigap(command, extra + ["--through", month], timeLimit: .seconds(30))
             #expect(result.exitStatus == 64, "\(result)")
             #expect(result.stderr.contains("--through \(month) is more than 12 months after the current month \(current)"), "\(result)")
         }
-        #expect(!FileManager.default.fileExists(atPath: workspace.out))
-        #expect(!FileManager.default.fileExists(atPath: workspace.store))
+        #expect(Self.books(workspace) == books)
+        #expect(!FileManager.default.fileExists(atPath: "\(workspace.out)/2027-01"))
     }
 
     @Test("--dry-run on a fresh installation writes nothing at all: no store, no lock file, no folder")
