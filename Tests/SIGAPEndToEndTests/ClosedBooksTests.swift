@@ -160,7 +160,7 @@ struct ClosedBooksTests {
     // MARK: - Changed anyway
 
     enum Tampering: String, CaseIterable, CustomTestStringConvertible {
-        case ledgerLine, reopened, monthDeleted, summaryEdited, findingEdited, publishedLedger, publishedSeal
+        case ledgerLine, reopened, monthDeleted, summaryEdited, findingEdited, totalEdited, publishedLedger, publishedSeal
 
         var testDescription: String { rawValue }
 
@@ -173,6 +173,7 @@ struct ClosedBooksTests {
             case .monthDeleted: "the store holds its seal, but no longer the month"
             case .summaryEdited: "the summary the store keeps is not the sealed summary.json"
             case .findingEdited: "render a findings.csv other than the sealed one"
+            case .totalEdited: "the store's month_summaries row says total_payable = 0, the sealed summary.json 67200"
             case .publishedLedger: "2025-11/ledger.csv is not the sealed file"
             case .publishedSeal: "2025-11/SEAL does not hold the store's seal"
             }
@@ -193,6 +194,8 @@ struct ClosedBooksTests {
             case .findingEdited:
                 try ClosedBooksTests.execute(
                     workspace, "UPDATE finding SET severity = 'warning' WHERE result_id = \(november) AND line = 0")
+            case .totalEdited:
+                try ClosedBooksTests.execute(workspace, "UPDATE month_total SET total_payable = 0 WHERE result_id = \(november)")
             case .publishedLedger:
                 let path = "\(workspace.out)/2025-11/ledger.csv"
                 let text = try String(contentsOfFile: path, encoding: .utf8)

@@ -32,6 +32,7 @@ public struct FaultyStore: LedgerStore {
         try inner.close(month, at: timestamp, summaryJSON: summaryJSON, seal: seal)
     }
     public func seals() throws -> [MonthSeal] { try inner.seals() }
+    public func storedTotals(of month: YearMonth) throws -> [String: Int]? { try inner.storedTotals(of: month) }
     public func review(of month: YearMonth) throws -> MonthReview { try inner.review(of: month) }
     public func markPublished(_ month: YearMonth) throws { try inner.markPublished(month) }
     public func storedDigests(of month: YearMonth, ledger: Bool) throws -> MonthSeal.Digests? {

@@ -70,6 +70,7 @@ public struct SealChain {
                 throw Self.differs(
                     month, "the store's rows render a \(file) other than the sealed one (SHA-256 \(digest), sealed \(sealed))")
             }
+            try checkTotals(of: seal)
             try checkPublishedFiles(of: seal)
             progress("\(month)  sealed \(seal.seal)  ok: store rows, published files and SEAL agree")
         }
@@ -85,7 +86,29 @@ public struct SealChain {
         guard stored.findingsSHA256 == seal.findingsSHA256 else {
             throw Self.differs(seal.month, "the store's rows render a findings.csv other than the sealed one")
         }
+        try checkTotals(of: seal)
         try checkPublishedFiles(of: seal)
+    }
+
+    /// The month's row of the `month_summaries` view against its summary.json (sealed with it).
+    public func checkTotals(of seal: MonthSeal) throws {
+        guard let stored = try store.month(seal.month, ledger: false), let totals = try store.storedTotals(of: seal.month) else {
+            throw Self.differs(seal.month, "the store no longer holds the month")
+        }
+        let summary = try MonthSummary(json: stored.summaryJSON, month: seal.month)
+        let sealed: [String: Int] = [
+            "closed": 1, "workers": summary.workers, "covered": summary.covered, "rejected": summary.rejected, "pending": summary.pending,
+            "unexpected": summary.unexpected, "premium_due": summary.premiumDue, "adjustments_count": summary.adjustmentsCount,
+            "adjustments_premium": summary.adjustmentsPremium, "total_payable": summary.totalPayable,
+            "pending_exposure": summary.pendingExposure, "disputed_amount": summary.disputedAmount,
+            "orphan_rejections": summary.orphanRejections, "quarantined_rows": summary.quarantinedRows,
+        ]
+        for key in SQLiteSchema.totals.sorted() where totals[key] != sealed[key] {
+            throw Self.differs(
+                seal.month,
+                "the store's month_summaries row says \(key) = \(totals[key].map(String.init) ?? "NULL"), the sealed summary.json \(sealed[key] ?? 0)"
+            )
+        }
     }
 
     /// The month's published ledger.csv, summary.json and findings.csv against their sealed digests.

@@ -25,6 +25,8 @@ public protocol LedgerStore: Sendable {
     /// Freezes a month: its stored results become final (`closed`), with `summaryJSON` (now saying
     /// `"closed": true`), and its seal joins the chain, unpublished; in one transaction.
     func close(_ month: YearMonth, at timestamp: String, summaryJSON: String, seal: MonthSeal) throws
+    /// A stored month's row of the `month_summaries` view, by column (nil when not stored).
+    func storedTotals(of month: YearMonth) throws -> [String: Int]?
     /// What finance checks of a stored month (empty for a month computed before it was kept).
     func review(of month: YearMonth) throws -> MonthReview
     /// The seal chain, in month order (SPEC §16).

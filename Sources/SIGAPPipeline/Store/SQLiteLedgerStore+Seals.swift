@@ -21,6 +21,20 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func storedTotals(of month: YearMonth) throws -> [String: Int]? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT \(SQLiteSchema.totals.joined(separator: ", ")) FROM month_summaries WHERE month = ?",
+                    arguments: [month.description])
+            else { return nil }
+            var totals: [String: Int] = [:]
+            for key in SQLiteSchema.totals { totals[key] = row[key] }
+            return totals
+        }
+    }
+
     public func storedDigests(of month: YearMonth, ledger: Bool) throws -> MonthSeal.Digests? {
         try read { db in
             let name = month.description
