@@ -44,6 +44,9 @@ let package = Package(
         .target(name: "CMalloc"),
         // SQLite's process-wide settings, which only C can make (`sqlite3_config` is variadic).
         .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // renameat2(RENAME_EXCHANGE), which Glibc's Swift module does not show: a closed month's
+        // folder published in one step.
+        .target(name: "CFileSystem"),
         .target(
             name: "XLSX",
             dependencies: ["CZlib", "CXMLBridge"]
@@ -68,7 +71,7 @@ let package = Package(
         .target(
             name: "SIGAPPipeline",
             dependencies: [
-                "XLSX", "XLSXWrite", "SIGAPDomain", "CMalloc", "CSQLiteConfig",
+                "XLSX", "XLSXWrite", "SIGAPDomain", "CMalloc", "CSQLiteConfig", "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's own C interface, for writing a month's ledger into the store from its file.
@@ -117,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "SIGAPPipelineTests",
             dependencies: [
-                "SIGAPPipeline", "SIGAPDomain", "SIGAPFixtures", "XLSX", "SIGAPTestSupport",
+                "SIGAPPipeline", "SIGAPDomain", "SIGAPFixtures", "XLSX", "SIGAPTestSupport", "CFileSystem",
                 // To make a store as an older version left it.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 import SIGAPDomain
 import SIGAPTestSupport
@@ -403,5 +404,29 @@ struct ClosingTests {
         // Closed December's files were left alone throughout.
         #expect(try workspace.monthFiles("2025-12") == decemberFiles)
         #expect(try Self.inodes(workspace, "2025-12") == decemberInodes)
+    }
+}
+
+@Suite("Publishing a closed month's folder in one step")
+struct FolderExchangeTests {
+    @Test(
+        "two folders swapped in one step where the file system can; else refused with nothing moved (the close then renames file by file)")
+    func exchange() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sigap-exchange-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for (folder, text) in [("lama", "old\n"), ("baru", "new\n")] {
+            try FileManager.default.createDirectory(atPath: "\(root)/\(folder)", withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: "\(root)/\(folder)/SEAL"))
+        }
+        let result = sigap_exchange_paths("\(root)/lama", "\(root)/baru")
+        let code = errno
+        let lama = try String(contentsOfFile: "\(root)/lama/SEAL", encoding: .utf8)
+        let baru = try String(contentsOfFile: "\(root)/baru/SEAL", encoding: .utf8)
+        if result == 0 {
+            #expect(lama == "new\n" && baru == "old\n")
+        } else {
+            #expect([EINVAL, ENOSYS, EXDEV, EPERM].contains(code), "errno \(code)")
+            #expect(lama == "old\n" && baru == "new\n")
+        }
     }
 }

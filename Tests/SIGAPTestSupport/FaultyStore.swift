@@ -1,10 +1,11 @@
 import SIGAPDomain
 import SIGAPPipeline
 
-/// A store that forwards to the SQLite store, except that saving a run, or closing a month, fails
-/// as a full disk would make it (tests of exit 73 and of nothing half-saved).
+/// A store that forwards to the SQLite store, except that saving a run, closing a month, or
+/// marking a closed month's files published fails as a full disk would make it (tests of exit 73
+/// and of nothing half-saved).
 public struct FaultyStore: LedgerStore {
-    public enum Fault: Sendable { case save, close }
+    public enum Fault: Sendable { case save, close, markPublished }
 
     public let inner: SQLiteLedgerStore
     public let failing: Fault
@@ -34,7 +35,10 @@ public struct FaultyStore: LedgerStore {
     public func seals() throws -> [MonthSeal] { try inner.seals() }
     public func storedTotals(of month: YearMonth) throws -> [String: Int]? { try inner.storedTotals(of: month) }
     public func review(of month: YearMonth) throws -> MonthReview { try inner.review(of: month) }
-    public func markPublished(_ month: YearMonth) throws { try inner.markPublished(month) }
+    public func markPublished(_ month: YearMonth) throws {
+        guard failing != .markPublished else { throw diskFull }
+        try inner.markPublished(month)
+    }
     public func storedDigests(of month: YearMonth, ledger: Bool) throws -> MonthSeal.Digests? {
         try inner.storedDigests(of: month, ledger: ledger)
     }

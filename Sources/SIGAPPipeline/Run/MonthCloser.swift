@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 import SIGAPDomain
 
@@ -5,14 +6,16 @@ import SIGAPDomain
 /// month (ledger lines, summary, findings) once every earlier month is closed and the month is
 /// not after the through month, and seals it.
 ///
-/// All or nothing: every file the close publishes (ledger.csv when the published one is not
-/// already the stored ledger, findings.csv, summary.json saying `"closed": true`, report.html
-/// with the seal, SEAL) is first written at a temporary name beside its place; only then does the
-/// store close the month and add its seal, in one transaction; then the files are renamed into
-/// place, SEAL last, and the seal is marked published. A failure before the store's transaction
-/// leaves the month open with its files as they were (exit 73; repeat the close). A stop after it
-/// (a kill, a failed rename) leaves the month closed with its seal unpublished: the next `run` or
-/// `close` publishes its files from the store (`finish`).
+/// All or nothing: the month's folder as the close leaves it is first made beside it
+/// (`<out>/.M.closing-PID/`: a hard link to every published file the close keeps, and the files
+/// it writes — ledger.csv when the published one is not already the stored ledger, findings.csv,
+/// summary.json saying `"closed": true`, report.html with the seal, SEAL); only then does the
+/// store close the month and add its seal, in one transaction; then the two folders are swapped
+/// in one step (`renameat2` with `RENAME_EXCHANGE`; where the file system cannot, the files are
+/// renamed one by one, SEAL last) and the seal is marked published. A failure before the store's
+/// transaction leaves the month open with its folder as it was (exit 73; repeat the close). A stop
+/// after it (a kill, a failed swap) leaves the month closed with its seal unpublished and its
+/// folder as it was: the next `run` or `close` publishes the folder from the store (`finish`).
 public struct MonthCloser {
     public let definition: PipelineDefinition
     public let store: any LedgerStore
@@ -41,7 +44,7 @@ public struct MonthCloser {
         guard month <= through else {
             throw StoreError.refused("\(month) is after the through month \(through): it cannot be closed yet")
         }
-        // What a killed close or run left (temporary files), then the books as they are: a closed
+        // What a killed close or run left (temporary files, a close's staging folder), then the books as they are: a closed
         // month that changed stops everything (70).
         OutputFolder(root: out).sweepTemporaryFiles()
         let chain = try SealChain(store: store, out: out).check()
@@ -71,14 +74,14 @@ public struct MonthCloser {
         let report = try MonthReport.html(
             for: month, store: store, definition: definition,
             closing: MonthReport.Closing(at: timestamp, seal: seal.seal, summaryJSON: summaryJSON))
-        let staged = try stage(seal, summaryJSON: summaryJSON, findingsCSV: stored.findingsCSV, report: report)
+        let staging = try stage(seal, summaryJSON: summaryJSON, findingsCSV: stored.findingsCSV, report: report)
         do {
             try store.close(month, at: timestamp, summaryJSON: summaryJSON, seal: seal)
         } catch {
-            for file in staged { OutputFolder(root: out).discard(file) }
+            try? FileManager.default.removeItem(atPath: staging.path)
             throw error
         }
-        try commit(staged, seal: seal)
+        try commit(staging, seal: seal)
         return .closed(seal: seal.seal)
     }
 
@@ -92,49 +95,111 @@ public struct MonthCloser {
         try commit(try stage(seal, summaryJSON: stored.summaryJSON, findingsCSV: stored.findingsCSV, report: report), seal: seal)
     }
 
-    /// Writes the month's files at temporary names beside their places; on a failure, removes
-    /// what it wrote and throws (`OutputError`: exit 73).
-    private func stage(_ seal: MonthSeal, summaryJSON: String, findingsCSV: String, report: String) throws -> [OutputFolder.Staged] {
-        let folder = OutputFolder(root: out)
+    /// The month's folder as the close will leave it, made beside the published one.
+    struct Staging {
+        /// `<out>/.M.closing-PID`.
+        var path: String
+        /// `<out>/M`.
+        var folder: String
+        /// The files written anew, relative to the folder, SEAL last.
+        var written: [String]
+    }
+
+    /// The name of a staging folder a killed close may have left: `.YYYY-MM.closing-PID`.
+    static func isStagingName(_ name: String) -> Bool {
+        guard name.hasPrefix("."), let marker = name.range(of: ".closing-") else { return false }
+        return YearMonth(String(name[name.index(after: name.startIndex)..<marker.lowerBound])) != nil
+            && name[marker.upperBound...].allSatisfy(\.isNumber)
+    }
+
+    /// Makes the month's folder as it will be, beside the published one: hard links to the files
+    /// kept, the files written anew (flushed). On a failure, removes it and throws (`OutputError`:
+    /// exit 73).
+    private func stage(_ seal: MonthSeal, summaryJSON: String, findingsCSV: String, report: String) throws -> Staging {
         let month = seal.month
-        var staged: [OutputFolder.Staged] = []
+        let folder = "\(out)/\(month)"
+        var staging = Staging(path: "\(out)/.\(month).closing-\(ProcessInfo.processInfo.processIdentifier)", folder: folder, written: [])
+        try? FileManager.default.removeItem(atPath: staging.path)
         do {
+            var written: [(String, String?)] = [
+                ("findings.csv", findingsCSV), ("summary.json", summaryJSON), ("report.html", report), ("SEAL", seal.fileText),
+            ]
             // The ledger (150 MB for a million workers) only when the published one is not already it.
-            let published = try? Fingerprint.sha256(path: "\(out)/\(month)/ledger.csv").digest
+            let published = try? Fingerprint.sha256(path: "\(folder)/ledger.csv").digest
             if published != seal.ledgerSHA256 {
                 let text = try store.month(month)?.ledgerCSV ?? ""
                 guard Fingerprint.sha256(text) == seal.ledgerSHA256 else {
                     throw SealChain.differs(month, "the store's ledger lines render a ledger.csv other than the sealed one")
                 }
-                staged.append(try folder.stage("\(month)/ledger.csv") { try OutputFolder.writeFile(text, at: $0) })
+                written.insert(("ledger.csv", text), at: 0)
             }
-            for (name, text) in [
-                ("findings.csv", findingsCSV), ("summary.json", summaryJSON), ("report.html", report), ("SEAL", seal.fileText),
-            ] {
-                staged.append(try folder.stage("\(month)/\(name)") { try OutputFolder.writeFile(text, at: $0) })
+            try Self.makeFolder(staging.path)
+            try Self.linkKept(from: folder, to: staging.path, except: Set(written.map(\.0)))
+            for case (let name, let text?) in written {
+                try OutputFolder.writeFile(text, at: "\(staging.path)/\(name)")
+                chmod("\(staging.path)/\(name)", 0o640)
             }
+            staging.written = written.map(\.0)
+            OutputFolder.syncFolder(staging.path)
         } catch {
-            for file in staged { folder.discard(file) }
-            throw error
+            try? FileManager.default.removeItem(atPath: staging.path)
+            if error is StoreError { throw error }
+            if let error = error as? OutputError { throw OutputError(path: "\(folder)/\(Self.name(error.path))", reason: error.reason) }
+            throw OutputError(path: folder, reason: "\(error)")
         }
-        return staged
+        return staging
     }
 
-    /// Renames the staged files into place, SEAL last, and marks the seal published.
-    private func commit(_ staged: [OutputFolder.Staged], seal: MonthSeal) throws {
-        let folder = OutputFolder(root: out)
-        for (index, file) in staged.enumerated() {
-            do {
-                try folder.commit(file)
-            } catch let error as OutputError {
-                for rest in staged[(index + 1)...] { folder.discard(rest) }
-                throw OutputError(
-                    path: error.path,
-                    reason:
-                        "\(error.reason); \(seal.month) is closed in the store: run `sigap close \(seal.month)` again to finish publishing its files"
-                )
+    /// A file's name without the staging folder it was written in.
+    private static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    private static func makeFolder(_ path: String) throws {
+        guard mkdir(path, 0o750) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Hard links (a copy where the file system cannot link) of every file under `source` but the
+    /// top-level names in `except`, folders made as they are met.
+    private static func linkKept(from source: String, to target: String, except: Set<String>) throws {
+        guard let walker = FileManager.default.enumerator(atPath: source) else { return }
+        while let relative = walker.nextObject() as? String {
+            let from = "\(source)/\(relative)"
+            let to = "\(target)/\(relative)"
+            var info = stat()
+            guard lstat(from, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                try makeFolder(to)
+            } else if !except.contains(relative) && !OutputFolder.isTemporaryName(name(relative)) {
+                if link(from, to) != 0 {
+                    do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch {
+                        throw OutputError(path: to, reason: "cannot link or copy \(from): \(error.localizedDescription)")
+                    }
+                }
             }
         }
+    }
+
+    /// Puts the staged folder in place of the published one in one step, removes the old one, and
+    /// marks the seal published. Where the swap cannot be made, the files written anew are renamed
+    /// into the published folder one by one, SEAL last.
+    private func commit(_ staging: Staging, seal: MonthSeal) throws {
+        if access(staging.folder, F_OK) != 0 { try? Self.makeFolder(staging.folder) }
+        if sigap_exchange_paths(staging.folder, staging.path) == 0 {
+            try? FileManager.default.removeItem(atPath: staging.path)
+        } else {
+            for name in staging.written {
+                guard rename("\(staging.path)/\(name)", "\(staging.folder)/\(name)") == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    try? FileManager.default.removeItem(atPath: staging.path)
+                    throw OutputError(
+                        path: "\(staging.folder)/\(name)",
+                        reason:
+                            "\(reason); \(seal.month) is closed in the store: run `sigap close \(seal.month)` again to finish publishing its files"
+                    )
+                }
+            }
+            try? FileManager.default.removeItem(atPath: staging.path)
+        }
+        OutputFolder.syncFolder(out)
         try store.markPublished(seal.month)
     }
 }

@@ -47,6 +47,14 @@ public struct OutputFolder: Sendable {
         guard fsync(descriptor) == 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
     }
 
+    /// Flushes a folder's entries to disk (a rename or a new file in it survives a power cut).
+    static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
     /// Lets `body` write the file at a temporary path (e.g. libxlsxwriter), then renames it.
     @discardableResult
     public func publish(_ relative: String, _ body: (String) throws -> Void) throws -> String {
@@ -105,8 +113,12 @@ public struct OutputFolder: Sendable {
     /// holding the store's lock (no other run is writing). Returns their paths.
     @discardableResult
     public func sweepTemporaryFiles() -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
         var removed: [String] = []
+        // A killed close's staging folder (`.YYYY-MM.closing-PID`), whole.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [] where MonthCloser.isStagingName(name) {
+            if (try? FileManager.default.removeItem(atPath: "\(root)/\(name)")) != nil { removed.append(name) }
+        }
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return removed }
         while let relative = walker.nextObject() as? String {
             guard Self.isTemporaryName((relative as NSString).lastPathComponent) else { continue }
             if unlink("\(root)/\(relative)") == 0 { removed.append(relative) }

@@ -1,0 +1,10 @@
+#ifndef SIGAP_FS_H
+#define SIGAP_FS_H
+
+/// Swaps two paths in one step (`renameat2` with `RENAME_EXCHANGE`, Linux 3.15+): each name then
+/// points at what the other did, and no moment exists where either is missing or half moved. A
+/// closed month's folder is published this way. Returns 0, or -1 with `errno` set (`EINVAL` or
+/// `ENOSYS` where the file system or kernel cannot: the caller then renames file by file).
+int sigap_exchange_paths(const char *first, const char *second);
+
+#endif
