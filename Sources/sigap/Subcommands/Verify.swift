@@ -32,9 +32,11 @@ struct Verify: ParsableCommand {
         if seals.isEmpty {
             StandardStreams.writeLine("no closed month yet: nothing to verify")
         } else {
-            StandardStreams.writeLine(
-                "verified: \(seals.count) closed month\(seals.count == 1 ? "" : "s") (\(seals[0].month) to \(seals[seals.count - 1].month)) agree with their seals"
-            )
+            let months =
+                seals.count == 1
+                ? "1 closed month (\(seals[0].month)) agrees with its seal"
+                : "\(seals.count) closed months (\(seals[0].month) to \(seals[seals.count - 1].month)) agree with their seals"
+            StandardStreams.writeLine("verified: \(months)")
         }
         StandardStreams.flush()
     }
