@@ -98,7 +98,7 @@ public struct CorrectionWorkbook: Sendable {
     private static let wrapped = CellStyle(wrap: true)
 
     private func writeInstructions(_ sheet: SpreadsheetWriter.Sheet) throws {
-        let monthText = month.map { " — bulan \(IndonesianCalendar.monthName($0.month)) \($0.year)" } ?? ""
+        let monthText = month.map { " — bulan \(ReportText.monthName($0))" } ?? ""
         let errors = entries.filter { $0.findings.contains { $0.severity == .error } }.count
         let lines: [(String, CellStyle?)] = [
             ("Koreksi data pekerja rentan (program SIGAP) — \(source)\(monthText)", Self.title),
@@ -127,7 +127,7 @@ public struct CorrectionWorkbook: Sendable {
                 let kept =
                     notice.keptMonth.isEmpty
                     ? "belum ada daftar sebelumnya, jadi pekerja dinas ini belum didaftarkan"
-                    : "sementara itu daftar \(YearMonth(notice.keptMonth).map { "\(IndonesianCalendar.monthName($0.month)) \($0.year)" } ?? notice.keptMonth) yang dipakai"
+                    : "sementara itu daftar \(YearMonth(notice.keptMonth).map(ReportText.monthName) ?? notice.keptMonth) yang dipakai"
                 notes += [
                     ("Berkas: \(notice.file)", nil), ("Sebab: \(notice.cause)", nil),
                     (

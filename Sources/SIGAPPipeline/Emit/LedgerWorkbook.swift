@@ -72,11 +72,7 @@ public struct LedgerWorkbook: Sendable {
                 to: writer.addSheet(Self.pendingSheet))
             // As the report's "Perlu diperiksa": flagged lines with BPJS's side, then UNEXPECTED people.
             let details = review.byNIK
-            let toCheck = ordered.filter { line in
-                line.entry == .regular
-                    && (line.status == .unexpected
-                        || line.flags.contains { $0 == .amountMismatch || $0 == .nameMismatch || $0 == .kpjChanged })
-            }
+            let toCheck = ordered.filter(MonthReview.isChecked)
             try Self.writeTable(
                 toCheck.filter { $0.status != .unexpected } + toCheck.filter { $0.status == .unexpected },
                 columns: toCheckColumns(details), to: writer.addSheet(Self.toCheckSheet))

@@ -45,18 +45,14 @@ extension MonthSummary {
                 Inbox.acknowledgementFolder,
                 object([("files", "\(intake.acknowledgementFiles)"), ("rows", "\(intake.acknowledgementRows)")], indent: "    ")
             ))
-        let fields: [(String, String)] = [
-            ("month", JSON.string(month.description)), ("closed", closed ? "true" : "false"), ("workers", "\(workers)"),
-            ("covered", "\(covered)"), ("rejected", "\(rejected)"), ("pending", "\(pending)"), ("unexpected", "\(unexpected)"),
-            ("premium_due", "\(premiumDue)"), ("adjustments_count", "\(adjustmentsCount)"),
-            ("adjustments_premium", "\(adjustmentsPremium)"), ("total_payable", "\(totalPayable)"),
-            ("pending_exposure", "\(pendingExposure)"), ("disputed_amount", "\(disputedAmount)"),
-            ("orphan_rejections", "\(orphanRejections)"), ("quarantined_rows", "\(quarantinedRows)"),
-            ("by_source", object(sources, indent: "  ")), ("by_kecamatan", object(kecamatan, indent: "  ")),
-            ("rejections_by_reason", object(rejectionsByReason.map { ($0.key, "\($0.value)") }, indent: "  ")),
-            ("findings_by_code", object(findingsByCode.map { ($0.key, "\($0.value)") }, indent: "  ")),
-            ("intake", object(arrivals, indent: "  ")),
-        ]
+        let fields: [(String, String)] =
+            [("month", JSON.string(month.description)), ("closed", closed ? "true" : "false")]
+            + scalars.map { ($0.key, "\($0.value)") } + [
+                ("by_source", object(sources, indent: "  ")), ("by_kecamatan", object(kecamatan, indent: "  ")),
+                ("rejections_by_reason", object(rejectionsByReason.map { ($0.key, "\($0.value)") }, indent: "  ")),
+                ("findings_by_code", object(findingsByCode.map { ($0.key, "\($0.value)") }, indent: "  ")),
+                ("intake", object(arrivals, indent: "  ")),
+            ]
         return object(fields, indent: "") + "\n"
     }
 }

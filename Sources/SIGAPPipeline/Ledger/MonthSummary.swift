@@ -33,6 +33,17 @@ public struct MonthSummary: Sendable, Hashable {
 
     public var totalPayable: Int { premiumDue + adjustmentsPremium }
 
+    /// The integer keys of `summary.json` by name (the `month_summaries` view's columns after
+    /// `month` and `closed`).
+    public var scalars: [String: Int] {
+        [
+            "workers": workers, "covered": covered, "rejected": rejected, "pending": pending, "unexpected": unexpected,
+            "premium_due": premiumDue, "adjustments_count": adjustmentsCount, "adjustments_premium": adjustmentsPremium,
+            "total_payable": totalPayable, "pending_exposure": pendingExposure, "disputed_amount": disputedAmount,
+            "orphan_rejections": orphanRejections, "quarantined_rows": quarantinedRows,
+        ]
+    }
+
     /// The summary of a month's lines; `sources` lists every declared source (zeros included).
     public init(
         month: YearMonth, lines: [LedgerLine], reconciliation: MonthReconciliation, sources: [String],

@@ -58,6 +58,13 @@ public struct MonthReview: Sendable, Hashable {
             all.sorted { ($0.reasonCode, -$0.count, $0.text) < ($1.reasonCode, -$1.count, $1.text) }.prefix(maxTexts))
     }
 
+    /// Whether finance checks `line` (the report's "Perlu diperiksa", ledger.xlsx's sheet): a
+    /// month's own line flagged for what BPJS answered, or an UNEXPECTED one.
+    public static func isChecked(_ line: LedgerLine) -> Bool {
+        line.entry == .regular
+            && (line.status == .unexpected || line.flags.contains { $0 == .amountMismatch || $0 == .nameMismatch || $0 == .kpjChanged })
+    }
+
     /// The detail of each NIK.
     public var byNIK: [String: Detail] { Dictionary(details.map { ($0.nik, $0) }, uniquingKeysWith: { first, _ in first }) }
 }

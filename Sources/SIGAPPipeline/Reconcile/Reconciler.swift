@@ -107,22 +107,21 @@ public struct Reconciler: Sendable {
                 part.pendingExposure += rate
             }
             if let ack {
-                var detail = MonthReview.Detail(nik: nik, billed: nil, bpjsName: nil, kpjBefore: nil)
+                var bpjsName: String?
+                var kpjBefore: String?
                 if let name = ack.name, !name.isEmpty, !Self.sameName(worker.name, name) {
                     flags.insert(.nameMismatch)
-                    detail.bpjsName = name
+                    bpjsName = name
                 }
-                if let amount = ack.premium, amount != rate {
-                    flags.insert(.amountMismatch)
-                    detail.billed = amount
-                }
+                let amountDiffers = ack.premium.map { $0 != rate } ?? false
+                if amountDiffers { flags.insert(.amountMismatch) }
                 if let kpj = ack.kpj, !kpj.isEmpty, let earlier = latestCoveredKPJ[nik], earlier != kpj {
                     flags.insert(.kpjChanged)
-                    detail.kpjBefore = earlier
+                    kpjBefore = earlier
                 }
-                if detail.bpjsName != nil || detail.billed != nil || detail.kpjBefore != nil {
-                    detail.billed = ack.premium
-                    part.details.append(detail)
+                // BPJS's side, for the few lines finance checks (most lines are not flagged).
+                if bpjsName != nil || amountDiffers || kpjBefore != nil {
+                    part.details.append(MonthReview.Detail(nik: nik, billed: ack.premium, bpjsName: bpjsName, kpjBefore: kpjBefore))
                 }
                 if !ack.accepted, let text = ack.reasonText, !text.isEmpty {
                     part.texts[ack.reasonCode ?? "LAINNYA", default: [:]][text, default: 0] += 1

@@ -17,9 +17,6 @@ struct ReportParts {
         changes = ReportChanges(current: lines, previous: previous?.lines, previousMonth: previous?.month, errors: findings.errorValues)
         adjustments = ReportAdjustments(month: month, lines: lines)
         self.findings = findings
-        flagged = lines.filter { line in
-            line.entry == .regular
-                && (line.status == .unexpected || line.flags.contains { $0 == .amountMismatch || $0 == .nameMismatch || $0 == .kpjChanged })
-        }
+        flagged = lines.filter(MonthReview.isChecked)
     }
 }

@@ -67,13 +67,8 @@ enum ReportText {
 
     /// A ledger status in words.
     static func status(_ status: LedgerStatus?) -> String {
-        switch status {
-        case .covered?: "tertanggung"
-        case .rejected?: "ditolak"
-        case .pending?: "menunggu konfirmasi"
-        case .unexpected?: "diterima BPJS tanpa terdaftar"
-        case nil: "tanpa status"
-        }
+        // The glossary's term, starting in lower case as it stands inside a sentence.
+        status.map { term in Glossary.status(term).prefix(1).lowercased() + Glossary.status(term).dropFirst() } ?? "tanpa status"
     }
 
     /// What a finding code means, in a few words.

@@ -95,14 +95,7 @@ public struct SealChain {
         guard let stored = try store.month(seal.month, ledger: false), let totals = try store.storedTotals(of: seal.month) else {
             throw Self.differs(seal.month, "the store no longer holds the month")
         }
-        let summary = try MonthSummary(json: stored.summaryJSON, month: seal.month)
-        let sealed: [String: Int] = [
-            "closed": 1, "workers": summary.workers, "covered": summary.covered, "rejected": summary.rejected, "pending": summary.pending,
-            "unexpected": summary.unexpected, "premium_due": summary.premiumDue, "adjustments_count": summary.adjustmentsCount,
-            "adjustments_premium": summary.adjustmentsPremium, "total_payable": summary.totalPayable,
-            "pending_exposure": summary.pendingExposure, "disputed_amount": summary.disputedAmount,
-            "orphan_rejections": summary.orphanRejections, "quarantined_rows": summary.quarantinedRows,
-        ]
+        let sealed = try MonthSummary(json: stored.summaryJSON, month: seal.month).scalars
         for key in SQLiteSchema.totals.sorted() where totals[key] != sealed[key] {
             throw Self.differs(
                 seal.month,

@@ -595,7 +595,19 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                         month, "the store's rows render a ledger.csv other than the sealed one (SHA-256 \(digest), sealed \(sealed))")
                 }
             } else {
-                try CSVTableLoad.ledger.render(from: db, result: result, month: name, row: take) { _ in }
+                let statement = try SQLiteStatement(
+                    db,
+                    "SELECT entry, for_month, nik, status, premium FROM ledger_line WHERE result_id = ? AND entry = 'REGULAR' AND for_month = ? ORDER BY line"
+                )
+                statement.bind(1, result)
+                statement.bind(2, name)
+                try statement.forEachRow {
+                    guard let status = LedgerStatus(rawValue: statement.text(3)) else {
+                        damaged = true
+                        return
+                    }
+                    entries.append(AdjustmentCalculator.BookEntry(nik: statement.text(2), status: status, premium: statement.integer(4)))
+                }
             }
             if damaged { throw StoreError.damaged("a stored ledger line of \(month) cannot be read back") }
             return entries
