@@ -10,17 +10,15 @@ import Testing
 struct RosterEntryListTests {
     static func entry(
         _ person: ValidatedPerson, source: String = "DISHUB", file: String = "2025-11/DISHUB/a.xlsx", sheet: String = "Data", row: Int = 2,
-        nikColumn: Int? = 2, findings: [Finding] = [], duplicate: Bool = false
+        nikColumn: Int? = 2, duplicate: Bool = false
     ) -> RosterEntry {
         RosterEntry(
-            source: source, file: file, sheet: sheet, row: row, nikColumn: nikColumn, person: person, findings: findings,
-            isDuplicate: duplicate)
+            source: source, file: file, sheet: sheet, row: row, nikColumn: nikColumn, person: person, isDuplicate: duplicate)
     }
 
     /// Everything a user could check of an entry.
     static func describe(_ entry: RosterEntry) -> String {
-        "\(entry.source)|\(entry.file)|\(entry.sheet)|\(entry.row)|\(entry.nikColumn.map(String.init) ?? "-")|\(entry.isDuplicate)|"
-            + "\(entry.findings.map { "\($0.code):\($0.value ?? "-")" })"
+        "\(entry.source)|\(entry.file)|\(entry.sheet)|\(entry.row)|\(entry.nikColumn.map(String.init) ?? "-")|\(entry.isDuplicate)"
     }
 
     static let people: [ValidatedPerson] = [
@@ -46,12 +44,11 @@ struct RosterEntryListTests {
             phone: nil, occupation: nil, emptyFields: 0),
     ]
 
-    @Test("every entry comes back with the values, place, findings and duplicate mark it was stored with")
+    @Test("every entry comes back with the values, place and duplicate mark it was stored with")
     func roundTrip() {
         let entries = [
             Self.entry(Self.people[0]),
-            Self.entry(
-                Self.people[1], row: 3, findings: [Finding(code: .phoneInvalid, severity: .warning, field: .phone, value: "0812")]),
+            Self.entry(Self.people[1], row: 3),
             Self.entry(Self.people[2], source: "DINSOS", file: "2025-11/DINSOS/b.xlsx", sheet: "Lembar 2", row: 1_048_576, nikColumn: nil),
             Self.entry(Self.people[3], row: 9, duplicate: true),
             Self.entry(Self.people[0], row: 10),

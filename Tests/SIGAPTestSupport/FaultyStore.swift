@@ -19,6 +19,7 @@ public struct FaultyStore: LedgerStore {
 
     public func months(ledgers: Bool) throws -> [StoredMonth] { try inner.months(ledgers: ledgers) }
     public func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? { try inner.month(month, ledger: ledger) }
+    public func findingsCSV(of month: YearMonth) throws -> String { try inner.findingsCSV(of: month) }
     public func save(run: RunRecord, months: [StoredMonth]) throws {
         guard failing != .save else { throw diskFull }
         try inner.save(run: run, months: months)

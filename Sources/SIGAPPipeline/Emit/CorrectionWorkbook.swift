@@ -13,21 +13,10 @@ public struct CorrectionWorkbook: Sendable {
         public var sheet: String
         public var layout: SheetLayout
         public var findings: [RosterFinding]
-        /// The row as sent, packed as a staged extraction packs it: a month whose million rows each
-        /// need a correction holds a few hundred bytes a row, not every cell as a value.
-        private var packedRow: [UInt8] = []
-
         /// The row as sent.
-        public var row: Row {
-            get {
-                var reader = ByteReader(bytes: packedRow)
-                return StagedRoster.decode(&reader)?.0 ?? Row(number: 0, cells: [])
-            }
-            set {
-                packedRow.removeAll()
-                StagedRoster.encode(newValue, layout: 0, into: &packedRow)
-            }
-        }
+        public var row: Row
+        /// The position of its file and sheet in the `CorrectionList` it was read from.
+        var group = 0
 
         public init(file: String, sheet: String, layout: SheetLayout, row: Row, findings: [RosterFinding]) {
             self.file = file
@@ -35,6 +24,11 @@ public struct CorrectionWorkbook: Sendable {
             self.layout = layout
             self.findings = findings
             self.row = row
+        }
+
+        init(file: String, sheet: String, layout: SheetLayout, row: Row, findings: [RosterFinding], group: Int) {
+            self.init(file: file, sheet: sheet, layout: layout, row: row, findings: findings)
+            self.group = group
         }
     }
 
@@ -63,10 +57,10 @@ public struct CorrectionWorkbook: Sendable {
 
     public var source: String
     public var month: YearMonth?
-    public var entries: [Entry]
+    public var entries: CorrectionList
     public var notices: [Notice]
 
-    public init(source: String, month: YearMonth?, entries: [Entry], notices: [Notice] = []) {
+    public init(source: String, month: YearMonth?, entries: CorrectionList, notices: [Notice] = []) {
         self.source = source
         self.month = month
         self.entries = entries
@@ -78,17 +72,8 @@ public struct CorrectionWorkbook: Sendable {
     public func write(to path: String) throws {
         let writer = try SpreadsheetWriter(path: path, constantMemory: true, fastCompression: true)
         try writeInstructions(writer.addSheet(Self.instructionsSheet))
-        var groups: [(key: String, entries: [Entry])] = []
-        for entry in entries {
-            let key = "\(entry.file)\u{0}\(entry.sheet)"
-            if let index = groups.firstIndex(where: { $0.key == key }) {
-                groups[index].entries.append(entry)
-            } else {
-                groups.append((key, [entry]))
-            }
-        }
-        for (number, group) in groups.enumerated() {
-            try writeRows(group.entries, to: writer.addSheet("Koreksi \(number + 1)"))
+        for (number, group) in entries.groups.enumerated() {
+            try writeRows(of: group, number, to: writer.addSheet("Koreksi \(number + 1)"))
         }
         try writer.close()
     }
@@ -99,7 +84,7 @@ public struct CorrectionWorkbook: Sendable {
 
     private func writeInstructions(_ sheet: SpreadsheetWriter.Sheet) throws {
         let monthText = month.map { " — bulan \(ReportText.monthName($0))" } ?? ""
-        let errors = entries.filter { $0.findings.contains { $0.severity == .error } }.count
+        let errors = entries.errors
         let lines: [(String, CellStyle?)] = [
             ("Koreksi data pekerja rentan (program SIGAP) — \(source)\(monthText)", Self.title),
             ("", nil),
@@ -144,10 +129,7 @@ public struct CorrectionWorkbook: Sendable {
         }
         row += 1
         try sheet.write(row: row, [.text("Kode"), .text("Jumlah"), .text("Arti")], style: Self.header)
-        var counts: [FindingCode: Int] = [:]
-        for entry in entries {
-            for item in entry.findings { counts[item.code, default: 0] += 1 }
-        }
+        let counts = entries.findingCounts
         for code in FindingCode.allCases where counts[code] != nil {
             row += 1
             try sheet.write(
@@ -157,21 +139,21 @@ public struct CorrectionWorkbook: Sendable {
         sheet.activate()
     }
 
-    private func writeRows(_ entries: [Entry], to sheet: SpreadsheetWriter.Sheet) throws {
-        guard let first = entries.first else { return }
-        try sheet.write(.text("Berkas: \(first.file) — Lembar: \(first.sheet)"), row: 1, column: 1, style: Self.title)
-        let lastColumn = max(
-            first.layout.labels.keys.max() ?? 1, entries.map { $0.row.cells.last?.column ?? 1 }.max() ?? 1)
+    /// The rows of the `number`th group (its file and sheet), in the order they were sent.
+    private func writeRows(of group: CorrectionList.Group, _ number: Int, to sheet: SpreadsheetWriter.Sheet) throws {
+        try sheet.write(.text("Berkas: \(group.file) — Lembar: \(group.sheet)"), row: 1, column: 1, style: Self.title)
+        let lastColumn = group.lastColumn
         let headerRow = 3
         try sheet.write(.text("Baris"), row: headerRow, column: 1, style: Self.header)
         for column in 1...lastColumn {
-            try sheet.write(.text(first.layout.labels[column] ?? ""), row: headerRow, column: column + 1, style: Self.header)
+            try sheet.write(.text(group.layout.labels[column] ?? ""), row: headerRow, column: column + 1, style: Self.header)
         }
         let reasonColumn = lastColumn + 2
         try sheet.write(.text("Alasan"), row: headerRow, column: reasonColumn, style: Self.header)
 
-        for (offset, entry) in entries.enumerated() {
-            let row = headerRow + 1 + offset
+        var row = headerRow
+        for entry in entries where entry.group == number {
+            row += 1
             let sent = entry.row
             try sheet.write(.number(Double(sent.number)), row: row, column: 1)
             var marks: [Int: Severity] = [:]

@@ -5,14 +5,27 @@ import SIGAPDomain
 public enum FindingsCSV {
     public static let header = ["month", "source", "file", "sheet", "row", "cell", "code", "severity", "value", "message"]
 
-    public static func render(_ findings: [RosterFinding], language: Language = .id) -> String {
+    public static func render(_ findings: some Sequence<RosterFinding>, language: Language = .id) -> String {
         var counts = ReportFindings()
         return render(findings, language: language, counting: &counts)
     }
 
     /// The text, and what the report shows of it counted into `counts` from the same fields (the
     /// text is not read back to count them).
-    static func render(_ findings: [RosterFinding], language: Language = .id, counting counts: inout ReportFindings) -> String {
+    static func render(
+        _ findings: some Sequence<RosterFinding>, language: Language = .id, counting counts: inout ReportFindings
+    ) -> String {
+        var bytes: [UInt8] = []
+        stream(findings, language: language, counting: &counts) { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Hands the text to `output` a block (about 1 MB) at a time: a month whose million rows each
+    /// carry a warning is never held whole.
+    static func stream(
+        _ findings: some Sequence<RosterFinding>, language: Language = .id, counting counts: inout ReportFindings,
+        _ output: (UnsafeBufferPointer<UInt8>) throws -> Void
+    ) rethrows {
         var csv = CSVWriter(header: header)
         // A message depends only on the code and the value, which repeat over a month's rows (a
         // million rows with the same wrong sex): each made once, up to a bound.
@@ -46,8 +59,9 @@ public enum FindingsCSV {
             counts.add(source: item.source, code: item.code.rawValue, severity: item.severity.rawValue) {
                 (file: item.file, value: item.finding.value ?? "", message: message)
             }
+            if csv.count >= 1 << 20 { try csv.drain(output) }
         }
-        return csv.text
+        try csv.drain(output)
     }
 
     private struct MessageKey: Hashable {

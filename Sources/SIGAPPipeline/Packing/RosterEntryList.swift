@@ -41,15 +41,12 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
     enum Flag {
         static let duplicate: UInt8 = 1
         static let nikText: UInt8 = 2
-        static let findings: UInt8 = 4
     }
 
     private(set) var records = GrowingBuffer<Record>()
     private(set) var text = PackedText()
     private(set) var origins: [Origin] = []
     private(set) var districts = PackedValues<DistrictValue>()
-    /// The findings of the few rows that have any, by position.
-    private var findings: [Int: [Finding]] = [:]
 
     public init() {}
 
@@ -65,8 +62,7 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
         let origin = origins[Int(record.origin)]
         return RosterEntry(
             source: origin.source, file: origin.file, sheet: origin.sheet, row: Int(record.row), nikColumn: origin.nikColumn,
-            person: person(record), findings: record.flags & Flag.findings == 0 ? [] : findings[position] ?? [],
-            isDuplicate: record.flags & Flag.duplicate != 0)
+            person: person(record), isDuplicate: record.flags & Flag.duplicate != 0)
     }
 
     // MARK: - Parts of a row, without building the entry
@@ -117,10 +113,6 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
         var flags: UInt8 = entry.isDuplicate ? Flag.duplicate : 0
         let number = AcknowledgementBook.value(of: person.nik)
         if number == nil { flags |= Flag.nikText }
-        if !entry.findings.isEmpty {
-            flags |= Flag.findings
-            findings[records.count] = entry.findings
-        }
         let textStart = text.count
         if number == nil { text.append(person.nik) }
         text.append(person.name)

@@ -63,7 +63,7 @@ public enum MonthReport {
                 ?? ReportParts(
                     month: month, lines: store.ledgerLines(of: month, entry: nil),
                     previous: try previous.map { ($0.month, try store.ledgerLines(of: $0.month, entry: nil)) },
-                    findings: ReportFindings(csv: stored.findingsCSV)),
+                    findings: ReportFindings(csv: stored.findingsCSV ?? store.findingsCSV(of: month))),
             previous: try previous.map { stored in
                 (stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description))
             },

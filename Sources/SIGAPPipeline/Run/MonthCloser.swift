@@ -69,12 +69,13 @@ public struct MonthCloser {
         let ledgerSHA256 = try stored.ledgerSHA256 ?? store.storedDigests(of: month, ledger: true)?.ledgerSHA256 ?? ""
         let seal = MonthSeal(
             month: month, previous: chain.last?.seal ?? MonthSeal.origin, ledgerSHA256: ledgerSHA256,
-            summarySHA256: Fingerprint.sha256(summaryJSON), findingsSHA256: Fingerprint.sha256(stored.findingsCSV))
+            summarySHA256: Fingerprint.sha256(summaryJSON), findingsSHA256: try stored.findingsSHA256 ?? Fingerprint.sha256(store.findingsCSV(of: month)))
         let timestamp = PipelineRun.timestamp(time)
         let report = try MonthReport.html(
             for: month, store: store, definition: definition,
             closing: MonthReport.Closing(at: timestamp, seal: seal.seal, summaryJSON: summaryJSON))
-        let staging = try stage(seal, summaryJSON: summaryJSON, findingsCSV: stored.findingsCSV, report: report)
+        let staging = try stage(
+            seal, summaryJSON: summaryJSON, findingsCSV: try stored.findingsCSV ?? store.findingsCSV(of: month), report: report)
         do {
             try store.close(month, at: timestamp, summaryJSON: summaryJSON, seal: seal)
         } catch {
@@ -92,7 +93,8 @@ public struct MonthCloser {
             throw SealChain.differs(seal.month, "the store holds its seal, but no longer the month")
         }
         let report = try MonthReport.html(for: seal.month, store: store, definition: definition)
-        try commit(try stage(seal, summaryJSON: stored.summaryJSON, findingsCSV: stored.findingsCSV, report: report), seal: seal)
+        let findingsCSV = try stored.findingsCSV ?? store.findingsCSV(of: seal.month)
+        try commit(try stage(seal, summaryJSON: stored.summaryJSON, findingsCSV: findingsCSV, report: report), seal: seal)
     }
 
     /// The month's folder as the close will leave it, made beside the published one.

@@ -11,19 +11,24 @@ struct MonthPublisher {
         var outputs: [(path: String, sha256: String)] = []
     }
 
-    /// The texts the store keeps of a month (and `close` writes back), but the ledger's: that is
-    /// written to its file first (`stageLedger`), and the store loads its lines from there.
-    struct Texts {
-        var summaryJSON: String
-        var findingsCSV: String
-        /// What the report shows of `findingsCSV`, counted as it was made.
-        var findings = ReportFindings()
-    }
+    /// A month's ledger.csv or findings.csv written at its temporary path, with its SHA-256; the
+    /// store loads its rows from there.
+    typealias StagedText = (staged: OutputFolder.Staged, sha256: String)
 
-    func texts(_ result: PipelineRun.MonthResult) -> Texts {
-        var findings = ReportFindings()
-        let csv = FindingsCSV.render(result.findings, counting: &findings)
-        return Texts(summaryJSON: result.summary.json, findingsCSV: csv, findings: findings)
+    /// Writes a month's findings.csv at its temporary path, block by block (a month whose million
+    /// rows each carry a warning has 150 MB of it, never held whole), with its SHA-256 and what the
+    /// report shows of it, counted as it is written.
+    func stageFindings(_ result: PipelineRun.MonthResult, counting counts: inout ReportFindings) throws -> StagedText {
+        var digest = Fingerprint.Streamed()
+        let file = try folder.stage("\(result.month)/findings.csv") { path in
+            try OutputFolder.writeFile(at: path) { write in
+                try FindingsCSV.stream(result.findings, counting: &counts) { block in
+                    digest.update(block)
+                    try write(block)
+                }
+            }
+        }
+        return (file, digest.finish())
     }
 
     /// One workbook to write: its path under the out folder and how to write it at a given path.
@@ -66,7 +71,7 @@ struct MonthPublisher {
         ]
         for source in definition.sourceCodes {
             let relative = "\(month)/koreksi/\(source).xlsx"
-            let entries = result.corrections[source] ?? []
+            let entries = result.corrections[source] ?? CorrectionList()
             let notices = result.notices[source] ?? []
             if entries.isEmpty && notices.isEmpty {
                 steps.append(.remove(relative))
@@ -94,7 +99,7 @@ struct MonthPublisher {
 
     /// Writes a month's ledger.csv at its temporary path, block by block (the largest file: its
     /// text is never held whole), with its SHA-256. The store then loads its lines from there.
-    func stageLedger(_ result: PipelineRun.MonthResult) throws -> (staged: OutputFolder.Staged, sha256: String) {
+    func stageLedger(_ result: PipelineRun.MonthResult) throws -> StagedText {
         var digest = Fingerprint.Streamed()
         let file = try folder.stage("\(result.month)/ledger.csv") { path in
             try OutputFolder.writeFile(at: path) { write in
@@ -107,22 +112,26 @@ struct MonthPublisher {
         return (file, digest.finish())
     }
 
-    /// Puts the staged ledger.csv in place, then writes the month's other CSV and JSON files.
+    /// Puts the staged ledger.csv in place, writes summary.json, puts the staged findings.csv in
+    /// place, then writes submission.csv.
     func publish(
-        _ yearMonth: YearMonth, texts: Texts, submission: [SubmissionRow], ledger: (staged: OutputFolder.Staged, sha256: String)
+        _ yearMonth: YearMonth, summaryJSON: String, submission: [SubmissionRow], ledger: StagedText, findings: StagedText
     ) throws -> Published {
         var published = Published()
         let month = yearMonth.description
-        let ledgerPath = try folder.commit(ledger.staged)
-        published.paths.append(ledgerPath)
-        published.outputs.append((ledgerPath, ledger.sha256))
+        func commit(_ file: StagedText) throws {
+            let path = try folder.commit(file.staged)
+            published.paths.append(path)
+            published.outputs.append((path, file.sha256))
+        }
         func text(_ content: String, _ name: String) throws {
             let path = try folder.write(content, to: "\(month)/\(name)")
             published.paths.append(path)
             published.outputs.append((path, Fingerprint.sha256(content)))
         }
-        try text(texts.summaryJSON, "summary.json")
-        try text(texts.findingsCSV, "findings.csv")
+        try commit(ledger)
+        try text(summaryJSON, "summary.json")
+        try commit(findings)
         try text(SubmissionRow.csv(submission), "submission.csv")
         return published
     }

@@ -11,9 +11,9 @@ public struct MonthRosterLoader {
         /// Rows of every source, in priority then input order (duplicates flagged).
         public var entries = RosterEntryList()
         /// Findings of the files read for this month itself, by source in priority order.
-        public var findings: [String: [RosterFinding]] = [:]
+        public var findings: [String: FindingList] = [:]
         /// Correction rows of this month's own files, by source.
-        public var corrections: [String: [CorrectionWorkbook.Entry]] = [:]
+        public var corrections: [String: CorrectionList] = [:]
         /// Roster rows quarantined in this month's own files.
         public var quarantinedRows = 0
         /// Rows read from this month's own files, by source.
@@ -73,11 +73,12 @@ public struct MonthRosterLoader {
                 // Files that are not rosters (a cover letter, a photo) are named and left unread
                 // (SPEC §2); a folder with nothing else counts as not sent.
                 let ignored = folder.filter { $0.ignored != nil }
-                let ignoredFindings = ignored.map { file in
+                let ignoredFindings = FindingList(
+                    ignored.map { file in
                     RosterFinding(
                         month: month, source: source.code, file: file.name, sheet: nil, row: nil, cell: nil,
                         finding: Finding(code: .fileIgnored, severity: .warning, field: nil, value: file.ignored))
-                }
+                    })
                 for file in ignored { result.inputs.append((file, 0, "ignored: \(file.ignored ?? "not a roster")")) }
                 if !ignored.isEmpty { result.findings[source.code] = ignoredFindings }
                 let files = folder.filter { $0.ignored == nil }
@@ -115,7 +116,7 @@ public struct MonthRosterLoader {
                     }
                     // One unreadable file: the whole folder waits; only FILE_UNREADABLE is reported.
                     let bad = Dictionary(report.unreadable.map { ($0.file, $0.cause) }, uniquingKeysWith: { first, _ in first })
-                    var findings: [RosterFinding] = []
+                    var findings = FindingList()
                     for file in files {
                         if let cause = bad[file.name] {
                             result.unreadable.append((source.code, file.name, cause))

@@ -50,9 +50,9 @@ public final class PipelineRun {
         var closed: Bool
         var lines: [LedgerLine]
         var summary: MonthSummary
-        var findings: [RosterFinding]
+        var findings: FindingList
         var submission: [SubmissionRow]
-        var corrections: [String: [CorrectionWorkbook.Entry]]
+        var corrections: [String: CorrectionList]
         /// What finance checks (BPJS's side of flagged lines, its rejection texts).
         var review = MonthReview()
         /// Files of each source that could not be read at all (a notice in its correction workbook).

@@ -3,8 +3,8 @@ import SIGAPDomain
 
 /// The publish stage (SPEC §8.5, §11, §15), in two halves so that a run holds one month at a time.
 ///
-/// `prepare`, as each open month is computed: its `ledger.csv` is written at a temporary path, its
-/// rows (ledger lines from that file, findings, totals) go into the store under the month's new
+/// `prepare`, as each open month is computed: its `ledger.csv` and `findings.csv` are written at
+/// temporary paths, its rows (ledger lines and findings from those files, totals) go into the store under the month's new
 /// result, and what its report shows of the lines is made; the lines can then go.
 ///
 /// `run`, once every month is computed and the invariants hold: the store points each month at its
@@ -23,11 +23,13 @@ struct PublishStage {
     struct Month {
         var month: YearMonth
         var result: Int64
-        var texts: MonthPublisher.Texts
+        var summaryJSON: String
         var submission: [SubmissionRow]
-        /// The staged ledger.csv, or why it could not be written (the month then fails when its
-        /// turn comes; the months before it are published). Nil once put in place or removed.
-        var ledger: Result<(staged: OutputFolder.Staged, sha256: String), any Error>?
+        /// The staged ledger.csv and findings.csv, or why one could not be written (the month then
+        /// fails when its turn comes; the months before it are published). Nil once put in place or
+        /// removed.
+        var ledger: Result<MonthPublisher.StagedText, any Error>?
+        var findings: Result<MonthPublisher.StagedText, any Error>?
         var parts: ReportParts
     }
 
@@ -36,36 +38,44 @@ struct PublishStage {
     func prepare(
         _ result: PipelineRun.MonthResult, resultID: Int64, runID: String, previous: (month: YearMonth, lines: [LedgerLine])?
     ) throws -> Month {
-        let texts = publisher.texts(result)
+        let summaryJSON = result.summary.json
         let ledger = Result { try publisher.stageLedger(result) }
-        var file: String?
-        var digest: String?
-        if case .success(let staged) = ledger {
-            file = staged.staged.temporary
-            digest = staged.sha256
+        var counts = ReportFindings()
+        let findings = Result { try publisher.stageFindings(result, counting: &counts) }
+        // A file that could not be written: the store loads the rows from the text made in memory,
+        // and the month fails when its files' turn comes.
+        let ledgerFile = try? ledger.get()
+        let findingsFile = try? findings.get()
+        var findingsCSV: String?
+        if findingsFile == nil {
+            counts = ReportFindings()
+            findingsCSV = FindingsCSV.render(result.findings, counting: &counts)
         }
         do {
             var stored = StoredMonth(
                 month: result.month, closed: false, closedAt: nil, runID: runID,
-                ledgerCSV: file == nil ? LedgerCSV.render(result.lines) : "", ledgerFile: file, summaryJSON: texts.summaryJSON,
-                findingsCSV: texts.findingsCSV, resultID: resultID, basis: result.basis, ledgerSHA256: digest)
+                ledgerCSV: ledgerFile == nil ? LedgerCSV.render(result.lines) : "", ledgerFile: ledgerFile?.staged.temporary,
+                summaryJSON: summaryJSON, findingsCSV: findingsCSV, findingsFile: findingsFile?.staged.temporary,
+                findingsSHA256: findingsFile?.sha256, resultID: resultID, basis: result.basis, ledgerSHA256: ledgerFile?.sha256)
             stored.review = result.review
             try store.stage(result: stored)
         } catch {
-            if case .success(let staged) = ledger { publisher.folder.discard(staged.staged) }
+            for file in [ledgerFile, findingsFile] { if let file { publisher.folder.discard(file.staged) } }
             throw error
         }
         return Month(
-            month: result.month, result: resultID, texts: texts, submission: result.submission, ledger: ledger,
+            month: result.month, result: resultID, summaryJSON: summaryJSON, submission: result.submission, ledger: ledger,
+            findings: findings,
             parts: ReportParts(
-                month: result.month, lines: result.lines, previous: previous, findings: texts.findings))
+                month: result.month, lines: result.lines, previous: previous, findings: counts))
     }
 
-    /// Removes the staged ledger files of `months` not put in place.
+    /// Removes the staged ledger and findings files of `months` not put in place.
     func discard(_ months: inout [Month]) {
         for index in months.indices {
-            if case .success(let file)? = months[index].ledger { publisher.folder.discard(file.staged) }
+            for case .success(let file)? in [months[index].ledger, months[index].findings] { publisher.folder.discard(file.staged) }
             months[index].ledger = nil
+            months[index].findings = nil
         }
     }
 
@@ -76,10 +86,20 @@ struct PublishStage {
         defer { discard(&months) }
         try store.publish(run: record, results: Dictionary(uniqueKeysWithValues: months.map { ($0.month, $0.result) }))
         for index in months.indices {
-            guard let staged = months[index].ledger else { continue }
-            months[index].ledger = nil  // from here `publish` puts it in place or removes it
+            guard let ledger = months[index].ledger, let findings = months[index].findings else { continue }
+            // From here `publish` puts them in place or removes them.
+            months[index].ledger = nil
+            months[index].findings = nil
             let month = months[index]
-            let files = try publisher.publish(month.month, texts: month.texts, submission: month.submission, ledger: try staged.get())
+            let files: MonthPublisher.Published
+            do {
+                files = try publisher.publish(
+                    month.month, summaryJSON: month.summaryJSON, submission: month.submission, ledger: try ledger.get(),
+                    findings: try findings.get())
+            } catch {
+                for case .success(let file) in [ledger, findings] { publisher.folder.discard(file.staged) }
+                throw error
+            }
             published.paths += files.paths
             published.outputs += files.outputs
             // Then the month's workbooks, this thread helping to finish them; then its report (made

@@ -8,7 +8,7 @@ struct SummariseStage {
     let sources: [String]
 
     struct Output {
-        var findings: [RosterFinding]
+        var findings: FindingList
         var summary: MonthSummary
     }
 
@@ -18,7 +18,7 @@ struct SummariseStage {
     ) -> Output {
         // Only the month's own files: a carried-forward roster's findings were reported in its month.
         let ownPrefix = "\(month)/"
-        var findings: [RosterFinding] = []
+        var findings = FindingList()
         for source in sources {
             findings += rosters.findings[source] ?? []
             for conflict in merged.conflicts where conflict.entry.source == source && conflict.entry.file.hasPrefix(ownPrefix) {
@@ -29,8 +29,7 @@ struct SummariseStage {
             }
         }
         findings += acknowledgements.findings
-        var counts: [FindingCode: Int] = [:]
-        for item in findings { counts[item.code, default: 0] += 1 }
+        let counts = findings.counts
         let quarantined =
             rosters.quarantinedRows + merged.quarantined.filter { $0.file.hasPrefix(ownPrefix) && !$0.isDuplicate }.count
             + acknowledgements.quarantined

@@ -13,6 +13,8 @@ public protocol LedgerStore: Sendable {
     func months(ledgers: Bool) throws -> [StoredMonth]
     /// One month; without `ledger`, its `ledgerCSV` is empty.
     func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth?
+    /// A stored month's `findings.csv` text: as kept, or rendered from its `finding` rows.
+    func findingsCSV(of month: YearMonth) throws -> String
     /// Saves a run and the results of its open months in one transaction. Closed months are never
     /// overwritten.
     func save(run: RunRecord, months: [StoredMonth]) throws

@@ -121,7 +121,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     /// Months with their result's texts and basis (the ledger's text is rendered when asked for).
     private static let selectMonths = """
         SELECT m.month, m.closed, m.closed_at, m.run_id, m.result_id, m.settled_fingerprint, r.summary_json, r.findings_csv,
-            r.ledger_sha256, '' AS ledger_csv, r.basis AS basis, s.seal AS seal
+            r.findings_sha256, r.ledger_sha256, '' AS ledger_csv, r.basis AS basis, s.seal AS seal
         FROM month m JOIN result r ON r.id = m.result_id LEFT JOIN seal s ON s.month = m.month
         """
 
@@ -168,14 +168,22 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             }
         }
         try SQLiteSchema.bulkLoad(db, into: "finding") {
-            try CSVTableLoad.findings.load(into: db, result: result, name: "the findings of \(name)", text: month.findingsCSV)
+            if let file = month.findingsFile {
+                try CSVTableLoad.findings.load(into: db, result: result, name: "the findings of \(name)") { take in
+                    try forEachChunk(ofFile: file, take)
+                }
+            } else {
+                try CSVTableLoad.findings.load(
+                    into: db, result: result, name: "the findings of \(name)", text: month.findingsCSV ?? "")
+            }
         }
         try SQLiteSchema.insertTotals(db, result: result, summaryJSON: month.summaryJSON, name: name)
         if let review = month.review { try Self.insert(db, review, result: result) }
         try db.execute(
-            sql: "UPDATE result SET summary_json = ?, findings_csv = ?, basis = ?, ledger_sha256 = ? WHERE id = ?",
+            sql: "UPDATE result SET summary_json = ?, findings_csv = ?, findings_sha256 = ?, basis = ?, ledger_sha256 = ? WHERE id = ?",
             arguments: [
-                month.summaryJSON, month.findingsCSV, try month.basis.map(json),
+                month.summaryJSON, month.findingsFile == nil ? month.findingsCSV ?? "" : nil, month.findingsSHA256,
+                try month.basis.map(json),
                 month.ledgerFile == nil ? Fingerprint.sha256(month.ledgerCSV) : month.ledgerSHA256, result,
             ])
     }
@@ -657,6 +665,18 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     /// Hands the file's bytes to `body`, 1 MiB at a time.
+    public func findingsCSV(of month: YearMonth) throws -> String {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "\(Self.selectMonths) WHERE m.month = ?", arguments: [month.description]) else {
+                throw StoreError.refused("\(month) has never been computed: run the pipeline first")
+            }
+            if let text = row["findings_csv"] as String? { return text }
+            var bytes: [UInt8] = []
+            try CSVTableLoad.findings.render(from: db, result: row["result_id"], month: month.description) { bytes += $0 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
     private static func forEachChunk(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         guard let file = fopen(path, "rb") else {
             throw StoreError("cannot read the ledger file \(path): \(String(cString: strerror(errno)))")
@@ -674,7 +694,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     private static func storedMonth(_ row: Row) -> StoredMonth {
         StoredMonth(
             month: YearMonth(row["month"] as String)!, closed: row["closed"], closedAt: row["closed_at"], runID: row["run_id"],
-            ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"], resultID: row["result_id"],
+            ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"], findingsSHA256: row["findings_sha256"],
+            resultID: row["result_id"],
             basis: (row["basis"] as String?).flatMap(basis), settled: row["settled_fingerprint"], ledgerSHA256: row["ledger_sha256"],
             seal: row["seal"])
     }

@@ -155,7 +155,8 @@ enum SQLiteSchema {
                 let seal = MonthSeal(
                     month: month, previous: previous, ledgerSHA256: ledger,
                     summarySHA256: Fingerprint.sha256(row["summary_json"] as String),
-                    findingsSHA256: Fingerprint.sha256(row["findings_csv"] as String))
+                    findingsSHA256: try (row["findings_csv"] as String?).map { Fingerprint.sha256($0) }
+                        ?? CSVTableLoad.findings.digest(from: db, result: row["result_id"], month: name))
                 try insert(db, seal)
                 previous = seal.seal
             }
@@ -175,6 +176,12 @@ enum SQLiteSchema {
                         count INTEGER NOT NULL, PRIMARY KEY (result_id, line)) WITHOUT ROWID;
                     """)
             try db.execute(sql: frozenResultRows(["review_detail", "rejection_text"]))
+        }
+        // Findings streamed (issue 11): a result's findings.csv is kept as its `finding` rows only,
+        // with the text's digest; results stored before keep their text (and their digest is
+        // computed from it).
+        migrator.registerMigration("v8: findings as rows") { db in
+            try db.execute(sql: "ALTER TABLE result ADD COLUMN findings_sha256 TEXT")
         }
         return migrator
     }

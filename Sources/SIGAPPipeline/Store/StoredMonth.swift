@@ -15,7 +15,15 @@ public struct StoredMonth: Sendable, Hashable {
     /// from the stored lines.
     public var ledgerFile: String?
     public var summaryJSON: String
-    public var findingsCSV: String
+    /// The `findings.csv` text, when the store keeps it as text (results stored before issue 11's
+    /// streamed findings); nil when it keeps only the rows (`LedgerStore.findingsCSV(of:)` renders
+    /// it). When saving: the text to load, unless `findingsFile` is given.
+    public var findingsCSV: String?
+    /// When saving: the month's staged `findings.csv`, whose rows the store loads in blocks (a month
+    /// whose million rows each carry a warning has 150 MB of findings, never held whole).
+    public var findingsFile: String?
+    /// The SHA-256 of the `findings.csv` text.
+    public var findingsSHA256: String?
     /// The SHA-256 of the ledger text (when saving from a file: the file's, computed as it was
     /// written); nil for results stored before it was kept.
     public var ledgerSHA256: String?
@@ -34,7 +42,7 @@ public struct StoredMonth: Sendable, Hashable {
 
     public init(
         month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, ledgerFile: String? = nil, summaryJSON: String,
-        findingsCSV: String, resultID: Int64? = nil, basis: ResultBasis? = nil, settled: String? = nil, ledgerSHA256: String? = nil,
+        findingsCSV: String?, findingsFile: String? = nil, findingsSHA256: String? = nil, resultID: Int64? = nil, basis: ResultBasis? = nil, settled: String? = nil, ledgerSHA256: String? = nil,
         seal: String? = nil
     ) {
         self.month = month
@@ -45,6 +53,8 @@ public struct StoredMonth: Sendable, Hashable {
         self.ledgerFile = ledgerFile
         self.summaryJSON = summaryJSON
         self.findingsCSV = findingsCSV
+        self.findingsFile = findingsFile
+        self.findingsSHA256 = findingsSHA256 ?? findingsCSV.map { Fingerprint.sha256($0) }
         self.resultID = resultID
         self.basis = basis
         self.settled = settled

@@ -2,7 +2,8 @@ import SIGAPDomain
 import XLSX
 
 /// A roster row that passed validation (possibly with warnings): the worker as one source listed
-/// them in one month, where the row is, and its findings. Compact: a month may hold a million.
+/// them in one month and where the row is. Its findings go to the month's `FindingList` as the row is
+/// read, not with the entry: a month may hold a million entries, each with a warning.
 public struct RosterEntry: Sendable {
     public var source: String
     public var file: String
@@ -11,8 +12,6 @@ public struct RosterEntry: Sendable {
     /// The NIK's column (1-based), where row-level findings about the person point.
     public var nikColumn: Int?
     public var person: ValidatedPerson
-    /// The row's findings (warnings only: a row with an error is quarantined).
-    public var findings: [Finding]
     /// A later row of a NIK this source already listed this month (`DUPLICATE_ROW`): not a worker
     /// of its own, but its values still fill the survivor's empty fields (SPEC §14).
     public var isDuplicate: Bool
@@ -23,8 +22,7 @@ public struct RosterEntry: Sendable {
     public var nikCell: String? { nikColumn.map { CellReference.name(row: row, column: $0) } }
 
     public init(
-        source: String, file: String, sheet: String, row: Int, nikColumn: Int?, person: ValidatedPerson, findings: [Finding],
-        isDuplicate: Bool
+        source: String, file: String, sheet: String, row: Int, nikColumn: Int?, person: ValidatedPerson, isDuplicate: Bool
     ) {
         self.source = source
         self.file = file
@@ -32,7 +30,6 @@ public struct RosterEntry: Sendable {
         self.row = row
         self.nikColumn = nikColumn
         self.person = person
-        self.findings = findings
         self.isDuplicate = isDuplicate
     }
 
@@ -40,6 +37,6 @@ public struct RosterEntry: Sendable {
     public init(source: String, file: String, sheet: String, row: Int, nikColumn: Int?, validated: ValidatedRow, isDuplicate: Bool) {
         self.init(
             source: source, file: file, sheet: sheet, row: row, nikColumn: nikColumn, person: validated.person!,
-            findings: validated.findings, isDuplicate: isDuplicate)
+            isDuplicate: isDuplicate)
     }
 }

@@ -62,11 +62,10 @@ public struct SourceRosterReader: Sendable {
                             month: month, source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
                             cell: (finding.field ?? .nik).flatMapReference(in: extracted), finding: finding)
                     }
-                    report.findings.append(contentsOf: located)
                     if !located.isEmpty {
+                        report.findings.append(contentsOf: located)
                         report.corrections.append(
-                            CorrectionWorkbook.Entry(
-                                file: file.name, sheet: extracted.sheet, layout: extracted.layout, row: extracted.row, findings: located))
+                            file: file.name, sheet: extracted.sheet, layout: extracted.layout, row: extracted.row, findings: located)
                     }
                     // An error quarantines the row, DUPLICATE_ROW too when a pipeline raises it to one.
                     if validated.isQuarantined || (duplicate && settings.severityPolicy.severity(of: .duplicateRow) == .error) {
@@ -85,7 +84,7 @@ public struct SourceRosterReader: Sendable {
                     try body(
                         RosterEntry(
                             source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
-                            nikColumn: extracted.layout.column(.nik), person: person, findings: findings, isDuplicate: duplicate))
+                            nikColumn: extracted.layout.column(.nik), person: person, isDuplicate: duplicate))
                 }
                 let sheets =
                     try staging?.extract(path: file.path, extractor: extractor, limits: limits, handle)

@@ -16,8 +16,8 @@ public struct SourceRosterReport: Sendable {
     public var rowsKept = 0
     public var rowsQuarantined = 0
     public var rowsDuplicate = 0
-    public var findings: [RosterFinding] = []
-    public var corrections: [CorrectionWorkbook.Entry] = []
+    public var findings = FindingList()
+    public var corrections = CorrectionList()
     /// Files that could not be read at all, with the cause: the folder then counts as not usable
     /// (SPEC §3: the source keeps its previous roster).
     public var unreadable: [(file: String, cause: String)] = []
@@ -26,7 +26,7 @@ public struct SourceRosterReport: Sendable {
     public var isBalanced: Bool { rowsRead == rowsKept + rowsQuarantined + rowsDuplicate }
 
     public func count(of code: FindingCode) -> Int {
-        findings.filter { $0.code == code }.count
+        findings.counts[code] ?? 0
     }
 
     /// Findings by code, codes in catalogue order.

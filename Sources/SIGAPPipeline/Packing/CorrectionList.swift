@@ -1,0 +1,110 @@
+import SIGAPDomain
+import XLSX
+
+/// The rows of one source's month that go to its correction workbook, packed: each row as sent in
+/// the bytes a staged extraction uses, its findings in a `FindingList`. A month whose million rows
+/// each need a correction holds a few hundred bytes a row, not a million arrays of values and
+/// findings. Rows are grouped by the file and sheet they come from (a sheet of the workbook each),
+/// in the order the groups first appear.
+public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
+    /// The rows of one file and sheet.
+    public struct Group: Sendable {
+        public var file: String
+        public var sheet: String
+        public var layout: SheetLayout
+        /// The right-most column of the header or of any of the group's rows.
+        public var lastColumn: Int
+    }
+
+    public private(set) var groups: [Group] = []
+    private var bytes = GrowingBuffer<UInt8>()
+    private var findings = FindingList()
+    /// How many rows there are.
+    public private(set) var count = 0
+    /// How many of them carry an error (and were quarantined).
+    public private(set) var errors = 0
+
+    public init() {}
+
+    public init(_ entries: some Sequence<CorrectionWorkbook.Entry>) {
+        for entry in entries { append(entry) }
+    }
+
+    public init(arrayLiteral entries: CorrectionWorkbook.Entry...) {
+        self.init(entries)
+    }
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// How many findings of each code the rows carry.
+    public var findingCounts: [FindingCode: Int] { findings.counts }
+
+    public mutating func append(_ entry: CorrectionWorkbook.Entry) {
+        append(file: entry.file, sheet: entry.sheet, layout: entry.layout, row: entry.row, findings: entry.findings)
+    }
+
+    public mutating func append(file: String, sheet: String, layout: SheetLayout, row: Row, findings rowFindings: [RosterFinding]) {
+        let group: Int
+        if let last = groups.indices.last, groups[last].file.hasSameBytes(as: file), groups[last].sheet.hasSameBytes(as: sheet) {
+            group = last
+        } else if let known = groups.firstIndex(where: { $0.file == file && $0.sheet == sheet }) {
+            group = known
+        } else {
+            groups.append(Group(file: file, sheet: sheet, layout: layout, lastColumn: Swift.max(1, layout.labels.keys.max() ?? 1)))
+            group = groups.count - 1
+        }
+        groups[group].lastColumn = Swift.max(groups[group].lastColumn, row.cells.last?.column ?? 1)
+        var packed: [UInt8] = []
+        StagedRoster.encode(row, layout: group, into: &packed)
+        VarInt.encode(UInt64(packed.count)) { bytes.append($0) }
+        VarInt.encode(UInt64(rowFindings.count)) { bytes.append($0) }
+        packed.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        findings.append(contentsOf: rowFindings)
+        count += 1
+        if rowFindings.contains(where: { $0.severity == .error }) { errors += 1 }
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(list: self)
+    }
+
+    /// The rows with their group's position.
+    public struct Iterator: IteratorProtocol {
+        private let list: CorrectionList
+        private var cursor = 0
+        private var findings: FindingList.Iterator
+
+        fileprivate init(list: CorrectionList) {
+            self.list = list
+            findings = list.findings.makeIterator()
+        }
+
+        public mutating func next() -> CorrectionWorkbook.Entry? {
+            guard cursor < list.bytes.count else { return nil }
+            let (packed, findingCount) = list.bytes.withUnsafeBufferPointer { bytes in
+                var position = cursor
+                func next() -> UInt8? {
+                    guard position < bytes.count else { return nil }
+                    defer { position += 1 }
+                    return bytes[position]
+                }
+                let length = Int(VarInt.decode(next) ?? 0)
+                let findingCount = Int(VarInt.decode(next) ?? 0)
+                let packed = Array(bytes[position..<Swift.min(bytes.count, position + length)])
+                cursor = position + length
+                return (packed, findingCount)
+            }
+            var reader = ByteReader(bytes: packed)
+            let (row, group) = StagedRoster.decode(&reader) ?? (Row(number: 0, cells: []), 0)
+            var rowFindings: [RosterFinding] = []
+            rowFindings.reserveCapacity(findingCount)
+            for _ in 0..<findingCount {
+                guard let item = findings.next() else { break }
+                rowFindings.append(item)
+            }
+            let origin = list.groups[group]
+            return CorrectionWorkbook.Entry(
+                file: origin.file, sheet: origin.sheet, layout: origin.layout, row: row, findings: rowFindings, group: group)
+        }
+    }
+}
