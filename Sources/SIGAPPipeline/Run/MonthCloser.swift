@@ -69,7 +69,8 @@ public struct MonthCloser {
         let ledgerSHA256 = try stored.ledgerSHA256 ?? store.storedDigests(of: month, ledger: true)?.ledgerSHA256 ?? ""
         let seal = MonthSeal(
             month: month, previous: chain.last?.seal ?? MonthSeal.origin, ledgerSHA256: ledgerSHA256,
-            summarySHA256: Fingerprint.sha256(summaryJSON), findingsSHA256: try stored.findingsSHA256 ?? Fingerprint.sha256(store.findingsCSV(of: month)))
+            summarySHA256: Fingerprint.sha256(summaryJSON),
+            findingsSHA256: try stored.findingsSHA256 ?? Fingerprint.sha256(store.findingsCSV(of: month)))
         let timestamp = PipelineRun.timestamp(time)
         let report = try MonthReport.html(
             for: month, store: store, definition: definition,

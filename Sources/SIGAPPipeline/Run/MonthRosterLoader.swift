@@ -75,9 +75,9 @@ public struct MonthRosterLoader {
                 let ignored = folder.filter { $0.ignored != nil }
                 let ignoredFindings = FindingList(
                     ignored.map { file in
-                    RosterFinding(
-                        month: month, source: source.code, file: file.name, sheet: nil, row: nil, cell: nil,
-                        finding: Finding(code: .fileIgnored, severity: .warning, field: nil, value: file.ignored))
+                        RosterFinding(
+                            month: month, source: source.code, file: file.name, sheet: nil, row: nil, cell: nil,
+                            finding: Finding(code: .fileIgnored, severity: .warning, field: nil, value: file.ignored))
                     })
                 for file in ignored { result.inputs.append((file, 0, "ignored: \(file.ignored ?? "not a roster")")) }
                 if !ignored.isEmpty { result.findings[source.code] = ignoredFindings }

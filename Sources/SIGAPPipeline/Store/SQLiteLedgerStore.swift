@@ -694,7 +694,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     private static func storedMonth(_ row: Row) -> StoredMonth {
         StoredMonth(
             month: YearMonth(row["month"] as String)!, closed: row["closed"], closedAt: row["closed_at"], runID: row["run_id"],
-            ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"], findingsSHA256: row["findings_sha256"],
+            ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"],
+            findingsSHA256: row["findings_sha256"],
             resultID: row["result_id"],
             basis: (row["basis"] as String?).flatMap(basis), settled: row["settled_fingerprint"], ledgerSHA256: row["ledger_sha256"],
             seal: row["seal"])

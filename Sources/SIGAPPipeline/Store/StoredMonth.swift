@@ -42,7 +42,8 @@ public struct StoredMonth: Sendable, Hashable {
 
     public init(
         month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, ledgerFile: String? = nil, summaryJSON: String,
-        findingsCSV: String?, findingsFile: String? = nil, findingsSHA256: String? = nil, resultID: Int64? = nil, basis: ResultBasis? = nil, settled: String? = nil, ledgerSHA256: String? = nil,
+        findingsCSV: String?, findingsFile: String? = nil, findingsSHA256: String? = nil, resultID: Int64? = nil, basis: ResultBasis? = nil,
+        settled: String? = nil, ledgerSHA256: String? = nil,
         seal: String? = nil
     ) {
         self.month = month
