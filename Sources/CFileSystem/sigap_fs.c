@@ -18,3 +18,13 @@ int sigap_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+int sigap_open_unnamed(const char *folder) {
+#ifdef O_TMPFILE
+    return open(folder, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#else
+    (void)folder;
+    errno = EOPNOTSUPP;
+    return -1;
+#endif
+}

@@ -2,9 +2,9 @@ import SIGAPDomain
 import XLSX
 
 /// The rows of one source's month that go to its correction workbook, packed: each row as sent in
-/// the bytes a staged extraction uses, its findings in a `FindingList`. A month whose million rows
-/// each need a correction holds a few hundred bytes a row, not a million arrays of values and
-/// findings. Rows are grouped by the file and sheet they come from (a sheet of the workbook each),
+/// the bytes a staged extraction uses, in a `ByteSpool` (beyond a few megabytes, a temporary file),
+/// its findings in a `FindingList`. A month whose million rows each need a correction holds about
+/// 15 bytes a row in memory, not a million arrays of values and findings. Rows are grouped by the file and sheet they come from (a sheet of the workbook each),
 /// in the order the groups first appear.
 public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
     /// The rows of one file and sheet.
@@ -17,7 +17,7 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
     }
 
     public private(set) var groups: [Group] = []
-    private var bytes = GrowingBuffer<UInt8>()
+    private var bytes = ByteSpool()
     private var findings = FindingList()
     /// How many rows there are.
     public private(set) var count = 0
@@ -25,6 +25,14 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
     public private(set) var errors = 0
 
     public init() {}
+
+    /// An empty list whose rows beyond a few megabytes go to a file in `folder`.
+    init(spoolingIn folder: String) {
+        bytes = ByteSpool(folder: folder)
+    }
+
+    /// How many bytes of the rows are in the spool's file, not in memory.
+    var spilled: Int { bytes.spilled }
 
     public init(_ entries: some Sequence<CorrectionWorkbook.Entry>) {
         for entry in entries { append(entry) }
@@ -56,6 +64,7 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
         groups[group].lastColumn = Swift.max(groups[group].lastColumn, row.cells.last?.column ?? 1)
         var packed: [UInt8] = []
         StagedRoster.encode(row, layout: group, into: &packed)
+        if !isKnownUniquelyReferenced(&bytes) { bytes = bytes.copy() }
         VarInt.encode(UInt64(packed.count)) { bytes.append($0) }
         VarInt.encode(UInt64(rowFindings.count)) { bytes.append($0) }
         packed.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
@@ -71,30 +80,20 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
     /// The rows with their group's position.
     public struct Iterator: IteratorProtocol {
         private let list: CorrectionList
-        private var cursor = 0
+        private var bytes: ByteSpool.Reader
         private var findings: FindingList.Iterator
 
         fileprivate init(list: CorrectionList) {
             self.list = list
+            bytes = ByteSpool.Reader(list.bytes)
             findings = list.findings.makeIterator()
         }
 
         public mutating func next() -> CorrectionWorkbook.Entry? {
-            guard cursor < list.bytes.count else { return nil }
-            let (packed, findingCount) = list.bytes.withUnsafeBufferPointer { bytes in
-                var position = cursor
-                func next() -> UInt8? {
-                    guard position < bytes.count else { return nil }
-                    defer { position += 1 }
-                    return bytes[position]
-                }
-                let length = Int(VarInt.decode(next) ?? 0)
-                let findingCount = Int(VarInt.decode(next) ?? 0)
-                let packed = Array(bytes[position..<Swift.min(bytes.count, position + length)])
-                cursor = position + length
-                return (packed, findingCount)
-            }
-            var reader = ByteReader(bytes: packed)
+            guard !bytes.isAtEnd else { return nil }
+            let length = Int(VarInt.decode { bytes.byte() } ?? 0)
+            let findingCount = Int(VarInt.decode { bytes.byte() } ?? 0)
+            var reader = ByteReader(bytes: bytes.bytes(length))
             let (row, group) = StagedRoster.decode(&reader) ?? (Row(number: 0, cells: []), 0)
             var rowFindings: [RosterFinding] = []
             rowFindings.reserveCapacity(findingCount)

@@ -1,0 +1,153 @@
+import Foundation
+import SIGAPDomain
+import Testing
+import XLSX
+
+@testable import SIGAPPipeline
+
+/// A month's findings and correction rows are kept packed (`FindingList`, `CorrectionList`, the
+/// rows beyond a few megabytes in a nameless temporary file): everything must come back exactly
+/// as it went in, in order, and the files made from them must be those the values would make.
+@Suite("Packed findings and correction rows")
+struct FindingListTests {
+    static let november = YearMonth(year: 2025, month: 11)!
+
+    static func finding(
+        _ code: FindingCode, _ severity: Severity = .warning, source: String = "DISHUB", file: String = "2025-11/DISHUB/a.xlsx",
+        sheet: String? = "Data", row: Int? = 2, cell: String? = "E2", field: RosterField? = .sex, value: String? = "X",
+        month: YearMonth? = november
+    ) -> RosterFinding {
+        RosterFinding(
+            month: month, source: source, file: file, sheet: sheet, row: row, cell: cell,
+            finding: Finding(code: code, severity: severity, field: field, value: value))
+    }
+
+    /// Findings with every part present and absent, long and non-ASCII values, several places.
+    static let findings: [RosterFinding] = [
+        finding(.sexInvalid),
+        finding(.phoneInvalid, row: 3, cell: "J3", field: .phone, value: "0812"),
+        finding(.nikLength, .error, row: 1_048_576, cell: "XFD1048576", field: .nik, value: "3275 0101 0000 0001"),
+        finding(.fileIgnored, file: "2025-11/DISHUB/surat.pdf", sheet: nil, row: nil, cell: nil, field: nil, value: "bukan daftar"),
+        finding(.nameMissing, source: "DINSOS", file: "2025-11/DINSOS/b.xlsx", sheet: "Lembar 2", row: 0, field: .name, value: nil),
+        finding(
+            .kelurahanUnknown, source: "DINSOS", file: "2025-11/DINSOS/b.xlsx", sheet: "Lembar 2", row: 5, cell: "H5", field: .kelurahan,
+            value: String(repeating: "Jatiwaringin — Pondok Gede ", count: 20)),
+        finding(.ackKPJMissing, source: "BPJS", file: "2025-11/BPJS/hasil.csv", sheet: nil, row: 9, cell: nil, field: nil, month: nil),
+        finding(.sexInvalid),
+    ]
+
+    @Test("every finding comes back as it was appended, in order, and counted by code")
+    func roundTrip() {
+        let list = FindingList(Self.findings)
+        #expect(Array(list) == Self.findings)
+        #expect(list.count == Self.findings.count)
+        #expect(list.first == Self.findings.first)
+        #expect(list.counts == Dictionary(Self.findings.map { ($0.code, 1) }, uniquingKeysWith: +))
+        #expect(list.counts[.sexInvalid] == 2)
+        #expect(FindingList().first == nil)
+        #expect(FindingList().isEmpty)
+    }
+
+    @Test("joined lists keep both lists' findings in order, and neither list changes")
+    func joined() {
+        let first = FindingList(Self.findings.prefix(3))
+        let second = FindingList(Self.findings.dropFirst(3))
+        var joined = first + second
+        #expect(Array(joined) == Self.findings)
+        joined += [Self.finding(.phoneInvalid)]
+        #expect(joined.count == Self.findings.count + 1)
+        #expect(Array(first) == Array(Self.findings.prefix(3)))
+        #expect(Array(FindingList() + second) == Array(Self.findings.dropFirst(3)))
+    }
+
+    @Test("findings.csv made from the packed list is byte for byte the one made from the findings")
+    func findingsCSV() {
+        var fromList = ReportFindings()
+        var fromArray = ReportFindings()
+        let list = FindingsCSV.render(FindingList(Self.findings), counting: &fromList)
+        let array = FindingsCSV.render(Self.findings, counting: &fromArray)
+        #expect(list == array)
+        #expect(list.split(separator: "\n").count == Self.findings.count + 1)
+        var streamed: [UInt8] = []
+        var counts = ReportFindings()
+        FindingsCSV.stream(FindingList(Self.findings), counting: &counts) { streamed += $0 }
+        #expect(String(decoding: streamed, as: UTF8.self) == array)
+    }
+
+    // MARK: - Correction rows
+
+    static let layout = SheetLayout(headerRow: 1, columns: [.nik: 1, .name: 2, .sex: 5], labels: [1: "NIK", 2: "NAMA", 5: "L/P"])
+
+    static func row(_ number: Int, name: String = "IRFAN") -> Row {
+        Row(
+            number: number,
+            cells: [
+                XLSX.Cell(row: number, column: 1, value: .string("32750101010000\(String(format: "%02d", number % 100))")),
+                XLSX.Cell(row: number, column: 2, value: .string(name)),
+                XLSX.Cell(row: number, column: 4, value: .number(42)),
+                XLSX.Cell(row: number, column: 5, value: .string("X"), style: 3),
+            ])
+    }
+
+    static func entry(_ number: Int, file: String = "2025-11/DISHUB/a.xlsx", sheet: String = "Data", error: Bool = false)
+        -> CorrectionWorkbook.Entry
+    {
+        var findings = [finding(.sexInvalid, file: file, sheet: sheet, row: number, cell: "E\(number)")]
+        if error { findings.append(finding(.nikLength, .error, file: file, sheet: sheet, row: number, cell: "A\(number)", field: .nik)) }
+        return CorrectionWorkbook.Entry(file: file, sheet: sheet, layout: layout, row: row(number), findings: findings)
+    }
+
+    static func describe(_ entry: CorrectionWorkbook.Entry) -> String {
+        "\(entry.file)|\(entry.sheet)|\(entry.row)|\(entry.findings)"
+    }
+
+    @Test("correction rows come back as appended, grouped by file and sheet in the order the groups first appear")
+    func corrections() {
+        let entries = [
+            Self.entry(2), Self.entry(3, sheet: "Lain", error: true), Self.entry(4), Self.entry(7, file: "2025-11/DISHUB/b.xlsx"),
+        ]
+        let list = CorrectionList(entries)
+        #expect(list.map(Self.describe) == entries.map(Self.describe))
+        #expect(list.count == 4)
+        #expect(list.errors == 1)
+        #expect(list.findingCounts == [.sexInvalid: 4, .nikLength: 1])
+        #expect(
+            list.groups.map { "\($0.file)|\($0.sheet)|\($0.lastColumn)" } == [
+                "2025-11/DISHUB/a.xlsx|Data|5", "2025-11/DISHUB/a.xlsx|Lain|5", "2025-11/DISHUB/b.xlsx|Data|5",
+            ])
+        #expect(list.map(\.group) == [0, 1, 0, 2])
+    }
+
+    @Test("a month of many correction rows keeps them in a file with no name, and every row comes back")
+    func spilled() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigap-spool-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var list = CorrectionList(spoolingIn: folder)
+        let long = String(repeating: "SUPARMAN BIN ABDULLAH ", count: 10)
+        let rows = 40_000
+        for number in 2..<(rows + 2) {
+            let entry = Self.entry(number)
+            list.append(
+                file: entry.file, sheet: entry.sheet, layout: entry.layout, row: Self.row(number, name: long), findings: entry.findings)
+        }
+        #expect(list.spilled > ByteSpool.memoryLimit)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+        var expected = 2
+        var same = true
+        for entry in list {
+            same = same && entry.row == Self.row(expected, name: long) && entry.findings == Self.entry(expected).findings
+            expected += 1
+        }
+        #expect(same)
+        #expect(expected == rows + 2)
+
+        // A copy appended to is a list of its own.
+        var copy = list
+        copy.append(Self.entry(9_999_999))
+        #expect(copy.count == rows + 1)
+        #expect(list.count == rows)
+        #expect(Array(list).count == rows)
+        #expect(Array(copy).last.map(Self.describe) == Self.describe(Self.entry(9_999_999)))
+    }
+}
