@@ -34,6 +34,10 @@ public enum Masking {
     /// Masks every run of ten or more digits (a NIK, a phone number) that a message would carry,
     /// also when its digit groups are separated by spaces, dots or dashes (`3275 0817 0885 0001`).
     public static func longDigitRuns(_ text: String) -> String {
+        // Fewer than ten digits in all: no run to mask (most messages; no characters to split).
+        var digits = 0
+        for byte in text.utf8 where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { digits += 1 }
+        guard digits >= 10 else { return text }
         let characters = Array(text)
         var result = ""
         var index = 0

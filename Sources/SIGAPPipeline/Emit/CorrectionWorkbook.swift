@@ -151,6 +151,7 @@ public struct CorrectionWorkbook: Sendable {
         let reasonColumn = lastColumn + 2
         try sheet.write(.text("Alasan"), row: headerRow, column: reasonColumn, style: Self.header)
 
+        var messages = FindingMessages(.id)
         var row = headerRow
         for entry in entries where entry.group == number {
             row += 1
@@ -167,7 +168,7 @@ public struct CorrectionWorkbook: Sendable {
                 if content == .blank && mark == nil { continue }
                 try sheet.write(content, row: row, column: column + 1, style: Self.style(for: content, mark: mark))
             }
-            let reasons = entry.findings.map { "\($0.code.rawValue): \($0.finding.message(.id))" }.joined(separator: "\n")
+            let reasons = entry.findings.map { "\($0.code.rawValue): \(messages.message($0.finding))" }.joined(separator: "\n")
             try sheet.write(.text(reasons), row: row, column: reasonColumn, style: Self.wrapped)
         }
         try sheet.setWidth(7, columns: 1...1)

@@ -27,9 +27,7 @@ public enum FindingsCSV {
         _ output: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) rethrows {
         var csv = CSVWriter(header: header)
-        // A message depends only on the code and the value, which repeat over a month's rows (a
-        // million rows with the same wrong sex): each made once, up to a bound.
-        var messages: [MessageKey: String] = [:]
+        var messages = FindingMessages(language)
         var monthText: (month: YearMonth, text: String)?
         for item in findings {
             if let month = item.month {
@@ -46,14 +44,7 @@ public enum FindingsCSV {
             csv.field(item.code.rawValue)
             csv.field(item.severity.rawValue)
             csv.field(item.finding.value ?? "")
-            let key = MessageKey(code: item.code, value: item.finding.value)
-            let message: String
-            if let known = messages[key] {
-                message = known
-            } else {
-                message = item.finding.message(language)
-                if messages.count < 100_000 { messages[key] = message }
-            }
+            let message = messages.message(item.finding)
             csv.field(message)
             csv.endRecord()
             counts.add(source: item.source, code: item.code.rawValue, severity: item.severity.rawValue) {
@@ -64,8 +55,4 @@ public enum FindingsCSV {
         try csv.drain(output)
     }
 
-    private struct MessageKey: Hashable {
-        var code: FindingCode
-        var value: String?
-    }
 }
