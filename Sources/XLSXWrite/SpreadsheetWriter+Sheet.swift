@@ -25,11 +25,16 @@ extension SpreadsheetWriter {
             case .number(let number):
                 try writer.check(worksheet_write_number(sheet, r, c, number, format))
             case .date(let year, let month, let day):
-                // A date cell needs a date format, or Excel (and our reader) sees a plain number.
-                var dated = style ?? CellStyle()
-                if dated.numberFormat == nil { dated.numberFormat = CellStyle.defaultDateFormat }
+                // A date cell needs a date format, or Excel (and our reader) sees a plain number: the
+                // resolved format when its style has a number format, else the style with the default.
+                var dateFormat = format
+                if style?.numberFormat == nil {
+                    var dated = style ?? CellStyle()
+                    dated.numberFormat = CellStyle.defaultDateFormat
+                    dateFormat = writer.format(dated)
+                }
                 var date = lxw_datetime(year: CInt(year), month: CInt(month), day: CInt(day), hour: 0, min: 0, sec: 0)
-                try writer.check(worksheet_write_datetime(sheet, r, c, &date, writer.format(dated)))
+                try writer.check(worksheet_write_datetime(sheet, r, c, &date, dateFormat))
             case .blank:
                 try writer.check(worksheet_write_blank(sheet, r, c, format))
             }

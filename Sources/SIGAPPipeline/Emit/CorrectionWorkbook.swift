@@ -151,25 +151,44 @@ public struct CorrectionWorkbook: Sendable {
         let reasonColumn = lastColumn + 2
         try sheet.write(.text("Alasan"), row: headerRow, column: reasonColumn, style: Self.header)
 
+        // The few styles a cell can have, resolved once: by its mark (none, warning, error) and what
+        // it holds (a date, a long number, anything else). A million rows have 16 million cells.
+        let marks: [CellStyle?] = [nil, CellStyle(fill: Self.warningFill), CellStyle(fill: Self.errorFill)]
+        let styles = marks.map { mark in
+            [CellContent.text(""), .date(year: 2000, month: 1, day: 1), .number(1e11)].map { Self.style(for: $0, mark: mark) }
+        }
+        let formats = styles.map { $0.map { sheet.resolve($0) } }
+        let wrapped = sheet.resolve(Self.wrapped)
+        let plain = sheet.resolve(nil)
         var messages = FindingMessages(.id)
+        var marked = [UInt8](repeating: 0, count: lastColumn + 1)
         var row = headerRow
         for entry in entries where entry.group == number {
             row += 1
             let sent = entry.row
-            try sheet.write(.number(Double(sent.number)), row: row, column: 1)
-            var marks: [Int: Severity] = [:]
+            try sheet.write(.number(Double(sent.number)), row: row, column: 1, style: nil, format: plain)
+            for index in marked.indices { marked[index] = 0 }
             for item in entry.findings {
-                guard let reference = item.cell, let column = Self.column(of: reference) else { continue }
-                if marks[column] != .error { marks[column] = item.severity }
+                guard let reference = item.cell, let column = Self.column(of: reference), column <= lastColumn else { continue }
+                marked[column] = max(marked[column], item.severity == .error ? 2 : 1)
             }
             for column in 1...lastColumn {
-                let mark = marks[column].map { CellStyle(fill: $0 == .error ? Self.errorFill : Self.warningFill) }
+                let mark = Int(marked[column])
                 let content = Self.content(sent[column: column]?.value)
-                if content == .blank && mark == nil { continue }
-                try sheet.write(content, row: row, column: column + 1, style: Self.style(for: content, mark: mark))
+                if content == .blank && mark == 0 { continue }
+                let kind: Int
+                switch content {
+                case .date: kind = 1
+                case .number(let number) where abs(number) >= 1e11: kind = 2
+                default: kind = 0
+                }
+                try sheet.write(content, row: row, column: column + 1, style: styles[mark][kind], format: formats[mark][kind])
             }
-            let reasons = entry.findings.map { "\($0.code.rawValue): \(messages.message($0.finding))" }.joined(separator: "\n")
-            try sheet.write(.text(reasons), row: row, column: reasonColumn, style: Self.wrapped)
+            let reasons =
+                entry.findings.count == 1
+                ? messages.reason(entry.findings[0].finding)
+                : entry.findings.map { messages.reason($0.finding) }.joined(separator: "\n")
+            try sheet.write(.text(reasons), row: row, column: reasonColumn, style: Self.wrapped, format: wrapped)
         }
         try sheet.setWidth(7, columns: 1...1)
         try sheet.setWidth(18, columns: 2...(lastColumn + 1))

@@ -12,6 +12,7 @@ struct FindingMessages {
 
     let language: Language
     private var known: [Key: String] = [:]
+    private var reasons: [Key: String] = [:]
     private static let bound = 100_000
 
     init(_ language: Language = .id) {
@@ -24,5 +25,14 @@ struct FindingMessages {
         let message = finding.message(language)
         if known.count < Self.bound { known[key] = message }
         return message
+    }
+
+    /// `CODE: message`, as a correction workbook's "Alasan" column lists a row's findings.
+    mutating func reason(_ finding: Finding) -> String {
+        let key = Key(code: finding.code, value: finding.value)
+        if let reason = reasons[key] { return reason }
+        let reason = "\(finding.code.rawValue): \(message(finding))"
+        if reasons.count < Self.bound { reasons[key] = reason }
+        return reason
     }
 }
