@@ -37,8 +37,7 @@ struct MonthPublisher {
         var write: (String) throws -> Void
     }
 
-    /// A month's workbook steps in publishing order: ledger.xlsx, submission.xlsx, then per source
-    /// its correction workbook, or the removal of an old one it no longer needs.
+    /// One step of a month's workbooks: one to write, or an old one to remove.
     enum WorkbookStep {
         case write(WorkbookJob)
         case remove(String)
@@ -53,10 +52,15 @@ struct MonthPublisher {
         case skipped
     }
 
-    func workbookSteps(_ result: PipelineRun.MonthResult) -> [WorkbookStep] {
+    /// A month's workbook steps in publishing order: ledger.xlsx and submission.xlsx
+    /// (`resultSteps`), then per source its correction workbook or the removal of an old one it no
+    /// longer needs (`correctionSteps`).
+    static let resultStepCount = 2
+
+    func resultSteps(_ result: PipelineRun.MonthResult) -> [WorkbookStep] {
         let month = result.month.description
         let names = Dictionary(uniqueKeysWithValues: definition.sources.map { ($0.code, $0.name) })
-        var steps: [WorkbookStep] = [
+        return [
             .write(
                 WorkbookJob(relative: "\(month)/ledger.xlsx") {
                     try LedgerWorkbook(
@@ -69,21 +73,23 @@ struct MonthPublisher {
                     try SubmissionWorkbook(month: result.month, rows: result.submission).write(to: $0)
                 }),
         ]
-        for source in definition.sourceCodes {
-            let relative = "\(month)/koreksi/\(source).xlsx"
-            let entries = result.corrections[source] ?? CorrectionList()
-            let notices = result.notices[source] ?? []
-            if entries.isEmpty && notices.isEmpty {
-                steps.append(.remove(relative))
-            } else {
-                steps.append(
-                    .write(
-                        WorkbookJob(relative: relative) {
-                            try CorrectionWorkbook(source: source, month: result.month, entries: entries, notices: notices).write(to: $0)
-                        }))
-            }
+    }
+
+    /// The correction workbooks of `month`, which depend on its rosters alone: they can be written
+    /// while the rest of the month is computed.
+    func correctionSteps(
+        _ yearMonth: YearMonth, corrections: [String: CorrectionList], notices: [String: [CorrectionWorkbook.Notice]]
+    ) -> [WorkbookStep] {
+        definition.sourceCodes.map { source in
+            let relative = "\(yearMonth)/koreksi/\(source).xlsx"
+            let entries = corrections[source] ?? CorrectionList()
+            let notices = notices[source] ?? []
+            if entries.isEmpty && notices.isEmpty { return .remove(relative) }
+            return .write(
+                WorkbookJob(relative: relative) {
+                    try CorrectionWorkbook(source: source, month: yearMonth, entries: entries, notices: notices).write(to: $0)
+                })
         }
-        return steps
     }
 
     /// Writes one workbook at its temporary path; its SHA-256 with it.

@@ -52,11 +52,8 @@ public final class PipelineRun {
         var summary: MonthSummary
         var findings: FindingList
         var submission: [SubmissionRow]
-        var corrections: [String: CorrectionList]
         /// What finance checks (BPJS's side of flagged lines, its rejection texts).
         var review = MonthReview()
-        /// Files of each source that could not be read at all (a notice in its correction workbook).
-        var notices: [String: [CorrectionWorkbook.Notice]] = [:]
         /// What it was computed from, for the store.
         var basis: ResultBasis?
     }
@@ -306,6 +303,19 @@ public final class PipelineRun {
             // Reading freed much memory in small pieces: given back before the month's lines are made.
             sigap_release_free_memory()
             meter.record("extract and validate rosters", month: month, items: rosters.entries.count, since: started)
+            if !entry.closed {
+                // The month's correction workbooks are written from here on, while the rest of it is
+                // computed; a file that could not be read at all is a notice in its source's.
+                var notices: [String: [CorrectionWorkbook.Notice]] = [:]
+                for item in rosters.unreadable {
+                    notices[item.source, default: []].append(
+                        CorrectionWorkbook.Notice(
+                            file: item.file, cause: UnreadableCause.indonesian(item.cause),
+                            keptMonth: rosters.intake[item.source]?.fromMonth ?? ""))
+                }
+                stager?.begin(month, corrections: rosters.corrections, notices: notices)
+                rosters.corrections = [:]
+            }
             let stage = try acknowledgementStage()
             // What the month was computed from, with every file's periods known (as a store that
             // held months would have planned it).
@@ -435,14 +445,8 @@ public final class PipelineRun {
                 rosterMonths: rosters.rosterMonth.mapValues(\.description), problems: problems)
             var result = MonthResult(
                 month: month, closed: false, lines: lines, summary: summary, findings: summarised.findings, submission: submission,
-                corrections: rosters.corrections, basis: basis)
+                basis: basis)
             result.review = reconciliation.review
-            for item in rosters.unreadable {
-                result.notices[item.source, default: []].append(
-                    CorrectionWorkbook.Notice(
-                        file: item.file, cause: UnreadableCause.indonesian(item.cause),
-                        keptMonth: rosters.intake[item.source]?.fromMonth ?? ""))
-            }
             stager?.add(result)
             outcome.summaries[month] = summary
             // Staged: the month's ledger file and store rows; its lines are kept only until the

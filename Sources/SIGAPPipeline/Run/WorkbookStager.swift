@@ -1,4 +1,5 @@
 import Foundation
+import SIGAPDomain
 
 /// Writes the months' workbooks at temporary paths while the run goes on: a second thread takes
 /// them as the months are computed, and the run's own thread joins in when it waits for a month
@@ -15,6 +16,8 @@ final class WorkbookStager: @unchecked Sendable {
     private var remaining: [Int] = []
     /// The earliest failed step of each month (its later writes are skipped).
     private var firstFailure: [Int: Int] = [:]
+    /// Each month's number, from `begin`.
+    private var begun: [YearMonth: Int] = [:]
     /// Folders the months' workbooks go in that did not exist, deepest first (removed when empty at
     /// the end).
     private var folders: [String] = []
@@ -34,24 +37,20 @@ final class WorkbookStager: @unchecked Sendable {
         thread.start()
     }
 
-    /// Queues a month's workbooks; months are numbered from 0 in the order added.
-    func add(_ result: PipelineRun.MonthResult) {
-        let plan = publisher.workbookSteps(result)
+    /// Starts writing a month's correction workbooks, which depend on its rosters alone, while the
+    /// rest of the month is computed (a million rows to correct take as long to write as the month
+    /// takes to compute); `add` brings its other workbooks. Months are numbered from 0 in the order
+    /// begun.
+    func begin(_ month: YearMonth, corrections: [String: CorrectionList], notices: [String: [CorrectionWorkbook.Notice]]) {
+        let plan = publisher.correctionSteps(month, corrections: corrections, notices: notices)
         condition.lock()
-        let month = steps.count
-        steps.append(
-            plan.map { step in
-                if case .remove(let relative) = step { return .remove(relative) }
-                return .skipped
-            })
+        let index = steps.count
+        begun[month] = index
+        steps.append(Array(repeating: .skipped, count: MonthPublisher.resultStepCount))
         remaining.append(0)
-        for (position, step) in plan.enumerated() {
-            guard case .write(let job) = step else { continue }
-            queue.append((month, position, job))
-            remaining[month] += 1
-        }
+        enqueue(plan, month: index)
         // Folders staging may make, if they are not there yet (removed at the end when empty).
-        for folder in ["\(result.month)", "\(result.month)/koreksi"]
+        for folder in ["\(month)", "\(month)/koreksi"]
         where !FileManager.default.fileExists(atPath: "\(publisher.folder.root)/\(folder)") {
             folders.insert(folder, at: 0)
         }
@@ -59,12 +58,41 @@ final class WorkbookStager: @unchecked Sendable {
         condition.unlock()
         // At most this month and the one before in the making: a run holds one month's results
         // (and the next one's) whatever the pace of the writer; this thread helps meanwhile.
-        waitForWrites(of: 0..<max(month - 1, 0))
+        waitForWrites(of: 0..<max(index - 1, 0))
     }
 
-    /// Returns once every write of `months` is done, this thread writing queued jobs of those
-    /// months or earlier ones meanwhile (never a later month's: a large workbook would hold up
-    /// these months' files).
+    /// Queues the rest of a month's workbooks (ledger.xlsx, submission.xlsx), once it is computed;
+    /// the month was begun.
+    func add(_ result: PipelineRun.MonthResult) {
+        let plan = publisher.resultSteps(result)
+        precondition(plan.count == MonthPublisher.resultStepCount, "a month's result has \(MonthPublisher.resultStepCount) workbooks")
+        condition.lock()
+        guard let index = begun[result.month] else { preconditionFailure("\(result.month) was added without being begun") }
+        for (position, step) in plan.enumerated() {
+            if case .remove(let relative) = step { steps[index][position] = .remove(relative) }
+            guard case .write(let job) = step else { continue }
+            queue.append((index, position, job))
+            remaining[index] += 1
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Appends `plan` to the steps of `month`, its writes to the queue (called locked).
+    private func enqueue(_ plan: [MonthPublisher.WorkbookStep], month: Int) {
+        for step in plan {
+            let position = steps[month].count
+            switch step {
+            case .remove(let relative):
+                steps[month].append(.remove(relative))
+            case .write(let job):
+                steps[month].append(.skipped)
+                queue.append((month, position, job))
+                remaining[month] += 1
+            }
+        }
+    }
+
     private func waitForWrites(of months: Range<Int>) {
         while true {
             condition.lock()
