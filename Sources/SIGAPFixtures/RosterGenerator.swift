@@ -36,18 +36,23 @@ public struct RosterGenerator: Sendable {
     public let seed: UInt64
     public let sheetName: String
     public let stringStorage: StringStorage
+    /// Every row's sex written as `X` (men) or `Y` (women), which validation flags (`SEX_INVALID`, a
+    /// warning): a month whose every row carries a warning, for measuring one.
+    public let everyRowWarned: Bool
 
     public init(
         rows: Int,
         seed: UInt64 = 1,
         sheetName: String = "Data Pekerja",
-        stringStorage: StringStorage = .shared
+        stringStorage: StringStorage = .shared,
+        everyRowWarned: Bool = false
     ) {
         precondition((0...Self.maxRows).contains(rows), "rows out of range")
         rowCount = rows
         self.seed = seed
         self.sheetName = sheetName
         self.stringStorage = stringStorage
+        self.everyRowWarned = everyRowWarned
     }
 
     /// The data rows `write(to:)` writes.
@@ -117,7 +122,8 @@ public struct RosterGenerator: Sendable {
                 year: CInt(worker.birthDate.year), month: CInt(worker.birthDate.month),
                 day: CInt(worker.birthDate.day), hour: 0, min: 0, sec: 0)
             try check(worksheet_write_datetime(sheet, row, 4, &birthDate, date), path: path)
-            try check(worksheet_write_string(sheet, row, 5, worker.sex.rawValue, nil), path: path)
+            let sex = everyRowWarned ? (worker.sex == .female ? "Y" : "X") : worker.sex.rawValue
+            try check(worksheet_write_string(sheet, row, 5, sex, nil), path: path)
             try check(worksheet_write_string(sheet, row, 6, worker.address, nil), path: path)
             try check(worksheet_write_string(sheet, row, 7, worker.rt, text), path: path)
             try check(worksheet_write_string(sheet, row, 8, worker.rw, text), path: path)

@@ -206,6 +206,14 @@ public struct LedgerLine: Sendable, Hashable {
         set { writable.flags = newValue }
     }
 
+    /// The same line in a box of its own: a line kept after its month's lines go (in a report's
+    /// parts) does not keep their whole block.
+    var detached: LedgerLine {
+        var line = self
+        _ = line.writable
+        return line
+    }
+
     /// The NIK in the form lines are ordered and compared by (no string made).
     var nikKey: NIKValue { storage?.nik ?? block!.nik(at: position) }
 

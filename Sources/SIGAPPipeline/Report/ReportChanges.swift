@@ -74,7 +74,7 @@ struct ReportChanges {
                 $0.leaves += 1
                 if reason == .notResent { $0.leftNotResent += 1 } else { $0.leftQuarantined += 1 }
             }
-            leavers.append(Leaver(line: line, reason: reason, code: code))
+            leavers.append(Leaver(line: line.detached, reason: reason, code: code))
         }
         // Both lists are sorted by NIK: walk them together.
         var earlierIndex = 0
@@ -95,7 +95,7 @@ struct ReportChanges {
             }
             if earlier.status != .rejected && line.status == .rejected {
                 row(line.source) { $0.newlyRejected += 1 }
-                newlyRejected.append(line)
+                newlyRejected.append(line.detached)
             }
         }
         while earlierIndex < before.count {

@@ -17,6 +17,6 @@ struct ReportParts {
         changes = ReportChanges(current: lines, previous: previous?.lines, previousMonth: previous?.month, errors: findings.errorValues)
         adjustments = ReportAdjustments(month: month, lines: lines)
         self.findings = findings
-        flagged = lines.filter(MonthReview.isChecked)
+        flagged = lines.filter(MonthReview.isChecked).map(\.detached)
     }
 }

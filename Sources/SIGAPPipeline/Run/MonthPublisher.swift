@@ -103,6 +103,15 @@ struct MonthPublisher {
         for case .staged(let file, _) in steps { folder.discard(file) }
     }
 
+    /// Writes a month's submission.csv at its temporary path, with its SHA-256: the month's
+    /// enrolment list is then not held until the run publishes (a run of twelve months would hold
+    /// twelve of them).
+    func stageSubmission(_ result: PipelineRun.MonthResult) throws -> StagedText {
+        let text = SubmissionRow.csv(result.submission)
+        let file = try folder.stage("\(result.month)/submission.csv") { try OutputFolder.writeFile(text, at: $0) }
+        return (file, Fingerprint.sha256(text))
+    }
+
     /// Writes a month's ledger.csv at its temporary path, block by block (the largest file: its
     /// text is never held whole), with its SHA-256. The store then loads its lines from there.
     func stageLedger(_ result: PipelineRun.MonthResult) throws -> StagedText {
@@ -118,10 +127,10 @@ struct MonthPublisher {
         return (file, digest.finish())
     }
 
-    /// Puts the staged ledger.csv in place, writes summary.json, puts the staged findings.csv in
-    /// place, then writes submission.csv.
+    /// Puts the staged ledger.csv in place, writes summary.json, puts the staged findings.csv and
+    /// submission.csv in place.
     func publish(
-        _ yearMonth: YearMonth, summaryJSON: String, submission: [SubmissionRow], ledger: StagedText, findings: StagedText
+        _ yearMonth: YearMonth, summaryJSON: String, ledger: StagedText, findings: StagedText, submission: StagedText
     ) throws -> Published {
         var published = Published()
         let month = yearMonth.description
@@ -138,7 +147,7 @@ struct MonthPublisher {
         try commit(ledger)
         try text(summaryJSON, "summary.json")
         try commit(findings)
-        try text(SubmissionRow.csv(submission), "submission.csv")
+        try commit(submission)
         return published
     }
 

@@ -24,12 +24,12 @@ struct PublishStage {
         var month: YearMonth
         var result: Int64
         var summaryJSON: String
-        var submission: [SubmissionRow]
-        /// The staged ledger.csv and findings.csv, or why one could not be written (the month then
-        /// fails when its turn comes; the months before it are published). Nil once put in place or
-        /// removed.
+        /// The staged ledger.csv, findings.csv and submission.csv, or why one could not be written
+        /// (the month then fails when its turn comes; the months before it are published). Nil once
+        /// put in place or removed.
         var ledger: Result<MonthPublisher.StagedText, any Error>?
         var findings: Result<MonthPublisher.StagedText, any Error>?
+        var submission: Result<MonthPublisher.StagedText, any Error>?
         var parts: ReportParts
     }
 
@@ -64,8 +64,8 @@ struct PublishStage {
             throw error
         }
         return Month(
-            month: result.month, result: resultID, summaryJSON: summaryJSON, submission: result.submission, ledger: ledger,
-            findings: findings,
+            month: result.month, result: resultID, summaryJSON: summaryJSON, ledger: ledger, findings: findings,
+            submission: Result { try publisher.stageSubmission(result) },
             parts: ReportParts(
                 month: result.month, lines: result.lines, previous: previous, findings: counts))
     }
@@ -73,9 +73,12 @@ struct PublishStage {
     /// Removes the staged ledger and findings files of `months` not put in place.
     func discard(_ months: inout [Month]) {
         for index in months.indices {
-            for case .success(let file)? in [months[index].ledger, months[index].findings] { publisher.folder.discard(file.staged) }
+            for case .success(let file)? in [months[index].ledger, months[index].findings, months[index].submission] {
+                publisher.folder.discard(file.staged)
+            }
             months[index].ledger = nil
             months[index].findings = nil
+            months[index].submission = nil
         }
     }
 
@@ -86,18 +89,20 @@ struct PublishStage {
         defer { discard(&months) }
         try store.publish(run: record, results: Dictionary(uniqueKeysWithValues: months.map { ($0.month, $0.result) }))
         for index in months.indices {
-            guard let ledger = months[index].ledger, let findings = months[index].findings else { continue }
+            guard let ledger = months[index].ledger, let findings = months[index].findings, let submission = months[index].submission
+            else { continue }
             // From here `publish` puts them in place or removes them.
             months[index].ledger = nil
             months[index].findings = nil
+            months[index].submission = nil
             let month = months[index]
             let files: MonthPublisher.Published
             do {
                 files = try publisher.publish(
-                    month.month, summaryJSON: month.summaryJSON, submission: month.submission, ledger: try ledger.get(),
-                    findings: try findings.get())
+                    month.month, summaryJSON: month.summaryJSON, ledger: try ledger.get(), findings: try findings.get(),
+                    submission: try submission.get())
             } catch {
-                for case .success(let file) in [ledger, findings] { publisher.folder.discard(file.staged) }
+                for case .success(let file) in [ledger, findings, submission] { publisher.folder.discard(file.staged) }
                 throw error
             }
             published.paths += files.paths

@@ -35,6 +35,9 @@ extension Fixtures {
         @Flag(help: "Store strings inline, row by row, instead of in the shared string table (little memory).")
         var inlineStrings = false
 
+        @Flag(help: "Write the sex as X or Y, which the pipeline flags (SEX_INVALID) on every row: a month full of warnings.")
+        var everyRowWarned = false
+
         func validate() throws {
             guard (0...RosterGenerator.maxRows).contains(rows) else {
                 throw ValidationError("--rows must be between 0 and \(RosterGenerator.maxRows).")
@@ -42,7 +45,8 @@ extension Fixtures {
         }
 
         func run() throws {
-            let generator = RosterGenerator(rows: rows, seed: seed, stringStorage: inlineStrings ? .inline : .shared)
+            let generator = RosterGenerator(
+                rows: rows, seed: seed, stringStorage: inlineStrings ? .inline : .shared, everyRowWarned: everyRowWarned)
             do {
                 try generator.write(to: out)
             } catch {
