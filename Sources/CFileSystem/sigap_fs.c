@@ -2,6 +2,9 @@
 #include "sigap_fs.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -21,10 +24,23 @@ int sigap_exchange_paths(const char *first, const char *second) {
 
 int sigap_open_unnamed(const char *folder) {
 #ifdef O_TMPFILE
-    return open(folder, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-#else
-    (void)folder;
-    errno = EOPNOTSUPP;
-    return -1;
+    int unnamed = open(folder, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (unnamed >= 0) return unnamed;
 #endif
+    // A file system without O_TMPFILE: a file made with mode 0600 and removed at once; never one
+    // left with a name.
+    char path[PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/.sigap-spool-XXXXXX", folder) >= (int)sizeof path) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    int named = mkostemp(path, O_CLOEXEC);
+    if (named < 0) return -1;
+    if (unlink(path) != 0) {
+        int cause = errno;
+        close(named);
+        errno = cause;
+        return -1;
+    }
+    return named;
 }

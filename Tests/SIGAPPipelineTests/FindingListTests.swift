@@ -118,6 +118,41 @@ struct FindingListTests {
         #expect(list.map(\.group) == [0, 1, 0, 2])
     }
 
+    @Test("the correction workbook puts each file and sheet's rows on a sheet of its own, in the order sent, in one pass")
+    func workbookSheets() throws {
+        let entries = [
+            Self.entry(2), Self.entry(3, sheet: "Lain", error: true), Self.entry(4), Self.entry(7, file: "2025-11/DISHUB/b.xlsx"),
+            Self.entry(5, sheet: "Lain"),
+        ]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("koreksi-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try CorrectionWorkbook(source: "DISHUB", month: Self.november, entries: CorrectionList(entries)).write(to: path)
+        let workbook = try Workbook(path: path)
+        #expect(workbook.sheets.map(\.name) == ["Petunjuk", "Koreksi 1", "Koreksi 2", "Koreksi 3"])
+        var sheets: [[Row]] = []
+        for sheet in workbook.sheets.dropFirst() {
+            var rows: [Row] = []
+            try workbook.reader(for: sheet).forEachRow { rows.append($0) }
+            sheets.append(rows)
+        }
+        #expect(
+            sheets.map { $0.first?.cells.first?.value } == [
+                .string("Berkas: 2025-11/DISHUB/a.xlsx — Lembar: Data"), .string("Berkas: 2025-11/DISHUB/a.xlsx — Lembar: Lain"),
+                .string("Berkas: 2025-11/DISHUB/b.xlsx — Lembar: Data"),
+            ])
+        #expect(
+            sheets.map { $0.dropFirst(2).map { $0.cells.first?.value } } == [[2, 4], [3, 5], [7]].map { $0.map { .number(Double($0)) } })
+        // Row 3's error marks its NIK cell red, its sex cell stays yellow; the reason lists both.
+        let row3 = sheets[1][2]
+        #expect(workbook.fillColor(ofStyle: try #require(row3[column: 2]).style) == "FFC7CE")
+        #expect(workbook.fillColor(ofStyle: try #require(row3[column: 6]).style) == "FFEB9C")
+        #expect(
+            row3.cells.last?.value
+                == .string(
+                    "SEX_INVALID: \(Self.finding(.sexInvalid).finding.message(.id))\nNIK_LENGTH: \(Self.finding(.nikLength, field: .nik).finding.message(.id))"
+                ))
+    }
+
     @Test("a month of many correction rows keeps them in a file with no name, and every row comes back")
     func spilled() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigap-spool-\(UUID().uuidString)").path

@@ -8,9 +8,9 @@
 int sigap_exchange_paths(const char *first, const char *second);
 
 /// Opens a new file with no name in `folder` for reading and writing (`O_TMPFILE`, mode 0600,
-/// close-on-exec): nobody else can open it, and it is gone when closed, even after a crash. Returns
-/// the descriptor, or -1 with `errno` set (`EOPNOTSUPP`, `EISDIR` or `EINVAL` where the file system
-/// or kernel cannot).
+/// close-on-exec): nobody else can open it, and it is gone when closed, even after a crash. Where
+/// the file system cannot, a file made with `mkostemp` (mode 0600) and removed at once. Returns the
+/// descriptor, or -1 with `errno` set.
 int sigap_open_unnamed(const char *folder);
 
 #endif

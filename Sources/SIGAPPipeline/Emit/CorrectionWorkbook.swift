@@ -72,9 +72,7 @@ public struct CorrectionWorkbook: Sendable {
     public func write(to path: String) throws {
         let writer = try SpreadsheetWriter(path: path, constantMemory: true, fastCompression: true)
         try writeInstructions(writer.addSheet(Self.instructionsSheet))
-        for (number, group) in entries.groups.enumerated() {
-            try writeRows(of: group, number, to: writer.addSheet("Koreksi \(number + 1)"))
-        }
+        try writeRows(to: writer)
         try writer.close()
     }
 
@@ -139,35 +137,51 @@ public struct CorrectionWorkbook: Sendable {
         sheet.activate()
     }
 
-    /// The rows of the `number`th group (its file and sheet), in the order they were sent.
-    private func writeRows(of group: CorrectionList.Group, _ number: Int, to sheet: SpreadsheetWriter.Sheet) throws {
-        try sheet.write(.text("Berkas: \(group.file) — Lembar: \(group.sheet)"), row: 1, column: 1, style: Self.title)
-        let lastColumn = group.lastColumn
-        let headerRow = 3
-        try sheet.write(.text("Baris"), row: headerRow, column: 1, style: Self.header)
-        for column in 1...lastColumn {
-            try sheet.write(.text(group.layout.labels[column] ?? ""), row: headerRow, column: column + 1, style: Self.header)
-        }
-        let reasonColumn = lastColumn + 2
-        try sheet.write(.text("Alasan"), row: headerRow, column: reasonColumn, style: Self.header)
+    /// One sheet of rows being written: its file and sheet's rows, in the order they were sent.
+    private struct RowSheet {
+        var sheet: SpreadsheetWriter.Sheet
+        var lastColumn: Int
+        var reasonColumn: Int
+        /// The last row written.
+        var row: Int
+    }
 
-        // The few styles a cell can have, resolved once: by its mark (none, warning, error) and what
-        // it holds (a date, a long number, anything else). A million rows have 16 million cells.
+    /// The rows, each on the sheet of its file and sheet, in one pass over the list (its rows may
+    /// be hundreds of megabytes read back from a temporary file).
+    private func writeRows(to writer: SpreadsheetWriter) throws {
+        let headerRow = 3
+        var sheets: [RowSheet] = []
+        for (number, group) in entries.groups.enumerated() {
+            let sheet = try writer.addSheet("Koreksi \(number + 1)")
+            try sheet.write(.text("Berkas: \(group.file) — Lembar: \(group.sheet)"), row: 1, column: 1, style: Self.title)
+            try sheet.write(.text("Baris"), row: headerRow, column: 1, style: Self.header)
+            for column in 1...group.lastColumn {
+                try sheet.write(.text(group.layout.labels[column] ?? ""), row: headerRow, column: column + 1, style: Self.header)
+            }
+            try sheet.write(.text("Alasan"), row: headerRow, column: group.lastColumn + 2, style: Self.header)
+            sheets.append(RowSheet(sheet: sheet, lastColumn: group.lastColumn, reasonColumn: group.lastColumn + 2, row: headerRow))
+        }
+        guard let first = sheets.first else { return }
+
+        // The few styles a cell can have, resolved once (formats belong to the workbook): by its mark
+        // (none, warning, error) and what it holds (a date, a long number, anything else). A million
+        // rows have 16 million cells.
         let marks: [CellStyle?] = [nil, CellStyle(fill: Self.warningFill), CellStyle(fill: Self.errorFill)]
         let styles = marks.map { mark in
             [CellContent.text(""), .date(year: 2000, month: 1, day: 1), .number(1e11)].map { Self.style(for: $0, mark: mark) }
         }
-        let formats = styles.map { $0.map { sheet.resolve($0) } }
-        let wrapped = sheet.resolve(Self.wrapped)
-        let plain = sheet.resolve(nil)
+        let formats = styles.map { $0.map { first.sheet.resolve($0) } }
+        let wrapped = first.sheet.resolve(Self.wrapped)
+        let plain = first.sheet.resolve(nil)
         var messages = FindingMessages(.id)
-        var marked = [UInt8](repeating: 0, count: lastColumn + 1)
-        var row = headerRow
-        for entry in entries where entry.group == number {
-            row += 1
+        var marked = [UInt8](repeating: 0, count: (sheets.map(\.lastColumn).max() ?? 1) + 1)
+        for entry in entries {
+            sheets[entry.group].row += 1
+            let target = sheets[entry.group]
+            let (sheet, row, lastColumn) = (target.sheet, target.row, target.lastColumn)
             let sent = entry.row
             try sheet.write(.number(Double(sent.number)), row: row, column: 1, style: nil, format: plain)
-            for index in marked.indices { marked[index] = 0 }
+            for index in 0...lastColumn { marked[index] = 0 }
             for item in entry.findings {
                 guard let reference = item.cell, let column = Self.column(of: reference), column <= lastColumn else { continue }
                 marked[column] = max(marked[column], item.severity == .error ? 2 : 1)
@@ -188,12 +202,14 @@ public struct CorrectionWorkbook: Sendable {
                 entry.findings.count == 1
                 ? messages.reason(entry.findings[0].finding)
                 : entry.findings.map { messages.reason($0.finding) }.joined(separator: "\n")
-            try sheet.write(.text(reasons), row: row, column: reasonColumn, style: Self.wrapped, format: wrapped)
+            try sheet.write(.text(reasons), row: row, column: target.reasonColumn, style: Self.wrapped, format: wrapped)
         }
-        try sheet.setWidth(7, columns: 1...1)
-        try sheet.setWidth(18, columns: 2...(lastColumn + 1))
-        try sheet.setWidth(80, columns: reasonColumn...reasonColumn)
-        sheet.freeze(row: headerRow + 1, column: 2)
+        for target in sheets {
+            try target.sheet.setWidth(7, columns: 1...1)
+            try target.sheet.setWidth(18, columns: 2...(target.lastColumn + 1))
+            try target.sheet.setWidth(80, columns: target.reasonColumn...target.reasonColumn)
+            target.sheet.freeze(row: headerRow + 1, column: 2)
+        }
     }
 
     /// The column of a reference like `C17`.

@@ -86,13 +86,7 @@ final class ByteSpool: @unchecked Sendable {
 
     private static func makeFile(in folder: String?) -> Int32 {
         let folder = folder ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        let file = sigap_open_unnamed(folder)
-        if file >= 0 { return file }
-        // A file system without O_TMPFILE: a named file, removed at once.
-        var template = Array("\(folder)/sigap-spool-XXXXXX".utf8CString)
-        let named = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if named >= 0 { template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) } }
-        return named
+        return sigap_open_unnamed(folder)
     }
 
     /// Reads a spool's bytes in order, from its start.

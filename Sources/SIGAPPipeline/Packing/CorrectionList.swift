@@ -94,7 +94,8 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
             let length = Int(VarInt.decode { bytes.byte() } ?? 0)
             let findingCount = Int(VarInt.decode { bytes.byte() } ?? 0)
             var reader = ByteReader(bytes: bytes.bytes(length))
-            let (row, group) = StagedRoster.decode(&reader) ?? (Row(number: 0, cells: []), 0)
+            // Bytes this list wrote itself: a row that does not decode is a bug, never skipped quietly.
+            guard let (row, group) = StagedRoster.decode(&reader) else { preconditionFailure("a packed correction row does not decode") }
             var rowFindings: [RosterFinding] = []
             rowFindings.reserveCapacity(findingCount)
             for _ in 0..<findingCount {

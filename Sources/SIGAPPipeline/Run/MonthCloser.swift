@@ -67,16 +67,21 @@ public struct MonthCloser {
         }
         let summaryJSON = stored.summaryJSON.replacingOccurrences(of: "\"closed\": false", with: "\"closed\": true")
         let ledgerSHA256 = try stored.ledgerSHA256 ?? store.storedDigests(of: month, ledger: true)?.ledgerSHA256 ?? ""
+        // The text the close publishes, as the store's rows render it: sealed only when it is the
+        // findings.csv the month's run published.
+        let findingsCSV = try stored.findingsCSV ?? store.findingsCSV(of: month)
+        let findingsSHA256 = Fingerprint.sha256(findingsCSV)
+        if let published = stored.findingsSHA256, published != findingsSHA256 {
+            throw SealChain.differs(month, "the store's finding rows render a findings.csv other than the one its run published")
+        }
         let seal = MonthSeal(
             month: month, previous: chain.last?.seal ?? MonthSeal.origin, ledgerSHA256: ledgerSHA256,
-            summarySHA256: Fingerprint.sha256(summaryJSON),
-            findingsSHA256: try stored.findingsSHA256 ?? Fingerprint.sha256(store.findingsCSV(of: month)))
+            summarySHA256: Fingerprint.sha256(summaryJSON), findingsSHA256: findingsSHA256)
         let timestamp = PipelineRun.timestamp(time)
         let report = try MonthReport.html(
             for: month, store: store, definition: definition,
             closing: MonthReport.Closing(at: timestamp, seal: seal.seal, summaryJSON: summaryJSON))
-        let staging = try stage(
-            seal, summaryJSON: summaryJSON, findingsCSV: try stored.findingsCSV ?? store.findingsCSV(of: month), report: report)
+        let staging = try stage(seal, summaryJSON: summaryJSON, findingsCSV: findingsCSV, report: report)
         do {
             try store.close(month, at: timestamp, summaryJSON: summaryJSON, seal: seal)
         } catch {
@@ -95,6 +100,9 @@ public struct MonthCloser {
         }
         let report = try MonthReport.html(for: seal.month, store: store, definition: definition)
         let findingsCSV = try stored.findingsCSV ?? store.findingsCSV(of: seal.month)
+        guard Fingerprint.sha256(findingsCSV) == seal.findingsSHA256 else {
+            throw SealChain.differs(seal.month, "the store's finding rows render a findings.csv other than the sealed one")
+        }
         try commit(try stage(seal, summaryJSON: stored.summaryJSON, findingsCSV: findingsCSV, report: report), seal: seal)
     }
 

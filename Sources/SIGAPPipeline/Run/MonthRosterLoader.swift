@@ -37,6 +37,8 @@ public struct MonthRosterLoader {
     public var progress: (@Sendable (_ file: String, _ rows: Int) -> Void)?
     /// Where the files' extractions are kept and replayed from (nil: every file is parsed each time).
     public var staging: RosterStaging?
+    /// Where the correction rows of a month beyond a few megabytes go (nil: `$TMPDIR` or `/tmp`).
+    public var spoolFolder: String?
     private var lastUsable: [String: (month: YearMonth, files: [Inbox.File])] = [:]
 
     public init(definition: PipelineDefinition, inbox: Inbox, limits: ReaderLimits) {
@@ -69,6 +71,7 @@ public struct MonthRosterLoader {
                     pinnedHeaderRow: source.headerRow))
             reader.progress = progress
             reader.staging = staging
+            reader.spoolFolder = spoolFolder
             if let folder = inbox.files(source.code, in: month) {
                 // Files that are not rosters (a cover letter, a photo) are named and left unread
                 // (SPEC §2); a folder with nothing else counts as not sent.
@@ -143,6 +146,7 @@ public struct MonthRosterLoader {
             }
             guard let carried = lastUsable[source.code] else { continue }
             result.rosterMonth[source.code] = carried.month
+            reader.collectsFindings = false
             _ = try reader.read(carried.files.map { ($0.path, $0.name) }, limits: limits) { result.entries.append($0) }
         }
         return result

@@ -240,13 +240,17 @@ public final class PipelineRun {
         }
         defer {
             // A run that ends early (an error thrown) leaves no thread and no temporary file.
-            if !stagerDone { stager?.abandon() }
+            // The staged files first: the folders made for them go with the stager when empty.
             publishing.discard(&prepared)
+            if !stagerDone { stager?.abandon() }
             // Nor an acknowledgement thread.
             _ = try? acknowledgementTask?.wait()
         }
         var loader = MonthRosterLoader(definition: definition, inbox: inbox, limits: limits)
         loader.progress = log.progress
+        // A month's correction rows beyond a few megabytes: in a file with no name in the out folder
+        // (on the disk the outputs go to; `/tmp` may be memory).
+        loader.spoolFolder = options.dryRun ? nil : options.out
         // Each roster file is parsed once, ever: its extraction is kept in the store by SHA-256.
         let staging = RosterStaging(
             store: store, version: options.toolVersion,
@@ -475,6 +479,7 @@ public final class PipelineRun {
 
         // Check the invariants: a bug publishes nothing but the manifest.
         if !violations.isEmpty {
+            publishing.discard(&prepared)
             stager?.abandon()
             stagerDone = true
             outcome.status = .invariantViolated

@@ -664,7 +664,6 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
-    /// Hands the file's bytes to `body`, 1 MiB at a time.
     public func findingsCSV(of month: YearMonth) throws -> String {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "\(Self.selectMonths) WHERE m.month = ?", arguments: [month.description]) else {
@@ -677,9 +676,11 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
+    /// Hands the bytes of a staged file (a month's ledger.csv or findings.csv) to `body`, 1 MiB at a
+    /// time.
     private static func forEachChunk(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         guard let file = fopen(path, "rb") else {
-            throw StoreError("cannot read the ledger file \(path): \(String(cString: strerror(errno)))")
+            throw StoreError("cannot read the staged file \(path): \(String(cString: strerror(errno)))")
         }
         defer { fclose(file) }
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
@@ -688,7 +689,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             guard count > 0 else { break }
             try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
         }
-        guard ferror(file) == 0 else { throw StoreError("cannot read the ledger file \(path)") }
+        guard ferror(file) == 0 else { throw StoreError("cannot read the staged file \(path)") }
     }
 
     private static func storedMonth(_ row: Row) -> StoredMonth {

@@ -14,6 +14,11 @@ public struct SourceRosterReader: Sendable {
     public var progress: (@Sendable (_ file: String, _ rows: Int) -> Void)?
     /// Where extractions are kept and replayed from (nil: every file is parsed).
     public var staging: RosterStaging?
+    /// Where the correction rows beyond a few megabytes go (`ByteSpool`; nil: `$TMPDIR` or `/tmp`).
+    public var spoolFolder: String?
+    /// Whether findings and correction rows are collected (not for a roster carried forward, whose
+    /// findings belong to the month it was sent in).
+    public var collectsFindings = true
 
     public init(source: String, month: YearMonth, settings: ValidationSettings = .standard, extractor: RosterExtractor = RosterExtractor())
     {
@@ -30,6 +35,7 @@ public struct SourceRosterReader: Sendable {
     ) throws -> SourceRosterReport {
         let validator = RowValidator(month: month, settings: settings)
         var report = SourceRosterReport(source: source, month: month)
+        if let spoolFolder { report.corrections = CorrectionList(spoolingIn: spoolFolder) }
         var seen: Set<UInt64> = []
         var pool: [SameBytesKey<String>: String] = [:]
         func interned(_ text: String) -> String {
@@ -57,12 +63,12 @@ public struct SourceRosterReader: Sendable {
                                     value: nik.digits))
                         }
                     }
-                    let located = findings.map { finding in
-                        RosterFinding(
-                            month: month, source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
-                            cell: (finding.field ?? .nik).flatMapReference(in: extracted), finding: finding)
-                    }
-                    if !located.isEmpty {
+                    if collectsFindings && !findings.isEmpty {
+                        let located = findings.map { finding in
+                            RosterFinding(
+                                month: month, source: source, file: file.name, sheet: extracted.sheet, row: extracted.number,
+                                cell: (finding.field ?? .nik).flatMapReference(in: extracted), finding: finding)
+                        }
                         report.findings.append(contentsOf: located)
                         report.corrections.append(
                             file: file.name, sheet: extracted.sheet, layout: extracted.layout, row: extracted.row, findings: located)
