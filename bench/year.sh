@@ -18,10 +18,9 @@
 #  6. "every row carries a warning": a separate inbox, one month, whose DISHUB roster has ROWS rows
 #     each with a warning (and the month's acknowledgements, as in pipeline.sh), `sigap run` beside
 #     fastexcel merely reading that roster (target: at most 3.0x fastexcel's time, at most 600 MB).
-#     `sigap fixtures roster` has no option for messy rows, so that roster is the cached
-#     roster-<ROWS>.xlsx with its shared strings "L" and "P" (the sex column, and nothing else)
-#     turned into "X" and "Y": every row gets a SEX_INVALID warning. Written once, with `unzip` and
-#     `zip` (only that entry is replaced), as bench/cache/roster-warn-<ROWS>.xlsx.
+#     That roster is `sigap fixtures roster --every-row-warned`: the same workers, their sex written
+#     "X" or "Y", so every row gets a SEX_INVALID warning. Written once, as
+#     bench/cache/roster-warn-<ROWS>.xlsx.
 # The targets are for the default size; a smaller trial prints them too.
 #
 # Usage: bench/year.sh SIGAP_BINARY PYTHON (PYTHON: a Python with fastexcel, e.g. bench/.venv/bin/python
@@ -255,25 +254,10 @@ late_verdict=met
 warn_roster=$cache/roster-warn-$rows.xlsx
 warn_label="run, 1 month, $rows rows each with a warning"
 if [[ ! -s $warn_roster ]]; then
-  if command -v zip >/dev/null && command -v unzip >/dev/null; then
-    say "writing $warn_roster (sex L/P -> X/Y in the shared strings of $roster)"
-    mkdir -p "$work/warn/xl"
-    unzip -p "$roster" xl/sharedStrings.xml >"$work/sst"
-    found=$(grep -o -E '<si><t>[LP]</t></si>' "$work/sst" | wc -l)
-    if ((found == 2)); then
-      sed -e 's#<si><t>L</t></si>#<si><t>X</t></si>#g' -e 's#<si><t>P</t></si>#<si><t>Y</t></si>#g' \
-        "$work/sst" >"$work/warn/xl/sharedStrings.xml"
-      partial=$cache/.roster-warn-$rows.partial.xlsx
-      cp "$roster" "$partial"
-      (cd "$work/warn" && zip -q "$partial" xl/sharedStrings.xml)
-      mv "$partial" "$warn_roster"
-    else
-      say "the shared strings of $roster do not hold exactly one \"L\" and one \"P\" ($found): step 6 skipped"
-    fi
-    rm -rf "$work/warn" "$work/sst"
-  else
-    say "zip or unzip is missing (apt-get install zip unzip): step 6 skipped"
-  fi
+  say "writing $warn_roster (sigap fixtures roster --every-row-warned)"
+  partial=$cache/.roster-warn-$rows.partial.xlsx
+  "$sigap" fixtures roster --rows "$rows" --every-row-warned --out "$partial" >/dev/null
+  mv "$partial" "$warn_roster"
 fi
 warn_summary=""
 if [[ -s $warn_roster ]]; then
