@@ -4,10 +4,12 @@ import XLSXTestSupport
 
 /// Issue 11: a run's memory must not grow with its findings. A month whose every row carries a
 /// warning is run beside the same month without them: its findings and correction rows all reach
-/// their files, and its peak memory is that of the clean month, give or take a little.
+/// their files, and its peak memory is that of the clean month, give or take a little. (90,000
+/// rows: the build that held its findings grew by about 125 MB, a spool kept in memory by about
+/// 22 MB, the spool on disk by about 3 MB.)
 @Suite("Memory does not grow with findings")
 struct BoundedMemoryTests {
-    static let rows = 60_000
+    static let rows = 90_000
 
     /// Peak RSS of `sigap run` on a one-month inbox holding `roster`, with the run's result.
     static func run(_ roster: String, in folder: String) throws -> SigapResult {
@@ -21,7 +23,7 @@ struct BoundedMemoryTests {
             timeLimit: .seconds(600))
     }
 
-    @Test("a month whose 60,000 rows each carry a warning peaks within 20 MB of the same month without them; every finding is written")
+    @Test("a month whose 90,000 rows each carry a warning peaks within 10 MB of the same month without them; every finding is written")
     func warnings() throws {
         let workspace = try RunWorkspace("bounded")
         defer { workspace.remove() }
@@ -48,7 +50,7 @@ struct BoundedMemoryTests {
 
         let growth = warned.maxResidentKilobytes - clean.maxResidentKilobytes
         #expect(
-            growth < 20 * 1024,
+            growth < 10 * 1024,
             "peak RSS \(warned.maxResidentKilobytes) KB with a warning on every row, \(clean.maxResidentKilobytes) KB without")
     }
 }

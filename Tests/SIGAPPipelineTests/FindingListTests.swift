@@ -184,5 +184,15 @@ struct FindingListTests {
         #expect(list.count == rows)
         #expect(Array(list).count == rows)
         #expect(Array(copy).last.map(Self.describe) == Self.describe(Self.entry(9_999_999)))
+
+        // A folder not made yet (a first run's out folder): the rows go to $TMPDIR or /tmp instead.
+        var elsewhere = CorrectionList(spoolingIn: "\(folder)/not-made-yet")
+        for number in 2..<(rows + 2) {
+            let entry = Self.entry(number)
+            elsewhere.append(
+                file: entry.file, sheet: entry.sheet, layout: entry.layout, row: Self.row(number, name: long), findings: entry.findings)
+        }
+        #expect(elsewhere.spilled > ByteSpool.memoryLimit)
+        #expect(elsewhere.count == rows)
     }
 }

@@ -6,8 +6,8 @@ import Foundation
 #endif
 
 /// Bytes appended one after another and read back in order, of which only the last few megabytes
-/// stay in memory: the rest goes to a temporary file that has no name (`O_TMPFILE`, mode 0600,
-/// in `$TMPDIR` or `/tmp`), gone when the spool is. A month whose million rows each need a
+/// stay in memory: the rest goes to a temporary file that has no name (`O_TMPFILE`, mode 0600, in
+/// the folder given, else in `$TMPDIR` or `/tmp`), gone when the spool is. A month whose million rows each need a
 /// correction keeps those rows there, in the page cache, instead of 300 MB of the process's memory.
 /// When no such file can be made or written (a full disk), the bytes simply stay in memory: nothing
 /// is ever dropped.
@@ -84,9 +84,14 @@ final class ByteSpool: @unchecked Sendable {
         tail.removeAll(keepingCapacity: true)
     }
 
+    /// A nameless file in `folder`, else (a folder not made yet, or read-only) in `$TMPDIR` or
+    /// `/tmp`; -1 when neither can hold one.
     private static func makeFile(in folder: String?) -> Int32 {
-        let folder = folder ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        return sigap_open_unnamed(folder)
+        if let folder {
+            let file = sigap_open_unnamed(folder)
+            if file >= 0 { return file }
+        }
+        return sigap_open_unnamed(ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp")
     }
 
     /// Reads a spool's bytes in order, from its start.
