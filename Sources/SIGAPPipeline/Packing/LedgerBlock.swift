@@ -53,6 +53,12 @@ final class LedgerBlock: @unchecked Sendable {
     private var strings = PackedValues<String>()
     private var places = PackedValues<Place>()
     private var sourceLists = PackedValues<[String]>()
+    /// The last value looked up at each place `append` looks one up (source, occupation, reason
+    /// code; the place; the source list) with its position: consecutive lines mostly repeat them,
+    /// and comparing bytes is cheaper than hashing them.
+    private var lastStrings: [(value: String, position: UInt32)?] = [nil, nil, nil]
+    private var lastPlace: (value: Place, position: UInt32)?
+    private var lastSources: (value: [String], position: UInt32)?
 
     init(capacity: Int) {
         records.reserveCapacity(capacity)
@@ -69,12 +75,11 @@ final class LedgerBlock: @unchecked Sendable {
     ) -> UInt32? {
         guard records.count < Int(UInt32.max - 1), text.count < Int(UInt32.max) - (1 << 20),
             Self.inOrder(flags), let premium = Int32(exactly: premium),
-            let source = strings.position(of: source, below: 1 << 16),
-            let place = places.position(
-                of: Place(kecamatanCode: kecamatanCode, kecamatan: kecamatan, kelurahan: kelurahan), below: 1 << 16),
-            let occupation = strings.position(of: occupation, below: 1 << 16),
-            let reasonCode = strings.position(of: reasonCode, below: 1 << 16),
-            let sources = sourceLists.position(of: sources, below: 1 << 16)
+            let source = stringPosition(of: source, at: 0),
+            let place = placePosition(of: Place(kecamatanCode: kecamatanCode, kecamatan: kecamatan, kelurahan: kelurahan)),
+            let occupation = stringPosition(of: occupation, at: 1),
+            let reasonCode = stringPosition(of: reasonCode, at: 2),
+            let sources = sourceListPosition(of: sources)
         else { return nil }
         let number = AcknowledgementBook.value(of: nik)
         let textStart = text.count
@@ -90,6 +95,27 @@ final class LedgerBlock: @unchecked Sendable {
                 sources: UInt16(sources), entry: entry == .regular ? 0 : 1, status: UInt8(LedgerStatus.allCases.firstIndex(of: status)!),
                 previousStatus: previousStatus.map { UInt8(LedgerStatus.allCases.firstIndex(of: $0)! + 1) } ?? 0, flags: flagBits))
         return UInt32(records.count - 1)
+    }
+
+    private func stringPosition(of value: String, at slot: Int) -> UInt32? {
+        if let last = lastStrings[slot], last.value.hasSameBytes(as: value) { return last.position }
+        guard let position = strings.position(of: value, below: 1 << 16) else { return nil }
+        lastStrings[slot] = (value, position)
+        return position
+    }
+
+    private func placePosition(of value: Place) -> UInt32? {
+        if let last = lastPlace, last.value.hasSameBytes(as: value) { return last.position }
+        guard let position = places.position(of: value, below: 1 << 16) else { return nil }
+        lastPlace = (value, position)
+        return position
+    }
+
+    private func sourceListPosition(of value: [String]) -> UInt32? {
+        if let last = lastSources, last.value.hasSameBytes(as: value) { return last.position }
+        guard let position = sourceLists.position(of: value, below: 1 << 16) else { return nil }
+        lastSources = (value, position)
+        return position
     }
 
     /// Flags as bits: read back in `LedgerFlag.allCases` order, so only flags in that order, each

@@ -554,23 +554,33 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             // Packed as reconciliation packs them (a month of a million lines: about 100 MB, not 400).
             let block = LedgerBlock(capacity: 1 << 12)
             // Columns as in ledger.csv after `month`: entry 0, for_month 1, ... premium 14, flags 15.
+            // Those that repeat from line to line are made once per run of equal bytes.
+            func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+            var kinds = RepeatedColumn<LedgerEntryKind?>()
+            var forMonths = RepeatedColumn<YearMonth?>()
+            var statuses = RepeatedColumn<LedgerStatus?>()
+            var previousStatuses = RepeatedColumn<LedgerStatus?>()
+            var sourceLists = RepeatedColumn<[String]>()
+            var flagLists = RepeatedColumn<[LedgerFlag]>()
+            var texts = [RepeatedColumn<String>](repeating: RepeatedColumn(), count: 16)
+            func repeated(_ column: Int32) -> String { texts[Int(column)].value(statement.utf8(column), text) }
             try statement.forEachRow {
-                let forMonthText = statement.text(1)
-                guard let kind = LedgerEntryKind(rawValue: statement.text(0)),
-                    let forMonth = forMonthText == monthText ? month : YearMonth(forMonthText),
-                    let status = LedgerStatus(rawValue: statement.text(11))
+                guard let kind = kinds.value(statement.utf8(0), { LedgerEntryKind(rawValue: text($0)) }),
+                    let forMonth = forMonths.value(statement.utf8(1), { text($0) == monthText ? month : YearMonth(text($0)) }),
+                    let status = statuses.value(statement.utf8(11), { LedgerStatus(rawValue: text($0)) })
                 else { throw StoreError.damaged("a stored ledger line of \(month) cannot be read back") }
-                let sources = statement.text(5)
-                let flags = statement.text(15)
                 lines.append(
                     LedgerLine(
                         in: block, month: month, entry: kind, forMonth: forMonth, nik: statement.text(2), name: statement.text(3),
-                        source: statement.text(4), sources: sources.isEmpty ? [] : sources.split(separator: ";").map(String.init),
-                        kecamatanCode: statement.text(6), kecamatan: statement.text(7), kelurahan: statement.text(8),
-                        occupation: statement.text(9), kpj: statement.text(10), status: status,
-                        previousStatus: LedgerStatus(rawValue: statement.text(12)), reasonCode: statement.text(13),
-                        premium: statement.integer(14),
-                        flags: flags.isEmpty ? [] : flags.split(separator: ";").compactMap { LedgerFlag(rawValue: String($0)) }))
+                        source: repeated(4),
+                        sources: sourceLists.value(statement.utf8(5)) { $0.isEmpty ? [] : text($0).split(separator: ";").map(String.init) },
+                        kecamatanCode: repeated(6), kecamatan: repeated(7), kelurahan: repeated(8), occupation: repeated(9),
+                        kpj: statement.text(10), status: status,
+                        previousStatus: previousStatuses.value(statement.utf8(12)) { LedgerStatus(rawValue: text($0)) },
+                        reasonCode: repeated(13), premium: statement.integer(14),
+                        flags: flagLists.value(statement.utf8(15)) {
+                            $0.isEmpty ? [] : text($0).split(separator: ";").compactMap { LedgerFlag(rawValue: String($0)) }
+                        }))
             }
             return lines
         }
