@@ -108,8 +108,11 @@ struct ReportChanges {
     private static func workers(_ lines: [LedgerLine]) -> [LedgerLine] {
         var workers = lines.filter { $0.entry == .regular && $0.status != .unexpected }
         // Ledger order already sorts REGULAR lines by NIK; a stable sort keeps equal NIKs in order.
-        if !zip(workers.indices, workers.indices.dropFirst()).allSatisfy({ workers[$0].nik <= workers[$1].nik }) {
-            workers = workers.enumerated().sorted { ($0.element.nik, $0.offset) < ($1.element.nik, $1.offset) }.map(\.element)
+        // Compared as `nikKey`, which orders as the NIK's text does, without making it.
+        if !zip(workers.indices, workers.indices.dropFirst()).allSatisfy({ !(workers[$1].nikKey < workers[$0].nikKey) }) {
+            workers = workers.enumerated().sorted {
+                $0.element.nikKey < $1.element.nikKey || ($0.element.nikKey == $1.element.nikKey && $0.offset < $1.offset)
+            }.map(\.element)
         }
         var unique: [LedgerLine] = []
         unique.reserveCapacity(workers.count)
