@@ -23,6 +23,8 @@ public enum MonthReport {
         var at: String
         var seal: String
         var summaryJSON: String
+        /// The findings.csv the close publishes (rendered once, for the file and the report).
+        var findingsCSV: String
     }
 
     /// The report of a month as its close will publish it: closed at `closedAt`, with `seal`
@@ -48,6 +50,7 @@ public enum MonthReport {
             stored.closedAt = closing.at
             stored.seal = closing.seal
             stored.summaryJSON = closing.summaryJSON
+            stored.findingsCSV = closing.findingsCSV
         }
         let previous = months.first { $0.month == month.previous && month.previous < month }
         let history = try months.filter { $0.month <= month }.map {

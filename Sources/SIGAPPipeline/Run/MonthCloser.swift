@@ -67,20 +67,16 @@ public struct MonthCloser {
         }
         let summaryJSON = stored.summaryJSON.replacingOccurrences(of: "\"closed\": false", with: "\"closed\": true")
         let ledgerSHA256 = try stored.ledgerSHA256 ?? store.storedDigests(of: month, ledger: true)?.ledgerSHA256 ?? ""
-        // The text the close publishes, as the store's rows render it: sealed only when it is the
-        // findings.csv the month's run published.
+        // The findings as the month's run published them: `stage` checks that the store's rows
+        // render that text, as it does the ledger's.
         let findingsCSV = try stored.findingsCSV ?? store.findingsCSV(of: month)
-        let findingsSHA256 = Fingerprint.sha256(findingsCSV)
-        if let published = stored.findingsSHA256, published != findingsSHA256 {
-            throw SealChain.differs(month, "the store's finding rows render a findings.csv other than the one its run published")
-        }
         let seal = MonthSeal(
             month: month, previous: chain.last?.seal ?? MonthSeal.origin, ledgerSHA256: ledgerSHA256,
-            summarySHA256: Fingerprint.sha256(summaryJSON), findingsSHA256: findingsSHA256)
+            summarySHA256: Fingerprint.sha256(summaryJSON), findingsSHA256: stored.findingsSHA256 ?? Fingerprint.sha256(findingsCSV))
         let timestamp = PipelineRun.timestamp(time)
         let report = try MonthReport.html(
             for: month, store: store, definition: definition,
-            closing: MonthReport.Closing(at: timestamp, seal: seal.seal, summaryJSON: summaryJSON))
+            closing: MonthReport.Closing(at: timestamp, seal: seal.seal, summaryJSON: summaryJSON, findingsCSV: findingsCSV))
         let staging = try stage(seal, summaryJSON: summaryJSON, findingsCSV: findingsCSV, report: report)
         do {
             try store.close(month, at: timestamp, summaryJSON: summaryJSON, seal: seal)
@@ -100,9 +96,6 @@ public struct MonthCloser {
         }
         let report = try MonthReport.html(for: seal.month, store: store, definition: definition)
         let findingsCSV = try stored.findingsCSV ?? store.findingsCSV(of: seal.month)
-        guard Fingerprint.sha256(findingsCSV) == seal.findingsSHA256 else {
-            throw SealChain.differs(seal.month, "the store's finding rows render a findings.csv other than the sealed one")
-        }
         try commit(try stage(seal, summaryJSON: stored.summaryJSON, findingsCSV: findingsCSV, report: report), seal: seal)
     }
 
@@ -136,6 +129,9 @@ public struct MonthCloser {
                 ("findings.csv", findingsCSV), ("summary.json", summaryJSON), ("report.html", report), ("SEAL", seal.fileText),
             ]
             // The ledger (150 MB for a million workers) only when the published one is not already it.
+            guard Fingerprint.sha256(findingsCSV) == seal.findingsSHA256 else {
+                throw SealChain.differs(month, "the store's finding rows render a findings.csv other than the sealed one")
+            }
             let published = try? Fingerprint.sha256(path: "\(folder)/ledger.csv").digest
             if published != seal.ledgerSHA256 {
                 let text = try store.month(month)?.ledgerCSV ?? ""

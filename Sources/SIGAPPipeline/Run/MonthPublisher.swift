@@ -11,25 +11,9 @@ struct MonthPublisher {
         var outputs: [(path: String, sha256: String)] = []
     }
 
-    /// A month's ledger.csv or findings.csv written at its temporary path, with its SHA-256; the
-    /// store loads its rows from there.
+    /// A month's ledger.csv, findings.csv or submission.csv written at its temporary path, with its
+    /// SHA-256 (the store loads the first two's rows from there).
     typealias StagedText = (staged: OutputFolder.Staged, sha256: String)
-
-    /// Writes a month's findings.csv at its temporary path, block by block (a month whose million
-    /// rows each carry a warning has 150 MB of it, never held whole), with its SHA-256 and what the
-    /// report shows of it, counted as it is written.
-    func stageFindings(_ result: PipelineRun.MonthResult, counting counts: inout ReportFindings) throws -> StagedText {
-        var digest = Fingerprint.Streamed()
-        let file = try folder.stage("\(result.month)/findings.csv") { path in
-            try OutputFolder.writeFile(at: path) { write in
-                try FindingsCSV.stream(result.findings, counting: &counts) { block in
-                    digest.update(block)
-                    try write(block)
-                }
-            }
-        }
-        return (file, digest.finish())
-    }
 
     /// One workbook to write: its path under the out folder and how to write it at a given path.
     struct WorkbookJob {
@@ -103,24 +87,39 @@ struct MonthPublisher {
         for case .staged(let file, _) in steps { folder.discard(file) }
     }
 
-    /// Writes a month's submission.csv at its temporary path, with its SHA-256: the month's
-    /// enrolment list is then not held until the run publishes (a run of twelve months would hold
-    /// twelve of them).
+    /// Writes a month's findings.csv at its temporary path, block by block (a month whose million
+    /// rows each carry a warning has 150 MB of it, never held whole), counting what the report
+    /// shows of it as it is written.
+    func stageFindings(_ result: PipelineRun.MonthResult, counting counts: inout ReportFindings) throws -> StagedText {
+        try stageText("\(result.month)/findings.csv") { try FindingsCSV.stream(result.findings, counting: &counts, $0) }
+    }
+
+    /// Writes a month's submission.csv at its temporary path: the month's enrolment list is then
+    /// not held until the run publishes (a run of twelve months would hold twelve of them).
     func stageSubmission(_ result: PipelineRun.MonthResult) throws -> StagedText {
-        let text = SubmissionRow.csv(result.submission)
-        let file = try folder.stage("\(result.month)/submission.csv") { try OutputFolder.writeFile(text, at: $0) }
-        return (file, Fingerprint.sha256(text))
+        let bytes = Array(SubmissionRow.csv(result.submission).utf8)
+        return try stageText("\(result.month)/submission.csv") { write in try bytes.withUnsafeBufferPointer(write) }
     }
 
     /// Writes a month's ledger.csv at its temporary path, block by block (the largest file: its
-    /// text is never held whole), with its SHA-256. The store then loads its lines from there.
+    /// text is never held whole). The store then loads its lines from there.
     func stageLedger(_ result: PipelineRun.MonthResult) throws -> StagedText {
+        try stageText("\(result.month)/ledger.csv") { try LedgerCSV.stream(result.lines, $0) }
+    }
+
+    /// Writes the blocks `produce` hands over at `relative`'s temporary path, with their SHA-256.
+    private func stageText(
+        _ relative: String, _ produce: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
+    ) throws -> StagedText {
         var digest = Fingerprint.Streamed()
-        let file = try folder.stage("\(result.month)/ledger.csv") { path in
+        let file = try folder.stage(relative) { path in
             try OutputFolder.writeFile(at: path) { write in
-                try LedgerCSV.stream(result.lines) { block in
-                    digest.update(block)
-                    try write(block)
+                // Both closures end before `writeFile` returns.
+                try withoutActuallyEscaping(write) { write in
+                    try produce { block in
+                        digest.update(block)
+                        try write(block)
+                    }
                 }
             }
         }

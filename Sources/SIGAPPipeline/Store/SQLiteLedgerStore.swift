@@ -158,25 +158,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         guard try !SQLiteSchema.isFrozen(db, result: result) else {
             throw StoreError.refused("\(name) is closed: its rows are never loaded again")
         }
-        try SQLiteSchema.bulkLoad(db, into: "ledger_line") {
-            if let file = month.ledgerFile {
-                try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)") { take in
-                    try forEachChunk(ofFile: file, take)
-                }
-            } else {
-                try CSVTableLoad.ledger.load(into: db, result: result, name: "the ledger of \(name)", text: month.ledgerCSV)
-            }
-        }
-        try SQLiteSchema.bulkLoad(db, into: "finding") {
-            if let file = month.findingsFile {
-                try CSVTableLoad.findings.load(into: db, result: result, name: "the findings of \(name)") { take in
-                    try forEachChunk(ofFile: file, take)
-                }
-            } else {
-                try CSVTableLoad.findings.load(
-                    into: db, result: result, name: "the findings of \(name)", text: month.findingsCSV ?? "")
-            }
-        }
+        try load(db, .ledger, result: result, name: "the ledger of \(name)", file: month.ledgerFile, text: month.ledgerCSV)
+        try load(db, .findings, result: result, name: "the findings of \(name)", file: month.findingsFile, text: month.findingsCSV ?? "")
         try SQLiteSchema.insertTotals(db, result: result, summaryJSON: month.summaryJSON, name: name)
         if let review = month.review { try Self.insert(db, review, result: result) }
         try db.execute(
@@ -186,6 +169,17 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 try month.basis.map(json),
                 month.ledgerFile == nil ? Fingerprint.sha256(month.ledgerCSV) : month.ledgerSHA256, result,
             ])
+    }
+
+    /// Bulk-loads a table's rows of `result` from a staged file, or from `text` when there is none.
+    private static func load(_ db: Database, _ table: CSVTableLoad, result: Int64, name: String, file: String?, text: String) throws {
+        try SQLiteSchema.bulkLoad(db, into: table.table) {
+            if let file {
+                try table.load(into: db, result: result, name: name) { take in try forEachChunk(ofFile: file, take) }
+            } else {
+                try table.load(into: db, result: result, name: name, text: text)
+            }
+        }
     }
 
     private static func insert(_ db: Database, _ review: MonthReview, result: Int64) throws {
