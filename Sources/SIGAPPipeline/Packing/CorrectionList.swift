@@ -4,7 +4,7 @@ import XLSX
 /// The rows of one source's month that go to its correction workbook, packed: each row as sent in
 /// the bytes a staged extraction uses, in a `ByteSpool` (beyond a few megabytes, a temporary file),
 /// its findings in a `FindingList`. A month whose million rows each need a correction keeps their
-/// findings in memory (about 15 bytes each) and the rows on disk, not a million arrays of values and
+/// findings in memory (about 20 bytes each) and the rows on disk, not a million arrays of values and
 /// findings. Rows are grouped by the file and sheet they come from (a sheet of the workbook each),
 /// in the order the groups first appear.
 public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {

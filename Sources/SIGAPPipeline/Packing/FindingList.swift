@@ -1,11 +1,12 @@
 import SIGAPDomain
 
-/// A month's findings, packed one after another in one byte buffer: where the finding is (the month,
-/// source, file and sheet, shared by the findings of one sheet), its row, cell, code, severity,
-/// field and value, about 15 bytes for a warning on a row instead of about 150 as a `RosterFinding`
-/// with its strings. A month whose million rows each carry a warning holds 15 MB of findings, not
-/// a gigabyte of small objects. Read back in the order appended; counted by code as they come.
-public struct FindingList: Sequence, Sendable, ExpressibleByArrayLiteral {
+/// A month's findings, packed as the month's roster rows are (`RosterEntryList`): a 16-byte record
+/// a finding (where it is: the month, source, file and sheet, shared by the findings of one sheet;
+/// its row, code, severity and field) and its cell and value in one shared `PackedText`. About 20
+/// bytes for a warning on a row instead of about 150 as a `RosterFinding` with its strings: a month
+/// whose million rows each carry a warning holds 20 MB of findings, not a gigabyte of small
+/// objects. Counted by code as they come.
+public struct FindingList: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
     private struct Place: Sendable {
         var month: YearMonth?
         var source: String
@@ -18,10 +19,22 @@ public struct FindingList: Sequence, Sendable, ExpressibleByArrayLiteral {
         }
     }
 
+    private struct Record: Sendable {
+        var place: UInt32
+        /// The row plus 1 (0: none).
+        var row: UInt32
+        /// Where the cell and the value start in `text`.
+        var textStart: UInt32
+        var code: UInt8
+        /// 1 for an error, 0 for a warning.
+        var severity: UInt8
+        /// The position in `RosterField.allCases` plus 1 (0: none).
+        var field: UInt8
+    }
+
     private var places: [Place] = []
-    private var bytes = GrowingBuffer<UInt8>()
-    /// How many findings there are.
-    public private(set) var count = 0
+    private var records = GrowingBuffer<Record>()
+    private var text = PackedText()
     /// How many findings there are of each code.
     public private(set) var counts: [FindingCode: Int] = [:]
 
@@ -35,25 +48,33 @@ public struct FindingList: Sequence, Sendable, ExpressibleByArrayLiteral {
         self.init(findings)
     }
 
-    public var isEmpty: Bool { count == 0 }
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { records.count }
 
-    /// The first finding appended.
-    public var first: RosterFinding? {
-        var iterator = makeIterator()
-        return iterator.next()
+    public subscript(position: Int) -> RosterFinding {
+        let record = records[position]
+        let place = places[Int(record.place)]
+        let (cell, value) = text.read(from: Int(record.textStart)) { texts in (texts.next(), texts.next()) }
+        return RosterFinding(
+            month: place.month, source: place.source, file: place.file, sheet: place.sheet,
+            row: record.row == 0 ? nil : Int(record.row) - 1,
+            cell: cell,
+            finding: Finding(
+                code: Self.allCodes[Int(record.code)], severity: record.severity == 1 ? .error : .warning,
+                field: record.field == 0 ? nil : Self.allFields[Int(record.field) - 1], value: value))
     }
 
     public mutating func append(_ item: RosterFinding) {
         let place = Place(month: item.month, source: item.source, file: item.file, sheet: item.sheet)
         if places.last.map({ !$0.isSame(as: place) }) ?? true { places.append(place) }
-        number(places.count - 1)
-        number(item.row.map { $0 + 1 } ?? 0)
-        text(item.cell)
-        bytes.append(Self.codes[item.code]!)
-        bytes.append(item.severity == .error ? 1 : 0)
-        bytes.append(item.finding.field.map { Self.fields[$0]! + 1 } ?? 0)
-        text(item.finding.value)
-        count += 1
+        precondition(text.count < Int(UInt32.max) && (item.row ?? 0) < Int(UInt32.max), "finding out of range")
+        records.append(
+            Record(
+                place: UInt32(places.count - 1), row: item.row.map { UInt32($0 + 1) } ?? 0, textStart: UInt32(text.count),
+                code: Self.codes[item.code]!, severity: item.severity == .error ? 1 : 0,
+                field: item.finding.field.map { Self.fields[$0]! + 1 } ?? 0))
+        text.append(item.cell)
+        text.append(item.finding.value)
         counts[item.code, default: 0] += 1
     }
 
@@ -82,71 +103,6 @@ public struct FindingList: Sequence, Sendable, ExpressibleByArrayLiteral {
 
     public static func += (lhs: inout FindingList, rhs: some Sequence<RosterFinding>) {
         lhs.append(contentsOf: rhs)
-    }
-
-    public func makeIterator() -> Iterator {
-        Iterator(list: self)
-    }
-
-    public struct Iterator: IteratorProtocol {
-        fileprivate let list: FindingList
-        private var cursor = 0
-
-        fileprivate init(list: FindingList) {
-            self.list = list
-        }
-
-        public mutating func next() -> RosterFinding? {
-            guard cursor < list.bytes.count else { return nil }
-            return list.bytes.withUnsafeBufferPointer { bytes in
-                var reader = Reader(bytes: bytes, cursor: cursor)
-                defer { cursor = reader.cursor }
-                let place = list.places[reader.number()]
-                let row = reader.number()
-                let cell = reader.text()
-                let code = FindingList.allCodes[Int(reader.byte())]
-                let severity: Severity = reader.byte() == 1 ? .error : .warning
-                let field = Int(reader.byte())
-                let value = reader.text()
-                return RosterFinding(
-                    month: place.month, source: place.source, file: place.file, sheet: place.sheet, row: row == 0 ? nil : row - 1,
-                    cell: cell,
-                    finding: Finding(
-                        code: code, severity: severity, field: field == 0 ? nil : FindingList.allFields[field - 1], value: value))
-            }
-        }
-    }
-
-    private struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var cursor: Int
-
-        mutating func byte() -> UInt8 {
-            defer { cursor += 1 }
-            return bytes[cursor]
-        }
-
-        mutating func number() -> Int {
-            Int(VarInt.decode { cursor < bytes.count ? byte() : nil } ?? 0)
-        }
-
-        mutating func text() -> String? {
-            let length = number()
-            guard length > 0 else { return nil }
-            defer { cursor += length - 1 }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<(cursor + length - 1)]), as: UTF8.self)
-        }
-    }
-
-    private mutating func number(_ value: Int) {
-        VarInt.encode(UInt64(value)) { bytes.append($0) }
-    }
-
-    /// Its UTF-8 length plus 1 (0: absent), then its bytes.
-    private mutating func text(_ value: String?) {
-        number(value.map { $0.utf8.count + 1 } ?? 0)
-        guard var value else { return }
-        value.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     private static let allCodes = FindingCode.allCases.map { $0 }
