@@ -1,7 +1,7 @@
 # sigap: the two commands a new machine needs are `make run` and `make test`.
 
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libxlsxwriter-dev libsqlite3-dev time chromium
+APT_PACKAGES := pkg-config libxml2-dev zlib1g-dev libxlsxwriter-dev libsqlite3-dev time chromium postgresql-15
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 SIGAP := .build/debug/sigap
 

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // C bridges. Only CXMLBridge's .c files ever include <libxml/...>: Swift modules that can
@@ -80,6 +81,15 @@ let package = Package(
             ]
         ),
 
+        // The team store: the same tables and views on PostgreSQL, through postgres-nio.
+        .target(
+            name: "SIGAPPostgres",
+            dependencies: [
+                "SIGAPPipeline", "SIGAPDomain",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
+
         // Thin command-line front end.
         .executableTarget(
             name: "sigap",
@@ -87,6 +97,7 @@ let package = Package(
                 "XLSX",
                 "SIGAPDomain",
                 "SIGAPPipeline",
+                "SIGAPPostgres",
                 "SIGAPFixtures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -133,6 +144,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Expected"]
+        ),
+        .testTarget(
+            name: "SIGAPPostgresTests",
+            dependencies: ["SIGAPPostgres"]
         ),
         .testTarget(
             name: "SIGAPFixturesTests",

@@ -17,6 +17,8 @@ public struct FaultyStore: LedgerStore {
 
     private var diskFull: StoreError { StoreError("cannot write the store \(inner.path): database or disk is full") }
 
+    public var location: String { inner.location }
+    public func history(of nik: String) throws -> PersonHistory { try inner.history(of: nik) }
     public func months(ledgers: Bool) throws -> [StoredMonth] { try inner.months(ledgers: ledgers) }
     public func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? { try inner.month(month, ledger: ledger) }
     public func findingsCSV(of month: YearMonth) throws -> String { try inner.findingsCSV(of: month) }

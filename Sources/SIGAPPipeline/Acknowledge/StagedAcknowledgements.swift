@@ -26,13 +26,13 @@ public struct StagedAcknowledgements: Sendable {
         var value: String?
     }
 
-    var records: [UInt8]
-    var text: [UInt8]
+    package var records: [UInt8]
+    package var text: [UInt8]
     var meta: Meta
 
     /// The premium periods the file holds rows for, quarantined rows included.
-    var periods: Set<YearMonth> { Set(meta.periods.compactMap(YearMonth.init)) }
-    var rowsRead: Int { meta.rowsRead }
+    package var periods: Set<YearMonth> { Set(meta.periods.compactMap(YearMonth.init)) }
+    package var rowsRead: Int { meta.rowsRead }
     var rowsQuarantined: Int { meta.rowsQuarantined }
 
     init(report: AcknowledgementReport) {
@@ -51,7 +51,7 @@ public struct StagedAcknowledgements: Sendable {
     }
 
     /// As the store gives it back; nil when the parts do not fit together.
-    init?(records: [UInt8], text: [UInt8], metaJSON: String) {
+    package init?(records: [UInt8], text: [UInt8], metaJSON: String) {
         guard let meta = try? JSONDecoder().decode(Meta.self, from: Data(metaJSON.utf8)),
             records.count % AcknowledgementList.packedRecordSize == 0
         else { return nil }
@@ -60,7 +60,7 @@ public struct StagedAcknowledgements: Sendable {
         self.meta = meta
     }
 
-    var metaJSON: String {
+    package var metaJSON: String {
         // Encoding plain strings and numbers cannot fail.
         String(decoding: (try? JSONEncoder().encode(meta)) ?? Data("{}".utf8), as: UTF8.self)
     }

@@ -5,7 +5,7 @@ extension WorkerList {
     /// same workers, so a roster carried forward is stored once. Made from the packed rows' bytes
     /// without building a worker (a month of a million workers in a fraction of a second); the
     /// same workers packed differently are only stored twice.
-    func contentDigest() -> String {
+    package func contentDigest() -> String {
         var encoder = DigestEncoder(tag: "sigap worker set v2")
         encoder.integer(count)
         rows.text.withUnsafeBytes { texts in

@@ -10,7 +10,8 @@ extension WorkerList {
     /// then its row number. A worker of one row (nearly all) is read straight from the packed rows
     /// without making a string; a worker merged from several rows is built. The bytes are valid
     /// only during the call.
-    func forEachStoredRow(_ body: (_ values: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>?>, _ row: Int) throws -> Void) rethrows {
+    package func forEachStoredRow(_ body: (_ values: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>?>, _ row: Int) throws -> Void) rethrows
+    {
         // The values rows share (places, districts, lists of sources, sexes) as bytes, once: `tables`
         // holds them one after another, each found by its range.
         var tables: [UInt8] = []

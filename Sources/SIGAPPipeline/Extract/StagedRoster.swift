@@ -11,19 +11,30 @@ import XLSX
 /// 300 MB as values and about a fifth of that deflated), and replayed one chunk at a time.
 public struct StagedRoster: Sendable {
     public struct Chunk: Sendable {
-        var rows: Int
+        package var rows: Int
         /// Bytes before deflating.
-        var size: Int
-        var data: [UInt8]
+        package var size: Int
+        package var data: [UInt8]
+
+        package init(rows: Int, size: Int, data: [UInt8]) {
+            self.rows = rows
+            self.size = size
+            self.data = data
+        }
     }
 
     static let rowsPerChunk = 20_000
 
     /// The sheets' outcomes, as JSON (`StagedRoster+Coding`).
-    var sheetsJSON: String
-    var chunks: [Chunk]
+    package var sheetsJSON: String
+    package var chunks: [Chunk]
 
-    var rows: Int { chunks.reduce(0) { $0 + $1.rows } }
+    package var rows: Int { chunks.reduce(0) { $0 + $1.rows } }
+
+    package init(sheetsJSON: String, chunks: [Chunk]) {
+        self.sheetsJSON = sheetsJSON
+        self.chunks = chunks
+    }
 
     /// Collects the rows of one extraction as they are handed on. With a `sink`, each chunk goes
     /// there as soon as it is full (a million rows are not held, even deflated); else it is kept.

@@ -13,7 +13,7 @@ import Foundation
 /// is ever dropped.
 ///
 /// Appended by one owner while it is being filled, then read by any number of readers at once.
-final class ByteSpool: @unchecked Sendable {
+package final class ByteSpool: @unchecked Sendable {
     /// How many bytes stay in memory before they are written out.
     static let memoryLimit = 4 << 20
 
@@ -31,7 +31,7 @@ final class ByteSpool: @unchecked Sendable {
     /// How many of them are in the file.
     var spilled: Int { written }
 
-    init(folder: String? = nil) {
+    package init(folder: String? = nil) {
         self.folder = folder
     }
 
@@ -39,12 +39,12 @@ final class ByteSpool: @unchecked Sendable {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    func append(_ byte: UInt8) {
+    package func append(_ byte: UInt8) {
         tail.append(byte)
         if tail.count >= Self.memoryLimit { spill() }
     }
 
-    func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+    package func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         tail.append(contentsOf: bytes)
         if tail.count >= Self.memoryLimit { spill() }
     }
@@ -95,13 +95,13 @@ final class ByteSpool: @unchecked Sendable {
     }
 
     /// Reads a spool's bytes in order, from its start.
-    struct Reader {
+    package struct Reader {
         private let spool: ByteSpool
         private var position = 0
         private var chunk: [UInt8] = []
         private var chunkStart = 0
 
-        init(_ spool: ByteSpool) {
+        package init(_ spool: ByteSpool) {
             self.spool = spool
         }
 
@@ -128,7 +128,7 @@ final class ByteSpool: @unchecked Sendable {
         }
 
         /// The rest of the chunk at hand, or the next one; nil at the end.
-        mutating func nextChunk() -> [UInt8]? {
+        package mutating func nextChunk() -> [UInt8]? {
             guard position < spool.count else { return nil }
             if position - chunkStart >= chunk.count { load() }
             let rest = Array(chunk[(position - chunkStart)...])

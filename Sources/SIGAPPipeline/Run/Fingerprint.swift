@@ -37,14 +37,16 @@ public enum Fingerprint {
     }
 
     /// SHA-256 of bytes handed over block by block.
-    struct Streamed {
+    package struct Streamed {
         private var hasher = SHA256()
 
-        mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        package init() {}
+
+        package mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
             hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
         }
 
-        func finish() -> String { hex(hasher.finalize()) }
+        package func finish() -> String { hex(hasher.finalize()) }
     }
 
     private static func hex(_ digest: SHA256.Digest) -> String {

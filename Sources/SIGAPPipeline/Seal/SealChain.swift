@@ -135,7 +135,7 @@ public struct SealChain {
         }
     }
 
-    static func differs(_ month: YearMonth, _ what: String) -> StoreError {
+    package static func differs(_ month: YearMonth, _ what: String) -> StoreError {
         StoreError.damaged(
             "closed month \(month) differs from its seal: \(what). Restore the store or the out folder from a backup (README: Checking the books)"
         )

@@ -1,25 +1,26 @@
+import Foundation
 import GRDB
 
 /// Loads a CSV text this program wrote (`ledger.csv`, `findings.csv`) into a store table, one row
 /// per record in file order, so the table says exactly what the published file says: same
 /// values, empty fields as NULL, numbers as integers. The text is fed in chunks of bytes (a month of
 /// a million ledger lines is never held whole) and bound without making strings.
-struct CSVTableLoad: Sendable {
-    enum Column: Sendable {
+package struct CSVTableLoad: Sendable {
+    package enum Column: Sendable {
         case text(String)
         case integer(String)
         /// A field the table takes from elsewhere (a ledger line's month is its result's).
         case skip
     }
 
-    let table: String
+    package let table: String
     /// The header the text must start with, field for field.
-    let header: [String]
+    package let header: [String]
     /// One per header field.
-    let columns: [Column]
+    package let columns: [Column]
 
     /// `ledger.csv` into `ledger_line`.
-    static let ledger = CSVTableLoad(
+    package static let ledger = CSVTableLoad(
         table: "ledger_line", header: LedgerCSV.header,
         columns: LedgerCSV.header.map { name in
             switch name {
@@ -30,12 +31,12 @@ struct CSVTableLoad: Sendable {
         })
 
     /// `findings.csv` into `finding`.
-    static let findings = CSVTableLoad(
+    package static let findings = CSVTableLoad(
         table: "finding", header: FindingsCSV.header,
         columns: FindingsCSV.header.map { $0 == "row" ? .integer($0) : .text($0) })
 
     /// The table's columns the text's fields go to, in order (`.skip` ones left out).
-    var tableColumns: [String] {
+    package var tableColumns: [String] {
         columns.compactMap { column in
             switch column {
             case .text(let name), .integer(let name): name
@@ -56,11 +57,43 @@ struct CSVTableLoad: Sendable {
             db,
             "INSERT INTO \(table) (result_id, line, \(names.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))"
         )
+        return try scan(name: name, feed) { line, fields in
+            statement.bind(1, result)
+            statement.bind(2, line)
+            for (index, column) in tableColumnKinds.enumerated() {
+                let field = fields[index]
+                switch column {
+                case .text, .skip: statement.bind(Int32(index + 3), text: field)
+                case .integer: statement.bind(Int32(index + 3), Self.integer(field))
+                }
+            }
+            try statement.step()
+        }
+    }
+
+    /// The kinds of `tableColumns`, in order.
+    package var tableColumnKinds: [Column] {
+        columns.filter {
+            if case .skip = $0 { return false }
+            return true
+        }
+    }
+
+    /// Reads the records `feed` hands over, checking the header and each record (its field count,
+    /// its integers), and hands each data record to `row`: its line (from 0, in file order) and
+    /// its fields for `tableColumns`, in order (valid during the call). Returns how many data rows
+    /// there were; a record that does not fit is `StoreError.damaged` naming `name` and its line.
+    @discardableResult
+    package func scan(
+        name: String, _ feed: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void,
+        row: (_ line: Int64, _ fields: [UnsafeBufferPointer<UInt8>]) throws -> Void
+    ) throws -> Int {
         let expected = header.map { Array($0.utf8) }
         var scanner = CSVRecordScanner(separator: UInt8(ascii: ","))
         var sawHeader = false
         var line: Int64 = 0
         var problem: String?
+        var fields = [UnsafeBufferPointer<UInt8>](repeating: UnsafeBufferPointer(start: nil, count: 0), count: tableColumns.count)
         func take(_ record: CSVRecordScanner.Record) throws -> Bool {
             try record.bytes.withUnsafeBufferPointer { buffer in
                 guard sawHeader else {
@@ -77,34 +110,35 @@ struct CSVTableLoad: Sendable {
                     problem = "\(name) line \(record.number) has \(record.fieldCount) fields, not \(columns.count)"
                     return false
                 }
-                statement.bind(1, result)
-                statement.bind(2, line)
-                var parameter: Int32 = 3
+                var next = 0
                 for (index, column) in columns.enumerated() {
                     let field = record.field(index, in: buffer)
                     switch column {
                     case .skip: continue
-                    case .text: statement.bind(parameter, text: field)
+                    case .text: break
                     case .integer:
                         guard field.isEmpty || Self.integer(field) != nil else {
                             problem = "\(name) line \(record.number): \(header[index]) is not a whole number"
                             return false
                         }
-                        statement.bind(parameter, Self.integer(field))
                     }
-                    parameter += 1
+                    fields[next] = field
+                    next += 1
                 }
-                try statement.step()
+                try row(line, fields)
                 line += 1
                 return true
             }
         }
         var stopped = false
-        try feed { chunk in
-            guard !stopped else { return }
-            stopped = try !scanner.feed(chunk, take)
+        // `feed` is another closure parameter: `row` only seems to escape into it.
+        try withoutActuallyEscaping(take) { take in
+            try feed { chunk in
+                guard !stopped else { return }
+                stopped = try !scanner.feed(chunk, take)
+            }
+            if !stopped { _ = try scanner.finish(take) }
         }
-        if !stopped { _ = try scanner.finish(take) }
         if let problem { throw StoreError.damaged("cannot load \(name) into the store: \(problem)") }
         guard sawHeader else { throw StoreError.damaged("cannot load \(name) into the store: it is empty") }
         return Int(line)
@@ -118,7 +152,7 @@ struct CSVTableLoad: Sendable {
     }
 
     /// `-12`, `16800`; nil for anything else.
-    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    package static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var index = 0
         let negative = bytes.first == UInt8(ascii: "-")
         if negative { index = 1 }
@@ -131,5 +165,21 @@ struct CSVTableLoad: Sendable {
             index += 1
         }
         return negative ? -value : value
+    }
+
+    /// Hands the bytes of a staged file (a month's ledger.csv or findings.csv) to `body`, 1 MiB at a
+    /// time.
+    package static func forEachChunk(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        guard let file = fopen(path, "rb") else {
+            throw StoreError("cannot read the staged file \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(file) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+            guard count > 0 else { break }
+            try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        }
+        guard ferror(file) == 0 else { throw StoreError("cannot read the staged file \(path)") }
     }
 }

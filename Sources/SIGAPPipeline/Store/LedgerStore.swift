@@ -1,13 +1,15 @@
 import SIGAPDomain
 
 /// Where closed months, the last run's results and the run history live, as tables behind the
-/// five views of SPEC §15 (`docs/store.md`). SQLite now (`SQLiteLedgerStore`); a PostgreSQL store
-/// can follow behind the same protocol.
+/// five views of SPEC §15 (`docs/store.md`): a SQLite file (`SQLiteLedgerStore`), or a PostgreSQL
+/// database that several pipelines share (`PostgresLedgerStore`).
 ///
 /// A run writes a month's rows as it computes them, under a *result* of its own
 /// (`beginResults`, `stage`); `save` makes them the month's in one transaction. Rows of results
 /// that were never saved (an interrupted run) are not seen and are dropped later.
 public protocol LedgerStore: Sendable {
+    /// Where the store is, as messages name it (a path, or a URL without its password).
+    var location: String { get }
     /// Every month the store holds, in order. Without `ledgers`, each month's `ledgerCSV` is
     /// empty (a month of a million lines has 150 MB of it): `month(_:)` gives one month whole.
     func months(ledgers: Bool) throws -> [StoredMonth]
@@ -82,6 +84,8 @@ public protocol LedgerStore: Sendable {
     func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry]
     /// The NIK and KPJ of a stored month's REGULAR COVERED lines that carry a KPJ, in NIK order.
     func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)]
+    /// One NIK's history through the five views (SPEC §17): what `sigap explain` prints.
+    func history(of nik: String) throws -> PersonHistory
 }
 
 extension LedgerStore {

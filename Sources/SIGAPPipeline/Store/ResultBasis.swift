@@ -1,3 +1,4 @@
+import Foundation
 import SIGAPDomain
 
 /// What a month's stored result was computed from (SPEC §15, `docs/incremental.md`): the
@@ -29,5 +30,21 @@ public struct ResultBasis: Sendable, Hashable, Codable {
         self.closed = closed
         self.rosterMonths = rosterMonths
         self.problems = problems
+    }
+}
+
+extension ResultBasis {
+    /// As the stores keep it: JSON with sorted keys.
+    package func storedJSON() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// From the stores' JSON; nil when it cannot be read (a result then counts as computed
+    /// before fingerprints).
+    package init?(storedJSON text: String) {
+        guard let basis = try? JSONDecoder().decode(ResultBasis.self, from: Data(text.utf8)) else { return nil }
+        self = basis
     }
 }

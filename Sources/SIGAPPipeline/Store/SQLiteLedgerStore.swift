@@ -9,6 +9,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
+    public var location: String { path }
+
     /// How a command may open the store (SPEC §11).
     public enum OpenMode: Sendable {
         /// `run`: a missing store is created (the folder too), an older one migrated.
@@ -166,7 +168,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             sql: "UPDATE result SET summary_json = ?, findings_csv = ?, findings_sha256 = ?, basis = ?, ledger_sha256 = ? WHERE id = ?",
             arguments: [
                 month.summaryJSON, month.findingsFile == nil ? month.findingsCSV ?? "" : nil, month.findingsSHA256,
-                try month.basis.map(json),
+                try month.basis.map { try $0.storedJSON() },
                 month.ledgerFile == nil ? Fingerprint.sha256(month.ledgerCSV) : month.ledgerSHA256, result,
             ])
     }
@@ -175,7 +177,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     private static func load(_ db: Database, _ table: CSVTableLoad, result: Int64, name: String, file: String?, text: String) throws {
         try SQLiteSchema.bulkLoad(db, into: table.table) {
             if let file {
-                try table.load(into: db, result: result, name: name) { take in try forEachChunk(ofFile: file, take) }
+                try table.load(into: db, result: result, name: name) { take in try CSVTableLoad.forEachChunk(ofFile: file, take) }
             } else {
                 try table.load(into: db, result: result, name: name, text: text)
             }
@@ -474,7 +476,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             // The month's book is its result; the closed months it adjusted are settled at the
             // fingerprints their adjustments were computed from.
             let text = try String.fetchOne(db, sql: "SELECT basis FROM result WHERE id = ?", arguments: [result])
-            if let basis = text.flatMap(Self.basis) {
+            if let basis = text.flatMap(ResultBasis.init(storedJSON:)) {
                 try db.execute(
                     sql: "UPDATE month SET settled_fingerprint = ? WHERE month = ?", arguments: [basis.own, month.description])
                 for (closed, fingerprint) in basis.closed {
@@ -543,39 +545,9 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             statement.bind(1, month.description)
             if let entry { statement.bind(2, entry.rawValue) }
             if let from { statement.bind(3, from) }
-            let monthText = month.description
             var lines: [LedgerLine] = []
-            // Packed as reconciliation packs them (a month of a million lines: about 100 MB, not 400).
-            let block = LedgerBlock(capacity: 1 << 12)
-            // Columns as in ledger.csv after `month`: entry 0, for_month 1, ... premium 14, flags 15.
-            // Those that repeat from line to line are made once per run of equal bytes.
-            func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
-            var kinds = RepeatedColumn<LedgerEntryKind?>()
-            var forMonths = RepeatedColumn<YearMonth?>()
-            var statuses = RepeatedColumn<LedgerStatus?>()
-            var previousStatuses = RepeatedColumn<LedgerStatus?>()
-            var sourceLists = RepeatedColumn<[String]>()
-            var flagLists = RepeatedColumn<[LedgerFlag]>()
-            var texts = [RepeatedColumn<String>](repeating: RepeatedColumn(), count: 16)
-            func repeated(_ column: Int32) -> String { texts[Int(column)].value(statement.utf8(column), text) }
-            try statement.forEachRow {
-                guard let kind = kinds.value(statement.utf8(0), { LedgerEntryKind(rawValue: text($0)) }),
-                    let forMonth = forMonths.value(statement.utf8(1), { text($0) == monthText ? month : YearMonth(text($0)) }),
-                    let status = statuses.value(statement.utf8(11), { LedgerStatus(rawValue: text($0)) })
-                else { throw StoreError.damaged("a stored ledger line of \(month) cannot be read back") }
-                lines.append(
-                    LedgerLine(
-                        in: block, month: month, entry: kind, forMonth: forMonth, nik: statement.text(2), name: statement.text(3),
-                        source: repeated(4),
-                        sources: sourceLists.value(statement.utf8(5)) { $0.isEmpty ? [] : text($0).split(separator: ";").map(String.init) },
-                        kecamatanCode: repeated(6), kecamatan: repeated(7), kelurahan: repeated(8), occupation: repeated(9),
-                        kpj: statement.text(10), status: status,
-                        previousStatus: previousStatuses.value(statement.utf8(12)) { LedgerStatus(rawValue: text($0)) },
-                        reasonCode: repeated(13), premium: statement.integer(14),
-                        flags: flagLists.value(statement.utf8(15)) {
-                            $0.isEmpty ? [] : text($0).split(separator: ";").compactMap { LedgerFlag(rawValue: String($0)) }
-                        }))
-            }
+            var decoder = LedgerLineDecoder(month: month)
+            try statement.forEachRow { lines.append(try decoder.line(of: statement)) }
             return lines
         }
     }
@@ -590,15 +562,9 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             }
             let sealed = try String.fetchOne(db, sql: "SELECT ledger_sha256 FROM seal WHERE month = ?", arguments: [name])
             var entries: [AdjustmentCalculator.BookEntry] = []
-            var damaged = false
             // Columns as in ledger.csv after `month`: entry 0, for_month 1, nik 2, status 11, premium 14.
             let take: (SQLiteStatement) throws -> Void = { statement in
-                guard statement.text(0) == LedgerEntryKind.regular.rawValue, statement.text(1) == name else { return }
-                guard let status = LedgerStatus(rawValue: statement.text(11)) else {
-                    damaged = true
-                    return
-                }
-                entries.append(AdjustmentCalculator.BookEntry(nik: statement.text(2), status: status, premium: statement.integer(14)))
+                if let entry = try LedgerLineDecoder.bookEntry(of: statement, month: name) { entries.append(entry) }
             }
             if let sealed {
                 let digest = try CSVTableLoad.ledger.digest(from: db, result: result, month: name, row: take)
@@ -609,19 +575,12 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             } else {
                 let statement = try SQLiteStatement(
                     db,
-                    "SELECT entry, for_month, nik, status, premium FROM ledger_line WHERE result_id = ? AND entry = 'REGULAR' AND for_month = ? ORDER BY line"
+                    "SELECT \(LedgerCSV.header.dropFirst().joined(separator: ", ")) FROM ledger_line WHERE result_id = ? AND entry = 'REGULAR' AND for_month = ? ORDER BY line"
                 )
                 statement.bind(1, result)
                 statement.bind(2, name)
-                try statement.forEachRow {
-                    guard let status = LedgerStatus(rawValue: statement.text(3)) else {
-                        damaged = true
-                        return
-                    }
-                    entries.append(AdjustmentCalculator.BookEntry(nik: statement.text(2), status: status, premium: statement.integer(4)))
-                }
+                try statement.forEachRow { try take(statement) }
             }
-            if damaged { throw StoreError.damaged("a stored ledger line of \(month) cannot be read back") }
             return entries
         }
     }
@@ -643,16 +602,6 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
 
     /// The stored ledger lines of the month bound to the first parameter (`l`).
     private static let linesOfMonth = "FROM month m JOIN ledger_line l ON l.result_id = m.result_id WHERE m.month = ?"
-
-    private static func json(_ basis: ResultBasis) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return String(decoding: try encoder.encode(basis), as: UTF8.self)
-    }
-
-    static func basis(_ text: String) -> ResultBasis? {
-        try? JSONDecoder().decode(ResultBasis.self, from: Data(text.utf8))
-    }
 
     public func runs() throws -> [RunRecord] {
         try read { db in
@@ -680,29 +629,14 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
-    /// Hands the bytes of a staged file (a month's ledger.csv or findings.csv) to `body`, 1 MiB at a
-    /// time.
-    private static func forEachChunk(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        guard let file = fopen(path, "rb") else {
-            throw StoreError("cannot read the staged file \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { fclose(file) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            guard count > 0 else { break }
-            try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
-        }
-        guard ferror(file) == 0 else { throw StoreError("cannot read the staged file \(path)") }
-    }
-
     private static func storedMonth(_ row: Row) -> StoredMonth {
         StoredMonth(
             month: YearMonth(row["month"] as String)!, closed: row["closed"], closedAt: row["closed_at"], runID: row["run_id"],
             ledgerCSV: row["ledger_csv"], summaryJSON: row["summary_json"], findingsCSV: row["findings_csv"],
             findingsSHA256: row["findings_sha256"],
             resultID: row["result_id"],
-            basis: (row["basis"] as String?).flatMap(basis), settled: row["settled_fingerprint"], ledgerSHA256: row["ledger_sha256"],
+            basis: (row["basis"] as String?).flatMap(ResultBasis.init(storedJSON:)), settled: row["settled_fingerprint"],
+            ledgerSHA256: row["ledger_sha256"],
             seal: row["seal"])
     }
 

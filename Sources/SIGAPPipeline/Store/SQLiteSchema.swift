@@ -10,20 +10,20 @@ import SIGAPDomain
 /// results of its own as it goes; saving points each open month at its new result in one
 /// transaction and drops the rows nobody points at. A closed month keeps the result it was
 /// closed with. The five public views show each month's current result.
-enum SQLiteSchema {
+package enum SQLiteSchema {
     /// The scalar keys of `summary.json` kept in `month_total` (SPEC §15 `month_summaries`), in
     /// the view's order after `month` and `closed`.
-    static let totals = [
+    package static let totals = [
         "workers", "covered", "rejected", "pending", "unexpected", "premium_due", "adjustments_count", "adjustments_premium",
         "total_payable", "pending_exposure", "disputed_amount", "orphan_rejections", "quarantined_rows",
     ]
 
-    static let workerColumns = [
+    package static let workerColumns = [
         "nik", "name", "owner", "sources", "birth_place", "birth_date", "sex", "kecamatan_code", "kelurahan_code", "phone",
         "occupation", "file", "sheet", "row",
     ]
 
-    static let acknowledgementColumns = [
+    package static let acknowledgementColumns = [
         "file", "row", "period", "nik", "name", "kpj", "status", "reason", "reason_code", "premium",
     ]
 
@@ -421,6 +421,16 @@ enum SQLiteSchema {
 
     /// The month's totals from its `summary.json` text.
     static func insertTotals(_ db: Database, result: Int64, summaryJSON: String, name: String) throws {
+        let values = try totalValues(summaryJSON: summaryJSON, name: name)
+        try db.execute(
+            sql:
+                "INSERT INTO month_total (result_id, \(totals.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: totals.count)))",
+            arguments: StatementArguments([result] + values))
+    }
+
+    /// The values of `totals`, in order, from a month's `summary.json` text (`damaged` when one is
+    /// not a whole number).
+    package static func totalValues(summaryJSON: String, name: String) throws -> [Int64] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(summaryJSON.utf8)) as? [String: Any] else {
             throw StoreError.damaged("cannot load the summary of \(name) into the store: it is not a JSON object")
         }
@@ -431,9 +441,6 @@ enum SQLiteSchema {
             }
             values.append(value)
         }
-        try db.execute(
-            sql:
-                "INSERT INTO month_total (result_id, \(totals.joined(separator: ", "))) VALUES (?\(String(repeating: ", ?", count: totals.count)))",
-            arguments: StatementArguments([result] + values))
+        return values
     }
 }

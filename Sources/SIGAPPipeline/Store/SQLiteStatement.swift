@@ -97,6 +97,11 @@ final class SQLiteStatement {
         return Array(UnsafeRawBufferPointer(start: bytes, count: count))
     }
 
+    /// Whether column `index` (0-based) of the current row is NULL.
+    func isNull(_ index: Int32) -> Bool {
+        sqlite3_column_type(handle, index) == SQLITE_NULL
+    }
+
     /// Column `index` (0-based) of the current row as an integer (NULL is 0).
     func integer(_ index: Int32) -> Int {
         Int(sqlite3_column_int64(handle, index))

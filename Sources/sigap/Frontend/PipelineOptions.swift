@@ -1,6 +1,7 @@
 import ArgumentParser
 import SIGAPDomain
 import SIGAPPipeline
+import SIGAPPostgres
 
 /// The options `run`, `close` and `status` share (SPEC §9: the command line overrides the
 /// definition's inbox, out, store and through month).
@@ -14,7 +15,10 @@ struct PipelineOptions: ParsableArguments {
     @Option(help: "The output folder (default: the definition's).")
     var out: String?
 
-    @Option(help: "The SQLite store file (default: the definition's).")
+    @Option(
+        help:
+            "The store: a SQLite file, or a PostgreSQL URL postgresql://USER@HOST:PORT/DB (password in PGPASSWORD or ~/.pgpass) (default: the definition's)."
+    )
     var store: String?
 
     @Option(help: "The last month to process, YYYY-MM (default: the current month in Asia/Jakarta).")
@@ -36,8 +40,8 @@ struct PipelineOptions: ParsableArguments {
             }
         }
         if RunLog.Format(rawValue: logFormat) == nil { throw ValidationError("--log-format must be text or json") }
-        if let store, store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") {
-            throw ValidationError("--store: the PostgreSQL store is not available yet; give a SQLite file path")
+        if let store, PostgresStoreURL.names(store) {
+            do { _ = try PostgresStoreURL(store) } catch { throw ValidationError("--store: \(error)") }
         }
     }
 
@@ -95,9 +99,31 @@ struct PipelineOptions: ParsableArguments {
     func storePath(_ definition: PipelineDefinition) -> String { store ?? definition.store }
     func outPath(_ definition: PipelineDefinition) -> String { out ?? definition.out }
 
-    /// Takes the store's lock, or exits 75 at once (`creating: false`: see `StoreLock`).
-    func lock(_ definition: PipelineDefinition, creating: Bool = true) throws -> StoreLock {
+    /// The PostgreSQL store the command is given (`--store` or the definition's `paths.store`),
+    /// nil for a SQLite file; a URL that cannot be used is a usage error (64).
+    func postgresURL(_ definition: PipelineDefinition) throws -> PostgresStoreURL? {
+        let location = storePath(definition)
+        guard PostgresStoreURL.names(location) else { return nil }
         do {
+            return try PostgresStoreURL(location)
+        } catch {
+            reportError("the store \(location.split(separator: "@").last ?? ""): \(error)")
+            throw ExitStatus.usage
+        }
+    }
+
+    /// Takes the pipeline's lock, or exits 75 at once: a file lock beside a SQLite store
+    /// (`creating: false`: see `StoreLock`), an advisory lock in a PostgreSQL database.
+    func lock(_ definition: PipelineDefinition, creating: Bool = true) throws -> any RunLock {
+        do {
+            if let url = try postgresURL(definition) {
+                guard let lock = try PostgresRunLock(url: url, programme: definition.programme, region: definition.region) else {
+                    reportError(
+                        "another sigap run of \(definition.programme) \(definition.region) holds its lock in \(url.place); nothing done")
+                    throw ExitStatus.locked
+                }
+                return lock
+            }
             guard let lock = try StoreLock(store: storePath(definition), creating: creating) else {
                 reportError("another sigap run holds the lock on \(storePath(definition)); nothing done")
                 throw ExitStatus.locked
@@ -111,15 +137,33 @@ struct PipelineOptions: ParsableArguments {
 
     /// The store, opened as the command may (SPEC §11: only `run` creates one; `--dry-run`
     /// changes nothing on disk; every other command needs an existing store, else exit 66).
-    func openStore(_ definition: PipelineDefinition, mode: SQLiteLedgerStore.OpenMode) throws -> SQLiteLedgerStore {
+    func openStore(_ definition: PipelineDefinition, mode: SQLiteLedgerStore.OpenMode) throws -> any LedgerStore {
         do {
+            if let url = try postgresURL(definition) {
+                return try PostgresLedgerStore(url: url, programme: definition.programme, region: definition.region, mode: mode)
+            }
             return try SQLiteLedgerStore(path: storePath(definition), mode: mode)
         } catch let error as StoreError {
             reportError("\(error)")
             throw ExitStatus.of(error)
+        } catch let error as ExitCode {
+            throw error
         } catch {
             reportError("\(error)")
             throw ExitStatus.cannotWrite
         }
+    }
+
+    /// Whether the store holds a month of this pipeline (nothing is created).
+    func storeHoldsMonths(_ definition: PipelineDefinition) throws -> Bool {
+        if let url = try postgresURL(definition) {
+            return try PostgresLedgerStore.holdsMonths(url, programme: definition.programme, region: definition.region)
+        }
+        return try SQLiteLedgerStore.holdsMonths(storePath(definition))
+    }
+
+    /// The store as messages name it (a URL without its password).
+    func storeName(_ definition: PipelineDefinition) -> String {
+        (try? postgresURL(definition))?.flatMap { $0.description } ?? storePath(definition)
     }
 }

@@ -41,7 +41,7 @@ struct Explain: ParsableCommand {
         }
         guard !history.isEmpty else {
             // Masked: an error is a log line.
-            options.reportError("the store \(store.path) knows no NIK \(Masking.nik(nik))")
+            options.reportError("the store \(store.location) knows no NIK \(Masking.nik(nik))")
             throw ExitStatus.missingInput
         }
         for line in history.text(language: lang == "en" ? .en : .id, month: month.flatMap(YearMonth.init), sources: definition.sourceCodes)

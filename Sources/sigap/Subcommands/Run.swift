@@ -63,7 +63,8 @@ struct Run: ParsableCommand {
         let store = try options.openStore(definition, mode: dryRun ? .dryRun : .create)
         let log = options.makeLog()
         var runOptions = RunOptions(
-            definition: definition, definitionPath: options.pipeline, inbox: options.inbox, out: options.out, store: options.store,
+            definition: definition, definitionPath: options.pipeline, inbox: options.inbox, out: options.out,
+            store: options.storeName(definition),
             through: through, dryRun: dryRun, now: startedAt, toolVersion: SigapVersion.current)
         runOptions.full = full
         let outcome: PipelineRun.Outcome
@@ -101,11 +102,11 @@ struct Run: ParsableCommand {
     /// store beside published months (a lost store, a typo in --store) would recompute closed
     /// books as open: exit 66, naming both.
     private func refuseToReopenClosedBooks(_ definition: PipelineDefinition) throws {
-        let storePath = options.storePath(definition)
+        let storePath = options.storeName(definition)
         let out = options.outPath(definition)
         let holdsMonths: Bool
         do {
-            holdsMonths = try SQLiteLedgerStore.holdsMonths(storePath)
+            holdsMonths = try options.storeHoldsMonths(definition)
         } catch let error as StoreError {
             options.reportError("\(error)")
             throw ExitStatus.of(error)

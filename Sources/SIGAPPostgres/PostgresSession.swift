@@ -1,0 +1,271 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import SIGAPPipeline
+
+/// One connection to the team store, used from ordinary (blocking) code: the store's protocol is
+/// synchronous, as the embedded store's is. Each call waits for postgres-nio's future on the
+/// calling thread, which must not be one of Swift's concurrency threads (the command line's main
+/// thread and the pipeline's own threads are not). Rows are handed over one at a time as they
+/// arrive, never collected whole; COPY data is streamed in blocks.
+///
+/// Errors come out as `StoreError`: connection problems `cannotWrite` (exit 73) naming the host
+/// and database and the server's reason; the password never appears.
+final class PostgresSession: @unchecked Sendable {
+    let url: PostgresStoreURL
+    private let group: MultiThreadedEventLoopGroup
+    private let connection: PostgresConnection
+    private let logger: Logger
+    private var closed = false
+
+    /// Connects (exit 73 with host, database and cause when the server is down, the password
+    /// wrong or the database missing).
+    init(_ url: PostgresStoreURL, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        self.url = url
+        var logger = Logger(label: "sigap.postgres")
+        logger.logLevel = .critical
+        self.logger = logger
+        let password = url.password(environment: environment)
+        var configuration =
+            url.isSocket
+            ? PostgresConnection.Configuration(
+                unixSocketPath: url.socketPath, username: url.user, password: password, database: url.database)
+            : PostgresConnection.Configuration(
+                host: url.host, port: url.port, username: url.user, password: password, database: url.database, tls: .disable)
+        configuration.options.connectTimeout = .seconds(10)
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        do {
+            connection = try PostgresConnection.connect(
+                on: group.next(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+        } catch {
+            try? group.syncShutdownGracefully()
+            throw Self.connectionError(error, url: url, passwordGiven: password != nil)
+        }
+    }
+
+    deinit {
+        close()
+    }
+
+    /// Closes the connection (a lock it holds is released with it); later calls are errors.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        try? connection.close().wait()
+        try? group.syncShutdownGracefully()
+    }
+
+    /// A value bound to a query parameter.
+    enum Value {
+        case text(String?)
+        case integer(Int64?)
+        case bytes([UInt8])
+    }
+
+    /// Runs statements with no parameters, one after another (DDL, a migration): postgres-nio
+    /// sends one statement per request, so the script is split at the semicolons that end its
+    /// statements (not those inside quotes or `$$` function bodies).
+    func script(_ sql: String) throws {
+        for statement in Self.statements(of: sql) { try execute(statement) }
+    }
+
+    /// The statements of a script.
+    static func statements(of sql: String) -> [String] {
+        var statements: [String] = []
+        var current = ""
+        var inQuote = false
+        var inBody = false
+        var previous: Character = " "
+        for character in sql {
+            current.append(character)
+            if character == "'" && !inBody { inQuote.toggle() }
+            if character == "$" && previous == "$" && !inQuote { inBody.toggle() }
+            if character == ";" && !inQuote && !inBody {
+                let statement = current.trimmingCharacters(in: .whitespacesAndNewlines)
+                if statement != ";" { statements.append(statement) }
+                current = ""
+            }
+            previous = character == "$" && previous == "$" ? " " : character
+        }
+        let rest = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !rest.isEmpty { statements.append(rest) }
+        return statements
+    }
+
+    /// Runs one statement with parameters `$1`, `$2`, …; returns the number of rows it changed.
+    @discardableResult
+    func execute(_ sql: String, _ values: [Value] = []) throws -> Int {
+        try run(sql) {
+            try connection.query(Self.query(sql, values), logger: logger).wait().metadata.rows ?? 0
+        }
+    }
+
+    /// Runs a query, handing each row to `body` as it arrives (on the connection's thread, while
+    /// this thread waits).
+    func forEachRow(_ sql: String, _ values: [Value] = [], _ body: (PostgresRow) throws -> Void) throws {
+        try withoutActuallyEscaping(body) { body in
+            // postgres-nio keeps its row callback a while after the query ends: it holds the box,
+            // which lets go of `body` before this call returns.
+            let box = UncheckedBox<((PostgresRow) throws -> Void)?>(body)
+            defer { box.value = nil }
+            try run(sql) {
+                _ = try connection.query(Self.query(sql, values), logger: logger) { row in try box.value?(row) }.wait()
+            }
+        }
+    }
+
+    /// Every row of a query (for small results).
+    func rows(_ sql: String, _ values: [Value] = []) throws -> [PostgresRow] {
+        try run(sql) { try connection.query(Self.query(sql, values), logger: logger).wait().rows }
+    }
+
+    /// The first column of the first row, as text (nil when there is no row or it is NULL).
+    func text(_ sql: String, _ values: [Value] = []) throws -> String? {
+        try rows(sql, values).first.flatMap { try $0.makeRandomAccess()[0].decode(String?.self) }
+    }
+
+    /// The first column of the first row, as an integer.
+    func integer(_ sql: String, _ values: [Value] = []) throws -> Int64? {
+        try rows(sql, values).first.flatMap { try $0.makeRandomAccess()[0].decode(Int64?.self) }
+    }
+
+    /// `body` inside one transaction: committed when it returns, rolled back when it throws (or
+    /// the connection drops: the server rolls back what it never saw committed).
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// `COPY table (columns) FROM STDIN` in text format, of the rows in `rows`, sent in blocks of
+    /// about 1 MiB.
+    func copy(into table: String, columns: [String], _ rows: CopyText) throws {
+        guard rows.rows > 0 else { return }
+        let connection = connection
+        let logger = logger
+        let spool = rows.spool
+        try run("COPY \(table)") {
+            try Self.blocking {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    var reader = ByteSpool.Reader(spool)
+                    while let chunk = reader.nextChunk() {
+                        try await writer.write(ByteBuffer(bytes: chunk))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs async work from a blocking thread and waits for it.
+    private static func blocking(_ work: @escaping @Sendable () async throws -> Void) throws {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = UncheckedBox<Result<Void, any Error>>(.success(()))
+        Task.detached {
+            do { try await work() } catch { outcome.value = .failure(error) }
+            done.signal()
+        }
+        done.wait()
+        try outcome.value.get()
+    }
+
+    private static func query(_ sql: String, _ values: [Value]) throws -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values {
+            switch value {
+            case .text(let text): bindings.append(text)
+            case .integer(let integer): bindings.append(integer)
+            case .bytes(let bytes): bindings.append(ByteBuffer(bytes: bytes))
+            }
+        }
+        return PostgresQuery(unsafeSQL: sql, binds: bindings)
+    }
+
+    /// Runs a request; a failure becomes a `StoreError` saying what the server said.
+    @discardableResult
+    private func run<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        guard !closed else { throw StoreError("the connection to \(url.place) is closed") }
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as PSQLError {
+            throw Self.requestError(error, url: url)
+        } catch {
+            throw StoreError("cannot use the store (\(url.place)): \(error)")
+        }
+    }
+
+    /// A server's answer to a request: a closed month's trigger (SPEC §16) is a refusal of the
+    /// books' rules; a lost connection or anything else the store failing (exit 73).
+    static func requestError(_ error: PSQLError, url: PostgresStoreURL) -> StoreError {
+        let message = error.serverInfo?[.message] ?? ""
+        if message.hasPrefix("sigap: ") {
+            return StoreError.refused(String(message.dropFirst("sigap: ".count)))
+        }
+        if error.code == .serverClosedConnection || error.code == .connectionError || error.code == .uncleanShutdown
+            || error.code == .clientClosedConnection
+        {
+            return StoreError(
+                "the connection to the store (\(url.place)) was lost: nothing of this step was saved (the server rolls back what was not committed); run again"
+            )
+        }
+        if error.code == .server {
+            let state = error.serverInfo?[.sqlState] ?? "?"
+            return StoreError("the store (\(url.place)) refused a request: \(message) (SQLSTATE \(state))")
+        }
+        return StoreError("the store (\(url.place)) failed: \(error.code)")
+    }
+
+    /// Why a connection could not be made, in words, naming host and database (exit 73).
+    static func connectionError(_ error: any Error, url: PostgresStoreURL, passwordGiven: Bool) -> StoreError {
+        var cause = "\(error)"
+        if let error = error as? PSQLError {
+            let state = error.serverInfo?[.sqlState]
+            let message = error.serverInfo?[.message]
+            switch state {
+            case "28P01", "28000":
+                cause =
+                    passwordGiven
+                    ? "the server refused user \(url.user): wrong password or no access (\(message ?? state!))"
+                    : "the server refused user \(url.user) (\(message ?? state!)); give the password in PGPASSWORD or ~/.pgpass"
+            case "3D000":
+                cause = "the database \(url.database) does not exist: create it (createdb) or check the URL"
+            case .some(let state):
+                cause = "\(message ?? "the server said no") (SQLSTATE \(state))"
+            case nil:
+                if error.code == .authMechanismRequiresPassword {
+                    cause = "the server asks user \(url.user) for a password: give it in PGPASSWORD or ~/.pgpass"
+                } else if let underlying = error.underlying {
+                    cause = "the server cannot be reached (\(Self.describe(underlying)))"
+                } else {
+                    cause = "the connection failed (\(error.code))"
+                }
+            }
+        }
+        return StoreError(.cannotWrite, "cannot connect to the store, \(url.place): \(cause)", store: url.description)
+    }
+
+    /// A network error in words (connection refused, no such socket, timed out).
+    private static func describe(_ error: any Error) -> String {
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        let text = "\(error)"
+        if text.contains("connectTimeout") { return "no answer within 10 seconds" }
+        return text
+    }
+}
+
+/// A value handed to postgres-nio's callbacks, which run on its thread while the caller waits:
+/// never touched by two threads at once.
+final class UncheckedBox<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import SIGAPTestSupport
+import Testing
+import XLSXTestSupport
+
+/// The team store (SPEC §15, issue 14) against a real PostgreSQL server that the tests start
+/// themselves (`PostgresTestServer`): the demo history gives the same files as on SQLite, the
+/// views hold each pipeline's own books, a second run of one pipeline is refused while the first
+/// holds its lock, and connection problems are exit 73 with words, never the password.
+@Suite("PostgreSQL store end to end", .serialized)
+struct PostgresStoreTests {
+    /// The process's server; a test fails (never passes silently) when it cannot start.
+    static func server() throws -> PostgresTestServer {
+        guard let server = PostgresTestServer.shared else {
+            Issue.record("no PostgreSQL server for the tests: \(PostgresTestServer.startProblem)")
+            throw PostgresTestServer.Unavailable()
+        }
+        return server
+    }
+
+    static let published = ["ledger.csv", "summary.json", "findings.csv", "submission.csv"]
+
+    /// The demo history (November run and closed, the later months arrive, run again) into `store`.
+    static func demoHistory(_ workspace: RunWorkspace, store: String) throws {
+        try workspace.arriveDemo(["2025-11"])
+        let first = try workspace.sigap("run", ["--through", "2025-11"], overrides: ["--store": store])
+        #expect(first.exitStatus == 0, "\(first)")
+        let close = try workspace.sigap("close", ["2025-11", "--through", "2025-11"], overrides: ["--store": store])
+        #expect(close.exitStatus == 0, "\(close)")
+        try workspace.arriveDemo(["2025-12", "2026-01", "2026-02"])
+        let second = try workspace.sigap("run", ["--through", "2026-02"], overrides: ["--store": store])
+        #expect(second.exitStatus == 65, "\(second)")
+    }
+
+    @Test("the demo history gives byte-identical files on SQLite and on PostgreSQL; status, verify, explain agree")
+    func sameFilesOnBothStores() throws {
+        let server = try Self.server()
+        let database = try server.makeDatabase()
+        let url = server.socketURL(database)
+        let sqlite = try RunWorkspace("pg-sqlite")
+        let postgres = try RunWorkspace("pg")
+        defer {
+            sqlite.remove()
+            postgres.remove()
+        }
+        try Self.demoHistory(sqlite, store: sqlite.store)
+        try Self.demoHistory(postgres, store: url)
+        for month in RunWorkspace.demoMonths {
+            for name in Self.published {
+                let expected = try sqlite.read("\(month)/\(name)")
+                #expect(try postgres.read("\(month)/\(name)") == expected, "\(month)/\(name)")
+            }
+        }
+        #expect(try postgres.read("2025-11/SEAL") == (try sqlite.read("2025-11/SEAL")))
+
+        let status = try postgres.sigap("status", overrides: ["--store": url])
+        let sqliteStatus = try sqlite.sigap("status")
+        // The same lines but for the time each close was made.
+        func withoutTimes(_ text: String) -> String {
+            text.replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "(time)", options: .regularExpression)
+        }
+        #expect(status.exitStatus == 0 && withoutTimes(status.stdout) == withoutTimes(sqliteStatus.stdout), "\(status)")
+        let verify = try postgres.sigap("verify", overrides: ["--store": url])
+        #expect(verify.exitStatus == 0, "\(verify)")
+        #expect(verify.stdout.contains("verified: 1 closed month (2025-11) agrees with its seal"))
+        let nik = try #require(try sqlite.read("2025-12/ledger.csv").split(separator: "\n")[1].split(separator: ",")[3])
+        let explain = try postgres.sigap("explain", [String(nik)], overrides: ["--store": url])
+        let sqliteExplain = try sqlite.sigap("explain", [String(nik)])
+        #expect(explain.exitStatus == 0 && explain.stdout == sqliteExplain.stdout && !explain.stdout.isEmpty, "\(explain)")
+
+        // The views give the published files: December's ledger line for line.
+        let lines = try server.query(
+            database, "SELECT count(*), sum(premium) FROM ledger_lines WHERE month = '2025-12' AND programme = 'SIGAP' AND region = '3275'")
+        let ledger = try sqlite.read("2025-12/ledger.csv").split(separator: "\n").dropFirst()
+        let premiums = ledger.map { Int($0.split(separator: ",", omittingEmptySubsequences: false)[15]) ?? 0 }.reduce(0, +)
+        #expect(lines.trimmingCharacters(in: .whitespacesAndNewlines) == "\(ledger.count)|\(premiums)")
+    }
+
+    @Test("docs/store.md's example queries give on PostgreSQL what they give on SQLite")
+    func documentedExamples() throws {
+        let server = try Self.server()
+        let database = try server.makeDatabase()
+        let workspace = try RunWorkspace("pg-examples")
+        defer { workspace.remove() }
+        try Self.demoHistory(workspace, store: server.socketURL(database))
+        let examples = try StoreViewsTests.examples()
+        #expect(examples.count >= 8)
+        for example in examples {
+            let rows = try server.query(database, example.sql).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(rows.dropLast(rows.last == "" ? 1 : 0) == example.expected[...], "\(example.sql)")
+        }
+    }
+
+    @Test("a closed month's rows cannot be changed in the database, whatever client tries")
+    func closedMonthsFrozen() throws {
+        let server = try Self.server()
+        let database = try server.makeDatabase()
+        let workspace = try RunWorkspace("pg")
+        defer { workspace.remove() }
+        try Self.demoHistory(workspace, store: server.socketURL(database))
+        let attempts = [
+            "UPDATE ledger_line SET premium = 1 WHERE result_id = (SELECT result_id FROM month WHERE month = '2025-11')",
+            "DELETE FROM finding WHERE result_id = (SELECT result_id FROM month WHERE month = '2025-11')",
+            "UPDATE month SET closed = 0 WHERE month = '2025-11'",
+            "DELETE FROM seal",
+            "UPDATE month_total SET covered = 0 WHERE result_id = (SELECT result_id FROM month WHERE month = '2025-11')",
+        ]
+        for sql in attempts {
+            #expect(throws: (any Error).self, "\(sql)") { try server.psql(database, sql) }
+        }
+        let verify = try workspace.sigap("verify", overrides: ["--store": server.socketURL(database)])
+        #expect(verify.exitStatus == 0, "\(verify)")
+    }
+
+    @Test("four pipelines run at once into one database; each view holds only its own books; a second run of one exits 75")
+    func fourPipelinesAtOnce() throws {
+        let server = try Self.server()
+        let database = try server.makeDatabase()
+        let url = server.socketURL(database)
+        let workspace = try RunWorkspace("pg")
+        defer { workspace.remove() }
+        try workspace.arriveDemo(["2025-11"])
+        let definition = try String(contentsOfFile: "\(RunWorkspace.root)/\(RunWorkspace.pipeline)", encoding: .utf8)
+        let programmes = ["SIGAP", "SIGAP-B", "SIGAP-C", "SIGAP-D"]
+        var runs: [(String, RunningSigap)] = []
+        for programme in programmes {
+            let path = "\(workspace.folder)/\(programme).yaml"
+            try definition.replacingOccurrences(of: "programme: SIGAP\n", with: "programme: \(programme)\n")
+                .write(toFile: path, atomically: true, encoding: .utf8)
+            runs.append(
+                (
+                    programme,
+                    try workspace.start(
+                        "run", ["--through", "2025-11"],
+                        overrides: ["--pipeline": path, "--store": url, "--out": "\(workspace.folder)/out-\(programme)"])
+                ))
+        }
+        for (programme, run) in runs {
+            let result = run.wait()
+            #expect(result.exitStatus == 0, "\(programme): \(result)")
+        }
+        let expected = try String(contentsOfFile: "\(workspace.folder)/out-SIGAP/2025-11/ledger.csv", encoding: .utf8)
+        for programme in programmes {
+            #expect(try String(contentsOfFile: "\(workspace.folder)/out-\(programme)/2025-11/ledger.csv", encoding: .utf8) == expected)
+        }
+        let perProgramme = try server.query(
+            database, "SELECT programme, count(*) FROM month_summaries GROUP BY programme ORDER BY programme")
+        #expect(perProgramme.split(separator: "\n") == ["SIGAP|1", "SIGAP-B|1", "SIGAP-C|1", "SIGAP-D|1"])
+        let lines = expected.split(separator: "\n").count - 1
+        let counts = try server.query(
+            database, "SELECT DISTINCT count(*) FROM ledger_lines WHERE month = '2025-11' GROUP BY programme, region")
+        #expect(counts.trimmingCharacters(in: .whitespacesAndNewlines) == "\(lines)")
+
+        // While one run of SIGAP-B holds its lock, a second exits 75; SIGAP-C runs meanwhile.
+        let lock = try server.holdAdvisoryLock(database, key: "sigap: SIGAP-B 3275")
+        defer { lock.release() }
+        let second = try workspace.sigap(
+            "run", ["--through", "2025-11"],
+            overrides: ["--pipeline": "\(workspace.folder)/SIGAP-B.yaml", "--store": url, "--out": "\(workspace.folder)/out-SIGAP-B"])
+        #expect(second.exitStatus == 75, "\(second)")
+        #expect(second.stderr.contains("another sigap run of SIGAP-B 3275 holds its lock"))
+        let other = try workspace.sigap(
+            "run", ["--through", "2025-11"],
+            overrides: ["--pipeline": "\(workspace.folder)/SIGAP-C.yaml", "--store": url, "--out": "\(workspace.folder)/out-SIGAP-C"])
+        #expect(other.exitStatus == 0, "\(other)")
+    }
+
+    @Test("server down, wrong password, unknown database: exit 73 naming host and database, never the password")
+    func connectionProblems() throws {
+        let server = try Self.server()
+        let database = try server.makeDatabase()
+        let workspace = try RunWorkspace("pg")
+        defer { workspace.remove() }
+        try workspace.arriveDemo(["2025-11"])
+        func run(_ store: String, environment: [String: String] = [:]) throws -> SigapResult {
+            try SigapProcess.run(
+                workspace.arguments("run", ["--through", "2025-11"], overrides: ["--store": store]), environment: environment)
+        }
+
+        // Nothing listens on the port.
+        let down = try run("postgresql://sigap@127.0.0.1:\(try PostgresTestServer.freePort())/\(database)")
+        #expect(down.exitStatus == 73, "\(down)")
+        #expect(down.stderr.contains("cannot connect to the store, database \(database) on 127.0.0.1:"), "\(down)")
+        #expect(down.stderr.contains("cannot be reached"), "\(down)")
+
+        // A wrong password, from PGPASSWORD; and one written into the URL, never shown.
+        let wrong = try run(server.tcpURL(database), environment: ["PGPASSWORD": "salah-sandi"])
+        #expect(wrong.exitStatus == 73, "\(wrong)")
+        #expect(wrong.stderr.contains("wrong password"), "\(wrong)")
+        let inline = try run(server.tcpURL(database).replacingOccurrences(of: "sigap@", with: "sigap:sandi-rahasia-99@"))
+        #expect(inline.exitStatus == 73, "\(inline)")
+        #expect(!inline.stderr.contains("sandi-rahasia-99") && !inline.stdout.contains("sandi-rahasia-99"), "\(inline)")
+
+        // The right password from PGPASSWORD works over TCP.
+        let right = try run(server.tcpURL(database), environment: ["PGPASSWORD": PostgresTestServer.password])
+        #expect(right.exitStatus == 0, "\(right)")
+        for manifest in try workspace.manifests() {
+            #expect(!"\(manifest)".contains(PostgresTestServer.password))
+        }
+
+        // A database that does not exist.
+        let missing = try run(server.socketURL("tidak_ada"))
+        #expect(missing.exitStatus == 73, "\(missing)")
+        #expect(missing.stderr.contains("the database tidak_ada does not exist"), "\(missing)")
+
+        // A reachable database without sigap's tables is a missing store for status (66).
+        let empty = try server.makeDatabase()
+        let status = try SigapProcess.run(
+            ["status", "--pipeline", RunWorkspace.pipeline, "--store", server.socketURL(empty)])
+        #expect(status.exitStatus == 66, "\(status)")
+        #expect(status.stderr.contains("holds no sigap store"), "\(status)")
+    }
+}
