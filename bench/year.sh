@@ -26,7 +26,9 @@
 # Usage: bench/year.sh SIGAP_BINARY PYTHON (PYTHON: a Python with fastexcel, e.g. bench/.venv/bin/python
 # after `make bench`; without fastexcel the fastexcel read is skipped, with a message).
 # Environment: YEAR_MONTHS (months from the pipeline's start_month, default 12, at least 2),
-# YEAR_ROWS (workers, default 1000000; e.g. YEAR_MONTHS=3 YEAR_ROWS=20000 for a quick trial).
+# YEAR_ROWS (workers, default 1000000; e.g. YEAR_MONTHS=3 YEAR_ROWS=20000 for a quick trial);
+# YEAR_STORE and YEAR_STORE_WARN: the stores of steps 2-5 and of step 6 (default: new SQLite files in
+# the work folder), e.g. the URLs of two empty PostgreSQL databases to measure the team store.
 # Needs GNU /usr/bin/time, and a Python (PYTHON, else python3) for the late file and the checks.
 set -euo pipefail
 
@@ -150,7 +152,7 @@ done
 
 inbox=$work/inbox
 out=$work/out
-store=$work/var/sigap.sqlite
+store=${YEAR_STORE:-$work/var/sigap.sqlite}
 mkdir -p "$inbox/$first/DISHUB"
 place "$roster" "$inbox/$first/DISHUB/roster.xlsx"
 for month in "${all[@]}"; do
@@ -267,7 +269,7 @@ if [[ -s $warn_roster ]]; then
   place "$(acks_of "$first")" "$winbox/$first/BPJS/acks.csv"
   say "$warn_label"
   measure "$warn_label" "$sigap" run --pipeline "$pipeline" --inbox "$winbox" --out "$work/out-warn" \
-    --store "$work/var-warn/sigap.sqlite" --through "$first"
+    --store "${YEAR_STORE_WARN:-$work/var-warn/sigap.sqlite}" --through "$first"
   w_wall=$wall w_rss=$(mb "$rss")
   warned=$(grep -c ',SEX_INVALID,warning,' "$work/out-warn/$first/findings.csv" || true)
   if [[ $fastexcel == yes ]]; then

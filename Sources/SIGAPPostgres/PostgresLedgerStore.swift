@@ -140,12 +140,6 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
         return ledger ? try stored.map(withLedger) : stored
     }
 
-    private func withLedger(_ month: StoredMonth) throws -> StoredMonth {
-        var month = month
-        month.ledgerCSV = LedgerCSV.render(try ledgerLines(of: month.month, entry: nil))
-        return month
-    }
-
     private static let selectMonths = """
         SELECT m.month, m.closed::text, m.closed_at, m.run_id, m.result_id::text, m.settled_fingerprint, r.summary_json,
             r.findings_csv, r.findings_sha256, r.ledger_sha256, r.basis, s.seal

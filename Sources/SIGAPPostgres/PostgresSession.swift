@@ -211,15 +211,16 @@ final class PostgresSession: @unchecked Sendable {
         if message.hasPrefix("sigap: ") {
             return StoreError.refused(String(message.dropFirst("sigap: ".count)))
         }
+        // 57P01-57P03: the server is shutting down or ended this session; 08: the connection broke.
+        let state = error.serverInfo?[.sqlState] ?? ""
         if error.code == .serverClosedConnection || error.code == .connectionError || error.code == .uncleanShutdown
-            || error.code == .clientClosedConnection
+            || error.code == .clientClosedConnection || state.hasPrefix("57P") || state.hasPrefix("08")
         {
             return StoreError(
                 "the connection to the store (\(url.place)) was lost: nothing of this step was saved (the server rolls back what was not committed); run again"
             )
         }
         if error.code == .server {
-            let state = error.serverInfo?[.sqlState] ?? "?"
             return StoreError("the store (\(url.place)) refused a request: \(message) (SQLSTATE \(state))")
         }
         return StoreError("the store (\(url.place)) failed: \(error.code)")
@@ -256,9 +257,14 @@ final class PostgresSession: @unchecked Sendable {
 
     /// A network error in words (connection refused, no such socket, timed out).
     private static func describe(_ error: any Error) -> String {
-        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
         let text = "\(error)"
+        if text.contains("Connection refused") { return "connection refused: is the server running and listening there?" }
         if text.contains("connectTimeout") { return "no answer within 10 seconds" }
+        if let error = error as? IOError {
+            return error.errnoCode == ENOENT
+                ? "no server socket there: is the server running, and is the socket folder right?"
+                : String(cString: strerror(error.errnoCode))
+        }
         return text
     }
 }

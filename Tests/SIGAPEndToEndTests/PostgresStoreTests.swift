@@ -91,6 +91,55 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test("a connection dropped in the middle of a run: exit 73, nothing half-saved, and the next run completes")
+    func droppedConnection() throws {
+        let server = try Self.server()
+        let database = try server.makeDatabase()
+        let url = server.socketURL(database)
+        let workspace = try RunWorkspace("pg-dropped")
+        defer { workspace.remove() }
+        try workspace.arriveDemo(["2025-11"])
+        #expect(try workspace.sigap("run", ["--through", "2025-11"], overrides: ["--store": url]).exitStatus == 0)
+        let before = try server.query(database, "SELECT * FROM month_summaries")
+        let views = "SELECT (SELECT count(*) FROM ledger_lines), (SELECT count(*) FROM findings), (SELECT count(*) FROM workers)"
+        let rows = try server.query(database, views)
+
+        // The server ends the run's connection as it writes the first totals of the new months,
+        // in the middle of its transaction (as a restarted server or a lost network would).
+        try server.psql(
+            database,
+            """
+            CREATE FUNCTION drop_connection() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NEW; END $$;
+            CREATE TRIGGER drop_connection BEFORE INSERT ON month_total FOR EACH ROW EXECUTE FUNCTION drop_connection();
+            """)
+        try workspace.arriveDemo(["2025-12", "2026-01", "2026-02"])
+        let dropped = try workspace.sigap("run", ["--through", "2026-02"], overrides: ["--store": url])
+        #expect(dropped.exitStatus == 73, "\(dropped)")
+        #expect(dropped.stderr.contains("database \(database) on the socket"), "\(dropped)")
+        #expect(!dropped.stderr.contains("Program crashed"), "\(dropped)")
+        #expect(try server.query(database, "SELECT * FROM month_summaries") == before)
+        #expect(try server.query(database, views) == rows)
+        for month in ["2025-12", "2026-01", "2026-02"] {
+            #expect(!FileManager.default.fileExists(atPath: "\(workspace.out)/\(month)/ledger.csv"), "\(month)")
+        }
+
+        try server.psql(database, "DROP TRIGGER drop_connection ON month_total")
+        let again = try workspace.sigap("run", ["--through", "2026-02"], overrides: ["--store": url])
+        #expect(again.exitStatus == 65, "\(again)")
+        let sqlite = try RunWorkspace("pg-dropped-sqlite")
+        defer { sqlite.remove() }
+        try sqlite.arriveDemo(["2025-11"])
+        #expect(try sqlite.sigap("run", ["--through", "2025-11"]).exitStatus == 0)
+        try sqlite.arriveDemo(["2025-12", "2026-01", "2026-02"])
+        #expect(try sqlite.sigap("run", ["--through", "2026-02"]).exitStatus == 65)
+        for month in RunWorkspace.demoMonths {
+            for name in Self.published {
+                #expect(try workspace.read("\(month)/\(name)") == (try sqlite.read("\(month)/\(name)")), "\(month)/\(name)")
+            }
+        }
+    }
+
     @Test("a closed month's rows cannot be changed in the database, whatever client tries")
     func closedMonthsFrozen() throws {
         let server = try Self.server()

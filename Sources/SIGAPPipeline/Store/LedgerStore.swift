@@ -94,6 +94,13 @@ extension LedgerStore {
         try months(ledgers: true)
     }
 
+    /// The month with its `ledger.csv` text, rendered from its stored lines.
+    package func withLedger(_ month: StoredMonth) throws -> StoredMonth {
+        var month = month
+        month.ledgerCSV = LedgerCSV.render(try ledgerLines(of: month.month, entry: nil))
+        return month
+    }
+
     /// One month, whole.
     public func month(_ month: YearMonth) throws -> StoredMonth? {
         try self.month(month, ledger: true)

@@ -113,13 +113,6 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         return ledger ? try stored.map(withLedger) : stored
     }
 
-    /// The month with its `ledger.csv` text, rendered from its stored lines.
-    private func withLedger(_ month: StoredMonth) throws -> StoredMonth {
-        var month = month
-        month.ledgerCSV = LedgerCSV.render(try ledgerLines(of: month.month, entry: nil))
-        return month
-    }
-
     /// Months with their result's texts and basis (the ledger's text is rendered when asked for).
     private static let selectMonths = """
         SELECT m.month, m.closed, m.closed_at, m.run_id, m.result_id, m.settled_fingerprint, r.summary_json, r.findings_csv,
