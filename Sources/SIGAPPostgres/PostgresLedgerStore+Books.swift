@@ -150,7 +150,7 @@ extension PostgresLedgerStore {
             try each(
                 """
                 SELECT \(PersonHistory.answerColumns(cast: cast)) FROM acknowledgements
-                WHERE nik = $1 AND programme = $2 AND region = $3 ORDER BY arrived_month, file, row
+                WHERE nik = $1 AND programme = $2 AND region = $3 ORDER BY arrived_month, file COLLATE "C", row
                 """, values
             ) { history.addAnswer($0) }
             try each(

@@ -453,7 +453,7 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
         try read {
             var inputs: [String: [RunRecord.Input]] = [:]
             try each(
-                "SELECT run_id, name, sha256, size::text, rows::text, outcome FROM run_input WHERE pipeline_id = $1 ORDER BY run_id, name",
+                "SELECT run_id, name, sha256, size::text, rows::text, outcome FROM run_input WHERE pipeline_id = $1 ORDER BY run_id, name COLLATE \"C\"",
                 [key]
             ) { row in
                 inputs[row.text(0), default: []].append(

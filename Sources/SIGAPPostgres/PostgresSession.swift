@@ -19,6 +19,8 @@ final class PostgresSession: @unchecked Sendable {
     private let connection: PostgresConnection
     private let logger: Logger
     private var closed = false
+    /// How many `transaction` calls are under way (one inside another joins the outer one).
+    private var transactionDepth = 0
 
     /// Connects (exit 73 with host, database and cause when the server is down, the password
     /// wrong or the database missing).
@@ -134,8 +136,16 @@ final class PostgresSession: @unchecked Sendable {
 
     /// `body` inside one transaction: committed when it returns, rolled back when it throws (or
     /// the connection drops: the server rolls back what it never saw committed).
+    /// A transaction begun inside another is part of it: only the outermost commits or rolls back.
     func transaction<T>(_ body: () throws -> T) throws -> T {
+        guard transactionDepth == 0 else {
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            return try body()
+        }
         try execute("BEGIN")
+        transactionDepth = 1
+        defer { transactionDepth = 0 }
         do {
             let value = try body()
             try execute("COMMIT")
