@@ -101,7 +101,7 @@ final class PostgresSession: @unchecked Sendable {
     @discardableResult
     func execute(_ sql: String, _ values: [Value] = []) throws -> Int {
         try run(sql) {
-            try connection.query(Self.query(sql, values), logger: logger).wait().metadata.rows ?? 0
+            try answer(connection.query(Self.query(sql, values), logger: logger)).metadata.rows ?? 0
         }
     }
 
@@ -114,14 +114,14 @@ final class PostgresSession: @unchecked Sendable {
             let box = UncheckedBox<((PostgresRow) throws -> Void)?>(body)
             defer { box.value = nil }
             try run(sql) {
-                _ = try connection.query(Self.query(sql, values), logger: logger) { row in try box.value?(row) }.wait()
+                _ = try answer(connection.query(Self.query(sql, values), logger: logger) { row in try box.value?(row) })
             }
         }
     }
 
     /// Every row of a query (for small results).
     func rows(_ sql: String, _ values: [Value] = []) throws -> [PostgresRow] {
-        try run(sql) { try connection.query(Self.query(sql, values), logger: logger).wait().rows }
+        try run(sql) { try answer(connection.query(Self.query(sql, values), logger: logger)).rows }
     }
 
     /// The first column of the first row, as text (nil when there is no row or it is NULL).
@@ -151,9 +151,32 @@ final class PostgresSession: @unchecked Sendable {
             try execute("COMMIT")
             return value
         } catch {
-            _ = try? execute("ROLLBACK")
+            // Over a lost connection there is nothing to roll back: the server has done it.
+            if !lostConnection { _ = try? execute("ROLLBACK") }
             throw error
         }
+    }
+
+    /// Set once the connection is found lost: later requests fail at once.
+    private var lostConnection = false
+
+    /// What a request's future gives, waiting on this thread; a connection that closes while it
+    /// waits (the server ended the session: its answer may never come) is a lost connection after a
+    /// second, not a wait without end.
+    private func answer<T>(_ future: EventLoopFuture<T>) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        let outcome = UncheckedBox<Result<T, any Error>?>(nil)
+        future.whenComplete { result in
+            outcome.value = result
+            done.signal()
+        }
+        var goneFor = 0
+        while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+            goneFor = connection.isClosed ? goneFor + 1 : 0
+            if goneFor >= 10 { throw Self.lost(url) }
+        }
+        guard let result = outcome.value else { throw Self.lost(url) }
+        return try result.get()
     }
 
     /// `COPY table (columns) FROM STDIN` in text format, of the rows in `rows`, sent in blocks of
@@ -164,7 +187,10 @@ final class PostgresSession: @unchecked Sendable {
         let logger = logger
         let spool = rows.spool
         try run("COPY \(table)") {
-            try Self.blocking {
+            // A COPY begun on a connection the server has just ended may never answer: it is not
+            // begun then, and waiting for one stops when the connection is gone.
+            guard !connection.isClosed else { throw Self.lost(url) }
+            try Self.blocking(until: { connection.isClosed }, gone: Self.lost(url)) {
                 try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
                     var reader = ByteSpool.Reader(spool)
                     while let chunk = reader.nextChunk() {
@@ -175,15 +201,25 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
-    /// Runs async work from a blocking thread and waits for it.
-    private static func blocking(_ work: @escaping @Sendable () async throws -> Void) throws {
+    /// Runs async work from a blocking thread and waits for it, or until `gone` has been true for
+    /// a second (the connection closed under work that will never end: it is cancelled and left).
+    private static func blocking(
+        until isGone: () -> Bool, gone: StoreError, _ work: @escaping @Sendable () async throws -> Void
+    ) throws {
         let done = DispatchSemaphore(value: 0)
         let outcome = UncheckedBox<Result<Void, any Error>>(.success(()))
-        Task.detached {
+        let task = Task.detached {
             do { try await work() } catch { outcome.value = .failure(error) }
             done.signal()
         }
-        done.wait()
+        var goneFor = 0
+        while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+            goneFor = isGone() ? goneFor + 1 : 0
+            if goneFor >= 10 {
+                task.cancel()
+                throw gone
+            }
+        }
         try outcome.value.get()
     }
 
@@ -203,12 +239,16 @@ final class PostgresSession: @unchecked Sendable {
     @discardableResult
     private func run<T>(_ what: String, _ body: () throws -> T) throws -> T {
         guard !closed else { throw StoreError("the connection to \(url.place) is closed") }
+        guard !lostConnection else { throw Self.lost(url) }
         do {
             return try body()
         } catch let error as StoreError {
+            if error.message == Self.lost(url).message { lostConnection = true }
             throw error
         } catch let error as PSQLError {
-            throw Self.requestError(error, url: url)
+            let storeError = Self.requestError(error, url: url)
+            if storeError.message == Self.lost(url).message { lostConnection = true }
+            throw storeError
         } catch {
             throw StoreError("cannot use the store (\(url.place)): \(error)")
         }
@@ -226,14 +266,19 @@ final class PostgresSession: @unchecked Sendable {
         if error.code == .serverClosedConnection || error.code == .connectionError || error.code == .uncleanShutdown
             || error.code == .clientClosedConnection || state.hasPrefix("57P") || state.hasPrefix("08")
         {
-            return StoreError(
-                "the connection to the store (\(url.place)) was lost: nothing of this step was saved (the server rolls back what was not committed); run again"
-            )
+            return lost(url)
         }
         if error.code == .server {
             return StoreError("the store (\(url.place)) refused a request: \(message) (SQLSTATE \(state))")
         }
         return StoreError("the store (\(url.place)) failed: \(error.code)")
+    }
+
+    /// The connection went away in the middle of a request.
+    static func lost(_ url: PostgresStoreURL) -> StoreError {
+        StoreError(
+            "the connection to the store (\(url.place)) was lost: nothing of this step was saved (the server rolls back what was not committed); run again"
+        )
     }
 
     /// Why a connection could not be made, in words, naming host and database (exit 73).
