@@ -15,7 +15,7 @@ extension PostgresLedgerStore {
         "FROM month m JOIN ledger_line l ON l.result_id = m.result_id WHERE m.pipeline_id = $1 AND m.month = $2"
 
     public func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
-        try read {
+        try transaction {
             var values: [PostgresSession.Value] = [key, .text(month.description)]
             var sql = "SELECT \(Self.ledgerColumns) \(Self.linesOfMonth)"
             if let entry {
@@ -31,7 +31,7 @@ extension PostgresLedgerStore {
 
     /// For a closed month, read in one pass with the check of SPEC §16 (as on SQLite).
     public func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry] {
-        try read {
+        try transaction {
             let name = month.description
             guard let result = try session.integer("SELECT result_id FROM month WHERE pipeline_id = $1 AND month = $2", [key, .text(name)])
             else { return [] }
@@ -56,7 +56,7 @@ extension PostgresLedgerStore {
     }
 
     public func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] {
-        try read {
+        try transaction {
             var pairs: [(nik: String, kpj: String)] = []
             try each(
                 "SELECT l.nik, l.kpj \(Self.linesOfMonth) AND l.entry = 'REGULAR' AND l.status = 'COVERED' AND l.kpj IS NOT NULL ORDER BY l.line",
@@ -67,7 +67,7 @@ extension PostgresLedgerStore {
     }
 
     public func seals() throws -> [MonthSeal] {
-        try read {
+        try transaction {
             var seals: [MonthSeal] = []
             try each(
                 """
@@ -88,14 +88,14 @@ extension PostgresLedgerStore {
     }
 
     public func markPublished(_ month: YearMonth) throws {
-        try write {
+        try transaction {
             try session.execute(
                 "UPDATE seal SET published = 1 WHERE pipeline_id = $1 AND month = $2 AND published = 0", [key, .text(month.description)])
         }
     }
 
     public func storedTotals(of month: YearMonth) throws -> [String: Int]? {
-        try read {
+        try transaction {
             var totals: [String: Int]?
             try each(
                 """
@@ -112,7 +112,7 @@ extension PostgresLedgerStore {
     }
 
     public func storedDigests(of month: YearMonth, ledger: Bool) throws -> MonthSeal.Digests? {
-        try read {
+        try transaction {
             let name = month.description
             guard
                 let row = try session.rows(
@@ -130,7 +130,7 @@ extension PostgresLedgerStore {
 
     /// One NIK's history through the five views, this pipeline's rows only (SPEC §17).
     public func history(of nik: String) throws -> PersonHistory {
-        try read {
+        try transaction {
             var history = PersonHistory(nik: nik)
             let values: [PostgresSession.Value] = [.text(nik), .text(programme), .text(region), .text(String(nik.prefix(15)))]
             let cast: (String) -> String = { "\($0)::text" }

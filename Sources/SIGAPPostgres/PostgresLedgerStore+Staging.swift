@@ -9,7 +9,7 @@ extension PostgresLedgerStore {
     public func stage(acknowledgementFile sha256: String, reader: String, report: AcknowledgementReport, staged: StagedAcknowledgements)
         throws
     {
-        try write {
+        try transaction {
             let file: [PostgresSession.Value] = [key, .text(sha256)]
             let keptBy = try session.text("SELECT reader FROM ack_stage WHERE pipeline_id = $1 AND sha256 = $2", file)
             guard keptBy != reader else { return }
@@ -54,7 +54,7 @@ extension PostgresLedgerStore {
     }
 
     public func stagedAcknowledgementFiles(reader: String) throws -> [String: Int] {
-        try read {
+        try transaction {
             var files: [String: Int] = [:]
             try each("SELECT sha256, rows_read::text FROM ack_stage WHERE pipeline_id = $1 AND reader = $2", [key, .text(reader)]) {
                 files[$0.text(0)] = $0.integer(1)
@@ -64,7 +64,7 @@ extension PostgresLedgerStore {
     }
 
     public func stagedAcknowledgements(sha256: String) throws -> StagedAcknowledgements? {
-        try read {
+        try transaction {
             guard
                 let row = try session.rows(
                     "SELECT records, text, meta FROM ack_stage WHERE pipeline_id = $1 AND sha256 = $2", [key, .text(sha256)]
@@ -87,7 +87,7 @@ extension PostgresLedgerStore {
     }
 
     public func stage(rosterFile sha256: String, reader: String, staged: StagedRoster) throws {
-        try write {
+        try transaction {
             try beginRoster(sha256: sha256, reader: reader)
             for (index, chunk) in staged.chunks.enumerated() { try insert(chunk, index: index, sha256: sha256, reader: reader) }
             try finishRoster(sha256: sha256, reader: reader, sheetsJSON: staged.sheetsJSON, rows: staged.rows)
@@ -95,15 +95,15 @@ extension PostgresLedgerStore {
     }
 
     public func beginStagedRoster(sha256: String, reader: String) throws {
-        try write { try beginRoster(sha256: sha256, reader: reader) }
+        try transaction { try beginRoster(sha256: sha256, reader: reader) }
     }
 
     public func stage(rosterChunk chunk: StagedRoster.Chunk, index: Int, sha256: String, reader: String) throws {
-        try write { try insert(chunk, index: index, sha256: sha256, reader: reader) }
+        try transaction { try insert(chunk, index: index, sha256: sha256, reader: reader) }
     }
 
     public func finishStagedRoster(sha256: String, reader: String, sheetsJSON: String, rows: Int) throws {
-        try write { try finishRoster(sha256: sha256, reader: reader, sheetsJSON: sheetsJSON, rows: rows) }
+        try transaction { try finishRoster(sha256: sha256, reader: reader, sheetsJSON: sheetsJSON, rows: rows) }
     }
 
     private func beginRoster(sha256: String, reader: String) throws {
@@ -131,7 +131,7 @@ extension PostgresLedgerStore {
     }
 
     public func stagedRoster(sha256: String, reader: String) throws -> StagedRoster? {
-        try read {
+        try transaction {
             let values: [PostgresSession.Value] = [key, .text(sha256), .text(reader)]
             guard
                 let row = try session.rows(
@@ -157,7 +157,7 @@ extension PostgresLedgerStore {
     }
 
     public func dropStagedFiles(except kept: Set<String>, version: String) throws {
-        try write {
+        try transaction {
             let prefix: [PostgresSession.Value] = [key, .integer(Int64(version.count + 1)), .text("\(version) ")]
             try session.execute("DELETE FROM roster_chunk WHERE pipeline_id = $1 AND left(reader, $2::int) <> $3", prefix)
             try session.execute("DELETE FROM roster_stage WHERE pipeline_id = $1 AND left(reader, $2::int) <> $3", prefix)
@@ -185,7 +185,7 @@ extension PostgresLedgerStore {
     }
 
     public func link(acknowledgementFiles files: [(file: String, sha256: String)], result: Int64) throws {
-        try write {
+        try transaction {
             try session.execute("DELETE FROM result_ack_file WHERE result_id = $1", [.integer(result)])
             for (position, file) in files.enumerated() {
                 try session.execute(
@@ -196,7 +196,7 @@ extension PostgresLedgerStore {
     }
 
     public func acknowledgementPeriods() throws -> [String: Set<YearMonth>] {
-        try read {
+        try transaction {
             var periods: [String: Set<YearMonth>] = [:]
             try each("SELECT sha256, periods FROM ack_file WHERE pipeline_id = $1", [key]) { row in
                 periods[row.text(0)] = Set(row.text(1).split(separator: ";").compactMap { YearMonth(String($0)) })
@@ -206,7 +206,7 @@ extension PostgresLedgerStore {
     }
 
     public func record(acknowledgementPeriods periods: [String: Set<YearMonth>]) throws {
-        try write { try recordPeriods(periods) }
+        try transaction { try recordPeriods(periods) }
     }
 
     private func recordPeriods(_ periods: [String: Set<YearMonth>]) throws {

@@ -93,15 +93,9 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
 
     // MARK: Reading and writing
 
+    /// `body` as one transaction, one caller at a time (reads too: they see one state of the store).
     @discardableResult
-    func read<T>(_ body: () throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try session.transaction(body)
-    }
-
-    @discardableResult
-    func write<T>(_ body: () throws -> T) throws -> T {
+    func transaction<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         return try session.transaction(body)
@@ -121,7 +115,7 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     // MARK: Months
 
     public func months(ledgers: Bool) throws -> [StoredMonth] {
-        let months = try read {
+        let months = try transaction {
             var months: [StoredMonth] = []
             try each("\(Self.selectMonths) WHERE m.pipeline_id = $1 ORDER BY m.month", [key]) { months.append(try Self.storedMonth($0)) }
             return months
@@ -130,7 +124,7 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func month(_ month: YearMonth, ledger: Bool) throws -> StoredMonth? {
-        let stored = try read {
+        let stored = try transaction {
             var stored: StoredMonth?
             try each("\(Self.selectMonths) WHERE m.pipeline_id = $1 AND m.month = $2", [key, .text(month.description)]) {
                 stored = try Self.storedMonth($0)
@@ -158,7 +152,7 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func findingsCSV(of month: YearMonth) throws -> String {
-        try read {
+        try transaction {
             guard let stored = try self.month(month, ledger: false), let result = stored.resultID else {
                 throw StoreError.refused("\(month) has never been computed: run the pipeline first")
             }
@@ -195,7 +189,7 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     // MARK: Saving
 
     public func save(run: RunRecord, months: [StoredMonth]) throws {
-        try write {
+        try transaction {
             var results: [YearMonth: Int64] = [:]
             for month in months where try !isClosed(month.month) {
                 let result = try month.resultID ?? allocate(month: month.month, run: month.runID)
@@ -210,11 +204,11 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
         guard let result = month.resultID else {
             throw StoreError("no result was begun for \(month.month): nothing to stage its rows under")
         }
-        try write { try load(month, into: result) }
+        try transaction { try load(month, into: result) }
     }
 
     public func publish(run: RunRecord, results: [YearMonth: Int64]) throws {
-        try write { try publishRows(run: run, results: results) }
+        try transaction { try publishRows(run: run, results: results) }
     }
 
     private func isClosed(_ month: YearMonth) throws -> Bool {
@@ -302,7 +296,7 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func review(of month: YearMonth) throws -> MonthReview {
-        try read {
+        try transaction {
             var review = MonthReview()
             let arguments: [PostgresSession.Value] = [key, .text(month.description)]
             try each(
@@ -375,7 +369,7 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func beginResults(run: String, months: [YearMonth]) throws -> [YearMonth: Int64] {
-        try write {
+        try transaction {
             try dropUnreferencedResults()
             var results: [YearMonth: Int64] = [:]
             for month in months { results[month] = try allocate(month: month, run: run) }
@@ -386,7 +380,7 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     /// The workers go in once per distinct set (`worker_set`, by `WorkerList.contentDigest`).
     public func stage(workers: WorkerList, result: Int64) throws {
         let sha256 = workers.contentDigest()
-        try write {
+        try transaction {
             if let set = try session.integer("SELECT id FROM worker_set WHERE pipeline_id = $1 AND sha256 = $2", [key, .text(sha256)]) {
                 try session.execute("UPDATE result SET worker_set = $1 WHERE id = $2", [.integer(set), .integer(result)])
                 return
@@ -411,7 +405,7 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func close(_ month: YearMonth, at timestamp: String, summaryJSON: String, seal: MonthSeal) throws {
-        try write {
+        try transaction {
             let name = month.description
             guard
                 let result = try session.integer(
@@ -450,7 +444,7 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func runs() throws -> [RunRecord] {
-        try read {
+        try transaction {
             var inputs: [String: [RunRecord.Input]] = [:]
             try each(
                 "SELECT run_id, name, sha256, size::text, rows::text, outcome FROM run_input WHERE pipeline_id = $1 ORDER BY run_id, name COLLATE \"C\"",

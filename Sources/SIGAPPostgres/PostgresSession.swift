@@ -173,9 +173,9 @@ final class PostgresSession: @unchecked Sendable {
         var goneFor = 0
         while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
             goneFor = connection.isClosed ? goneFor + 1 : 0
-            if goneFor >= 10 { throw Self.lost(url) }
+            if goneFor >= 10 { throw connectionLost() }
         }
-        guard let result = outcome.value else { throw Self.lost(url) }
+        guard let result = outcome.value else { throw connectionLost() }
         return try result.get()
     }
 
@@ -189,8 +189,8 @@ final class PostgresSession: @unchecked Sendable {
         try run("COPY \(table)") {
             // A COPY begun on a connection the server has just ended may never answer: it is not
             // begun then, and waiting for one stops when the connection is gone.
-            guard !connection.isClosed else { throw Self.lost(url) }
-            try Self.blocking(until: { connection.isClosed }, gone: Self.lost(url)) {
+            guard !connection.isClosed else { throw connectionLost() }
+            try blocking {
                 try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
                     var reader = ByteSpool.Reader(spool)
                     while let chunk = reader.nextChunk() {
@@ -201,11 +201,9 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
-    /// Runs async work from a blocking thread and waits for it, or until `gone` has been true for
-    /// a second (the connection closed under work that will never end: it is cancelled and left).
-    private static func blocking(
-        until isGone: () -> Bool, gone: StoreError, _ work: @escaping @Sendable () async throws -> Void
-    ) throws {
+    /// Runs async work from a blocking thread and waits for it, or until the connection has been
+    /// closed for a second (work that will never end: it is cancelled and left).
+    private func blocking(_ work: @escaping @Sendable () async throws -> Void) throws {
         let done = DispatchSemaphore(value: 0)
         let outcome = UncheckedBox<Result<Void, any Error>>(.success(()))
         let task = Task.detached {
@@ -214,10 +212,10 @@ final class PostgresSession: @unchecked Sendable {
         }
         var goneFor = 0
         while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-            goneFor = isGone() ? goneFor + 1 : 0
+            goneFor = connection.isClosed ? goneFor + 1 : 0
             if goneFor >= 10 {
                 task.cancel()
-                throw gone
+                throw connectionLost()
             }
         }
         try outcome.value.get()
@@ -243,31 +241,36 @@ final class PostgresSession: @unchecked Sendable {
         do {
             return try body()
         } catch let error as StoreError {
-            if error.message == Self.lost(url).message { lostConnection = true }
             throw error
         } catch let error as PSQLError {
-            let storeError = Self.requestError(error, url: url)
-            if storeError.message == Self.lost(url).message { lostConnection = true }
-            throw storeError
+            throw Self.isLost(error) ? connectionLost() : Self.requestError(error, url: url)
         } catch {
             throw StoreError("cannot use the store (\(url.place)): \(error)")
         }
     }
 
-    /// A server's answer to a request: a closed month's trigger (SPEC §16) is a refusal of the
-    /// books' rules; a lost connection or anything else the store failing (exit 73).
+    /// Whether a request failed because the connection is gone: closed, broken, or ended by the
+    /// server (57P01-57P03: shutting down or this session ended; 08: the connection broke).
+    static func isLost(_ error: PSQLError) -> Bool {
+        let state = error.serverInfo?[.sqlState] ?? ""
+        return error.code == .serverClosedConnection || error.code == .connectionError || error.code == .uncleanShutdown
+            || error.code == .clientClosedConnection || state.hasPrefix("57P") || state.hasPrefix("08")
+    }
+
+    /// The connection found lost: every later request fails at once, and nothing is rolled back.
+    private func connectionLost() -> StoreError {
+        lostConnection = true
+        return Self.lost(url)
+    }
+
+    /// A server's answer to a request that the connection survived: a closed month's trigger
+    /// (SPEC §16) is a refusal of the books' rules; anything else the store failing (exit 73).
     static func requestError(_ error: PSQLError, url: PostgresStoreURL) -> StoreError {
         let message = error.serverInfo?[.message] ?? ""
         if message.hasPrefix("sigap: ") {
             return StoreError.refused(String(message.dropFirst("sigap: ".count)))
         }
-        // 57P01-57P03: the server is shutting down or ended this session; 08: the connection broke.
         let state = error.serverInfo?[.sqlState] ?? ""
-        if error.code == .serverClosedConnection || error.code == .connectionError || error.code == .uncleanShutdown
-            || error.code == .clientClosedConnection || state.hasPrefix("57P") || state.hasPrefix("08")
-        {
-            return lost(url)
-        }
         if error.code == .server {
             return StoreError("the store (\(url.place)) refused a request: \(message) (SQLSTATE \(state))")
         }

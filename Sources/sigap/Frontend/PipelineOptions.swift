@@ -164,6 +164,9 @@ struct PipelineOptions: ParsableArguments {
 
     /// The store as messages name it (a URL without its password).
     func storeName(_ definition: PipelineDefinition) -> String {
-        (try? postgresURL(definition))?.flatMap { $0.description } ?? storePath(definition)
+        let location = storePath(definition)
+        guard PostgresStoreURL.names(location) else { return location }
+        // Without reporting anything (`postgresURL` does), and never the URL as given (a password).
+        return (try? PostgresStoreURL(location))?.description ?? "postgresql://…"
     }
 }
