@@ -147,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SIGAPPostgresTests",
-            dependencies: ["SIGAPPostgres"]
+            dependencies: ["SIGAPPostgres", "SIGAPPipeline", "SIGAPTestSupport"]
         ),
         .testTarget(
             name: "SIGAPFixturesTests",

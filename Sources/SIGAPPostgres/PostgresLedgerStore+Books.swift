@@ -4,27 +4,35 @@ import SIGAPPipeline
 /// Reading a month's books back: its ledger lines, its book, the seal chain and its checks
 /// (SPEC §16), and one person's history (SPEC §17).
 extension PostgresLedgerStore {
-    /// The ledger columns after `month`, as text (the shared decoder reads text).
-    private static let ledgerColumns = CSVTableLoad.ledger.tableColumnKinds.enumerated().map { index, kind -> String in
-        let name = CSVTableLoad.ledger.tableColumns[index]
-        if case .integer = kind { return "l.\(name)::text" }
-        return "l.\(name)"
-    }.joined(separator: ", ")
+    /// The ledger columns after `month`, as text (the shared decoder reads text), packed: a month's
+    /// lines are a million rows.
+    private static let ledgerColumns = PostgresRowCursor.packedColumns(
+        CSVTableLoad.ledger.tableColumnKinds.enumerated().map { index, kind -> String in
+            let name = CSVTableLoad.ledger.tableColumns[index]
+            if case .integer = kind { return "l.\(name)::text" }
+            return "l.\(name)"
+        })
 
-    private static let linesOfMonth =
-        "FROM month m JOIN ledger_line l ON l.result_id = m.result_id WHERE m.pipeline_id = $1 AND m.month = $2"
+    /// A month's current result, if it was computed.
+    func resultID(of month: YearMonth) throws -> Int64? {
+        try session.integer("SELECT result_id FROM month WHERE pipeline_id = $1 AND month = $2", [key, .text(month.description)])
+    }
 
     public func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
         try transaction {
-            var values: [PostgresSession.Value] = [key, .text(month.description)]
-            var sql = "SELECT \(Self.ledgerColumns) \(Self.linesOfMonth)"
+            guard let result = try resultID(of: month) else { return [] }
+            // By the result's key, not a join with `month`: the rows then stream in line order
+            // from the primary key as the server reads them, where a join's plan may sort them all
+            // first (on disk, for a million lines) before the first one is sent.
+            var values: [PostgresSession.Value] = [.integer(result)]
+            var sql = "SELECT \(Self.ledgerColumns) FROM ledger_line l WHERE l.result_id = $1"
             if let entry {
                 values.append(.text(entry.rawValue))
-                sql += " AND l.entry = $3"
+                sql += " AND l.entry = $2"
             }
             var lines: [LedgerLine] = []
             var decoder = LedgerLineDecoder(month: month)
-            try each(sql + " ORDER BY l.line", values) { lines.append(try decoder.line(of: $0)) }
+            try each(sql + " ORDER BY l.line", values, packed: true) { lines.append(try decoder.line(of: $0)) }
             return lines
         }
     }
@@ -33,8 +41,7 @@ extension PostgresLedgerStore {
     public func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry] {
         try transaction {
             let name = month.description
-            guard let result = try session.integer("SELECT result_id FROM month WHERE pipeline_id = $1 AND month = $2", [key, .text(name)])
-            else { return [] }
+            guard let result = try resultID(of: month) else { return [] }
             let sealed = try session.text("SELECT ledger_sha256 FROM seal WHERE pipeline_id = $1 AND month = $2", [key, .text(name)])
             var entries: [AdjustmentCalculator.BookEntry] = []
             let take: (PostgresRowCursor) throws -> Void = { row in
@@ -49,7 +56,7 @@ extension PostgresLedgerStore {
             } else {
                 try each(
                     "SELECT \(Self.ledgerColumns) FROM ledger_line l WHERE l.result_id = $1 AND l.entry = 'REGULAR' AND l.for_month = $2 ORDER BY l.line",
-                    [.integer(result), .text(name)], take)
+                    [.integer(result), .text(name)], packed: true, take)
             }
             return entries
         }
@@ -58,9 +65,12 @@ extension PostgresLedgerStore {
     public func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] {
         try transaction {
             var pairs: [(nik: String, kpj: String)] = []
+            guard let result = try resultID(of: month) else { return [] }
             try each(
-                "SELECT l.nik, l.kpj \(Self.linesOfMonth) AND l.entry = 'REGULAR' AND l.status = 'COVERED' AND l.kpj IS NOT NULL ORDER BY l.line",
-                [key, .text(month.description)]
+                """
+                SELECT \(PostgresRowCursor.packedColumns(["nik", "kpj"])) FROM ledger_line
+                WHERE result_id = $1 AND entry = 'REGULAR' AND status = 'COVERED' AND kpj IS NOT NULL ORDER BY line
+                """, [.integer(result)], packed: true
             ) { pairs.append(($0.text(0), $0.text(1))) }
             return pairs
         }

@@ -30,6 +30,14 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
         self.programme = programme
         self.region = region
         session = try PostgresSession(url)
+        // Rows read back packed are split by their values' lengths in bytes, which the server
+        // counts in its own encoding; and a worker's name can be any Unicode text.
+        let encoding = try session.text("SHOW server_encoding") ?? ""
+        guard encoding == "UTF8" else {
+            throw StoreError(
+                "\(url.place) keeps its text in the encoding \(encoding), and sigap needs UTF8: create the database with ENCODING 'UTF8' (createdb -E UTF8)"
+            )
+        }
         let hasTables = try Self.hasTables(session)
         switch mode {
         case .create:
@@ -101,12 +109,22 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
         return try session.transaction(body)
     }
 
-    /// Runs a query, handing each row to `body` through one cursor.
-    func each(_ sql: String, _ values: [PostgresSession.Value] = [], _ body: (PostgresRowCursor) throws -> Void) throws {
+    /// Runs a query, handing each row to `body` through one cursor. A query whose select list is
+    /// `PostgresRowCursor.packedColumns` is read `packed`.
+    func each(_ sql: String, _ values: [PostgresSession.Value] = [], packed: Bool = false, _ body: (PostgresRowCursor) throws -> Void)
+        throws
+    {
         let cursor = PostgresRowCursor()
-        try session.forEachRow(sql, values) { row in
-            cursor.load(row)
-            try body(cursor)
+        if packed {
+            try session.forEachPackedRow(sql, values) { row in
+                try cursor.load(packed: row)
+                try body(cursor)
+            }
+        } else {
+            try session.forEachRow(sql, values) { row in
+                cursor.load(cells: row)
+                try body(cursor)
+            }
         }
     }
 
@@ -169,12 +187,12 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
         _ output: (UnsafeBufferPointer<UInt8>) throws -> Void
     ) throws {
         let cursor = PostgresRowCursor()
-        let sql = table.selectRows(parameter: "$1") { "\($0)::text" }
+        let sql = table.selectRows(parameter: "$1", cast: { "\($0)::text" }, list: PostgresRowCursor.packedColumns)
         try table.render(
             cursor,
             forEachRow: { step in
-                try session.forEachRow(sql, [.integer(result)]) { postgresRow in
-                    cursor.load(postgresRow)
+                try session.forEachPackedRow(sql, [.integer(result)]) { row in
+                    try cursor.load(packed: row)
                     try step()
                 }
             }, month: month, row: row, output)

@@ -37,6 +37,8 @@ final class PostgresSession: @unchecked Sendable {
             : PostgresConnection.Configuration(
                 host: url.host, port: url.port, username: url.user, password: password, database: url.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(10)
+        // Text goes both ways as UTF-8 whatever the role's or database's settings say.
+        configuration.options.additionalStartupParameters = [("client_encoding", "UTF8")]
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             connection = try PostgresConnection.connect(
@@ -117,6 +119,42 @@ final class PostgresSession: @unchecked Sendable {
                 _ = try answer(connection.query(Self.query(sql, values), logger: logger) { row in try box.value?(row) })
             }
         }
+    }
+
+    /// Runs a query whose select list is one packed value (`PostgresRowCursor.packedColumns`),
+    /// handing each row's bytes to `body` on this thread, while the connection's thread receives
+    /// the next rows (`PackedRowHandoff`): for the queries that read a million rows back.
+    func forEachPackedRow(_ sql: String, _ values: [Value] = [], _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try run(sql) {
+            let handoff = PackedRowHandoff()
+            defer { handoff.cancel() }
+            let future = connection.query(try Self.query(sql, values), logger: logger) { row in handoff.receive(row.first?.bytes) }
+            let outcome = UncheckedBox<Result<PostgresQueryMetadata, any Error>?>(nil)
+            future.whenComplete { result in
+                outcome.value = result
+                handoff.finish()
+            }
+            var goneFor = 0
+            while let batch = try handoff.next(stillThere: {
+                goneFor = connection.isClosed ? goneFor + 1 : 0
+                if goneFor >= 10 { throw connectionLost() }
+            }) {
+                do {
+                    try batch.forEachRow(body)
+                } catch {
+                    // The caller's own error, as it threw it (the rest of the rows are dropped as
+                    // they come; the connection's next request waits for them to end).
+                    throw CallerError(error: error)
+                }
+            }
+            guard let result = outcome.value else { throw connectionLost() }
+            _ = try result.get()
+        }
+    }
+
+    /// An error thrown by the code a request handed rows to: `run` passes it on unchanged.
+    private struct CallerError: Error {
+        var error: any Error
     }
 
     /// Every row of a query (for small results).
@@ -240,6 +278,8 @@ final class PostgresSession: @unchecked Sendable {
         guard !lostConnection else { throw Self.lost(url) }
         do {
             return try body()
+        } catch let error as CallerError {
+            throw error.error
         } catch let error as StoreError {
             throw error
         } catch let error as PSQLError {

@@ -258,5 +258,19 @@ struct PostgresStoreTests {
             ["status", "--pipeline", RunWorkspace.pipeline, "--store", server.socketURL(empty)])
         #expect(status.exitStatus == 66, "\(status)")
         #expect(status.stderr.contains("holds no sigap store"), "\(status)")
+
+        // A database whose text is not UTF-8 (names can be any Unicode): refused before anything
+        // is made in it.
+        let latin = "latin\(UInt32.random(in: 0...UInt32.max))"
+        try server.psql("postgres", "CREATE DATABASE \(latin) ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0")
+        let fresh = try RunWorkspace("pg-latin")
+        defer { fresh.remove() }
+        try fresh.arriveDemo(["2025-11"])
+        let notUTF8 = try fresh.sigap("run", ["--through", "2025-11"], overrides: ["--store": server.socketURL(latin)])
+        #expect(notUTF8.exitStatus == 73, "\(notUTF8)")
+        #expect(notUTF8.stderr.contains("database \(latin)") && notUTF8.stderr.contains("LATIN1"), "\(notUTF8)")
+        #expect(notUTF8.stderr.contains("ENCODING 'UTF8'"), "\(notUTF8)")
+        #expect(
+            try server.query(latin, "SELECT to_regclass('sigap_migration') IS NULL").trimmingCharacters(in: .whitespacesAndNewlines) == "t")
     }
 }

@@ -9,7 +9,9 @@ extension CSVTableLoad {
     /// The query of a result's rows, in line order: its table columns, then the result's id as the
     /// parameter written `parameter` (`?` on SQLite, `$1` on PostgreSQL). `cast` wraps a column
     /// that is not text (PostgreSQL hands integers over as text only when asked).
-    package func selectRows(parameter: String, cast: (String) -> String = { $0 }) -> String {
+    package func selectRows(
+        parameter: String, cast: (String) -> String = { $0 }, list: ([String]) -> String = { $0.joined(separator: ", ") }
+    ) -> String {
         let names = columns.compactMap { column -> String? in
             switch column {
             case .text(let name): name
@@ -17,7 +19,7 @@ extension CSVTableLoad {
             case .skip: nil
             }
         }
-        return "SELECT \(names.joined(separator: ", ")) FROM \(table) WHERE result_id = \(parameter) ORDER BY line"
+        return "SELECT \(list(names)) FROM \(table) WHERE result_id = \(parameter) ORDER BY line"
     }
 
     /// Hands the text of the rows `forEachRow` steps `cursor` through to `output`, header first, a

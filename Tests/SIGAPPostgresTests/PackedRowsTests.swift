@@ -1,0 +1,102 @@
+import Foundation
+import SIGAPPipeline
+import SIGAPTestSupport
+import Testing
+
+@testable import SIGAPPostgres
+
+/// The read path for a month's lines (`PostgresRowCursor.packedColumns`, `forEachPackedRow`):
+/// every value comes back as stored, rows in order across the batches the two threads pass, and a
+/// read that stops early (the caller's error, a connection the server ends) leaves no one waiting.
+@Suite("PostgreSQL packed rows", .serialized)
+struct PackedRowsTests {
+    static func store() throws -> (PostgresLedgerStore, PostgresTestServer, String) {
+        guard let server = PostgresTestServer.shared else {
+            Issue.record("no PostgreSQL server for the tests: \(PostgresTestServer.startProblem)")
+            throw PostgresTestServer.Unavailable()
+        }
+        let database = try server.makeDatabase()
+        let url = try PostgresStoreURL(server.socketURL(database), environment: [:])
+        return (try PostgresLedgerStore(url: url, programme: "SIGAP", region: "3275"), server, database)
+    }
+
+    @Test("every value comes back as it was stored: NULL apart from empty text, separators, control characters, non-ASCII")
+    func values() throws {
+        let (store, _, _) = try Self.store()
+        defer { store.close() }
+        let texts: [String?] = [nil, "", ",", "0,", "a\tb\nc\rd", "back\\slash", "\u{1}\u{1f}", "ÿ", "Siti Nurhaliza ’Ñ", "😀", "1,2,3,"]
+        let values = texts.enumerated().map { index, text in
+            "(\(index), \(text.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" } ?? "NULL"))"
+        }.joined(separator: ", ")
+        var read: [String?] = []
+        var numbers: [Int] = []
+        try store.each(
+            "SELECT \(PostgresRowCursor.packedColumns(["n::text", "t", "NULL::text", "''"])) FROM (VALUES \(values)) v(n, t) ORDER BY n",
+            packed: true
+        ) { row in
+            numbers.append(row.integer(0))
+            read.append(row.isNull(1) ? nil : row.text(1))
+            #expect(row.isNull(2) && !row.isNull(3) && row.text(3) == "")
+        }
+        #expect(numbers == Array(texts.indices))
+        #expect(read == texts)
+    }
+
+    @Test("many rows come in order across batches, each with its own values")
+    func manyRows() throws {
+        let (store, _, _) = try Self.store()
+        defer { store.close() }
+        var expected = 1
+        try store.each(
+            "SELECT \(PostgresRowCursor.packedColumns(["n::text", "repeat('x', n % 300)", "CASE WHEN n % 7 = 0 THEN NULL ELSE 'v' || n END"])) FROM generate_series(1, 50000) n ORDER BY n",
+            packed: true
+        ) { row in
+            #expect(row.integer(0) == expected)
+            #expect(row.utf8(1).count == expected % 300)
+            #expect(row.isNull(2) == (expected % 7 == 0))
+            if expected % 7 != 0 { #expect(row.text(2) == "v\(expected)") }
+            expected += 1
+        }
+        #expect(expected == 50001)
+    }
+
+    @Test("a read the caller stops with an error ends at once, and the connection answers the next request")
+    func callerStops() throws {
+        let (store, _, _) = try Self.store()
+        defer { store.close() }
+        struct Enough: Error {}
+        var seen = 0
+        #expect(throws: Enough.self) {
+            try store.each("SELECT \(PostgresRowCursor.packedColumns(["n::text"])) FROM generate_series(1, 300000) n", packed: true) { _ in
+                seen += 1
+                if seen == 5000 { throw Enough() }
+            }
+        }
+        #expect(seen == 5000)
+        #expect(try store.session.integer("SELECT 41 + 1") == 42)
+    }
+
+    @Test("a connection the server ends in the middle of a read is a lost connection (exit 73), not a wait without end")
+    func serverEndsSession() throws {
+        let (store, server, database) = try Self.store()
+        defer { store.close() }
+        let pid = try #require(try store.session.integer("SELECT pg_backend_pid()"))
+        var seen = 0
+        let started = Date()
+        do {
+            try store.each(
+                "SELECT \(PostgresRowCursor.packedColumns(["n::text", "repeat('y', 100)"])) FROM generate_series(1, 20000000) n",
+                packed: true
+            ) { _ in
+                seen += 1
+                if seen == 3000 { try server.psql(database, "SELECT pg_terminate_backend(\(pid))") }
+            }
+            Issue.record("the read ended without an error after \(seen) rows")
+        } catch let error as StoreError {
+            #expect(error.code == .cannotWrite, "\(error)")
+            #expect(error.message.contains("lost"), "\(error)")
+        }
+        #expect(seen < 20_000_000)
+        #expect(Date().timeIntervalSince(started) < 60)
+    }
+}
