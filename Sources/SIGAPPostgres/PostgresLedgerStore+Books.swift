@@ -24,15 +24,14 @@ extension PostgresLedgerStore {
             // By the result's key, not a join with `month`: the rows then stream in line order
             // from the primary key as the server reads them, where a join's plan may sort them all
             // first (on disk, for a million lines) before the first one is sent.
-            var values: [PostgresSession.Value] = [.integer(result)]
             var sql = "SELECT \(Self.ledgerColumns) FROM ledger_line l WHERE l.result_id = $1"
-            if let entry {
-                values.append(.text(entry.rawValue))
-                sql += " AND l.entry = $2"
-            }
+            // The kind written out (one of two words of this program's own), so that the index of
+            // adjustment lines (migration v3) serves a month's few adjustments without reading
+            // its million other lines.
+            if let entry { sql += " AND l.entry = '\(entry.rawValue)'" }
             var lines: [LedgerLine] = []
             var decoder = LedgerLineDecoder(month: month)
-            try each(sql + " ORDER BY l.line", values, packed: true) { lines.append(try decoder.line(of: $0)) }
+            try each(sql + " ORDER BY l.line", [.integer(result)], packed: true) { lines.append(try decoder.line(of: $0)) }
             return lines
         }
     }

@@ -9,7 +9,9 @@ extension PostgresLedgerStore {
     public func stage(acknowledgementFile sha256: String, reader: String, report: AcknowledgementReport, staged: StagedAcknowledgements)
         throws
     {
-        try transaction {
+        // On a connection of its own: a million-row file's COPY (seconds on the server) goes on
+        // while the run stages its rosters on the other.
+        try stagingTransaction { session in
             let file: [PostgresSession.Value] = [key, .text(sha256)]
             let keptBy = try session.text("SELECT reader FROM ack_stage WHERE pipeline_id = $1 AND sha256 = $2", file)
             guard keptBy != reader else { return }
@@ -49,7 +51,7 @@ extension PostgresLedgerStore {
                 file + [
                     .text(reader), .integer(Int64(staged.rowsRead)), .text(staged.metaJSON), .bytes(staged.records), .bytes(staged.text),
                 ])
-            try recordPeriods([sha256: staged.periods])
+            try recordPeriods([sha256: staged.periods], on: session)
         }
     }
 
@@ -206,10 +208,10 @@ extension PostgresLedgerStore {
     }
 
     public func record(acknowledgementPeriods periods: [String: Set<YearMonth>]) throws {
-        try transaction { try recordPeriods(periods) }
+        try transaction { try recordPeriods(periods, on: session) }
     }
 
-    private func recordPeriods(_ periods: [String: Set<YearMonth>]) throws {
+    private func recordPeriods(_ periods: [String: Set<YearMonth>], on session: PostgresSession) throws {
         for (sha256, months) in periods {
             try session.execute(
                 """

@@ -21,6 +21,10 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     let pipeline: Int64
     /// One caller at a time on the connection (the run's threads share the store).
     private let lock = NSRecursiveLock()
+    /// A second connection, made when first needed, for staging acknowledgement files while the
+    /// run's other store work goes on (`stagingTransaction`); one caller at a time on it too.
+    private var stagingSession: PostgresSession?
+    private let stagingLock = NSLock()
 
     /// Opens the store as `mode` allows: `create` makes the tables in an empty database and the
     /// pipeline's row; `existing` needs both and a month (else `missing`, exit 66); `dryRun`
@@ -97,6 +101,9 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
     /// Closes the connection.
     public func close() {
         session.close()
+        stagingLock.lock()
+        defer { stagingLock.unlock() }
+        stagingSession?.close()
     }
 
     // MARK: Reading and writing
@@ -107,6 +114,16 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try session.transaction(body)
+    }
+
+    /// `body` as one transaction on the staging connection: for writes that stand alone (a staged
+    /// file, committed on its own), never inside a transaction of the main connection.
+    func stagingTransaction<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        stagingLock.lock()
+        defer { stagingLock.unlock() }
+        let staging = try stagingSession ?? PostgresSession(url)
+        stagingSession = staging
+        return try staging.transaction { try body(staging) }
     }
 
     /// Runs a query, handing each row to `body` through one cursor. A query whose select list is

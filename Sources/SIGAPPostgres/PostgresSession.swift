@@ -37,8 +37,14 @@ final class PostgresSession: @unchecked Sendable {
             : PostgresConnection.Configuration(
                 host: url.host, port: url.port, username: url.user, password: password, database: url.database, tls: .disable)
         configuration.options.connectTimeout = .seconds(10)
-        // Text goes both ways as UTF-8 whatever the role's or database's settings say.
-        configuration.options.additionalStartupParameters = [("client_encoding", "UTF8")]
+        // Text goes both ways as UTF-8 whatever the role's or database's settings say. No parallel
+        // plans: sigap reads a month's rows by their key, in order, and a parallel plan scans the
+        // whole table and sorts the month's rows (on disk) before the first is sent, on the same
+        // two cores the run needs (a million-line month of a year's store: 2.0 s against 0.45 s).
+        // No JIT: compiling costs more than these short expressions save.
+        configuration.options.additionalStartupParameters = [
+            ("client_encoding", "UTF8"), ("max_parallel_workers_per_gather", "0"), ("jit", "off"),
+        ]
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
             connection = try PostgresConnection.connect(
@@ -134,11 +140,8 @@ final class PostgresSession: @unchecked Sendable {
                 outcome.value = result
                 handoff.finish()
             }
-            var goneFor = 0
-            while let batch = try handoff.next(stillThere: {
-                goneFor = connection.isClosed ? goneFor + 1 : 0
-                if goneFor >= 10 { throw connectionLost() }
-            }) {
+            let stillThere = lostAfterASecondClosed()
+            while let batch = try handoff.next(stillThere: stillThere) {
                 do {
                     try batch.forEachRow(body)
                 } catch {
@@ -208,11 +211,8 @@ final class PostgresSession: @unchecked Sendable {
             outcome.value = result
             done.signal()
         }
-        var goneFor = 0
-        while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-            goneFor = connection.isClosed ? goneFor + 1 : 0
-            if goneFor >= 10 { throw connectionLost() }
-        }
+        let stillThere = lostAfterASecondClosed()
+        while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut { try stillThere() }
         guard let result = outcome.value else { throw connectionLost() }
         return try result.get()
     }
@@ -248,12 +248,11 @@ final class PostgresSession: @unchecked Sendable {
             do { try await work() } catch { outcome.value = .failure(error) }
             done.signal()
         }
-        var goneFor = 0
+        let stillThere = lostAfterASecondClosed()
         while done.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
-            goneFor = connection.isClosed ? goneFor + 1 : 0
-            if goneFor >= 10 {
+            do { try stillThere() } catch {
                 task.cancel()
-                throw connectionLost()
+                throw error
             }
         }
         try outcome.value.get()
@@ -298,6 +297,16 @@ final class PostgresSession: @unchecked Sendable {
     }
 
     /// The connection found lost: every later request fails at once, and nothing is rolled back.
+    /// The check a wait makes every 100 ms: once the connection has been closed for a second (ten
+    /// checks in a row), the wait is over and the connection lost.
+    private func lostAfterASecondClosed() -> () throws -> Void {
+        var closedFor = 0
+        return { [self] in
+            closedFor = connection.isClosed ? closedFor + 1 : 0
+            if closedFor >= 10 { throw connectionLost() }
+        }
+    }
+
     private func connectionLost() -> StoreError {
         lostConnection = true
         return Self.lost(url)

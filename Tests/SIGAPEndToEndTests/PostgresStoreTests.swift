@@ -161,6 +161,37 @@ struct PostgresStoreTests {
         #expect(verify.exitStatus == 0, "\(verify)")
     }
 
+    @Test("a store the first PostgreSQL version made is migrated by the next run; its books and files stay as they were")
+    func migratesAnOlderStore() throws {
+        let server = try Self.server()
+        let database = try server.makeDatabase()
+        let url = server.socketURL(database)
+        let workspace = try RunWorkspace("pg")
+        defer { workspace.remove() }
+        try Self.demoHistory(workspace, store: url)
+        let before = try RunWorkspace.demoMonths.map { try workspace.read("\($0)/ledger.csv") }
+        // Back to what `v1: the warehouse` alone made.
+        try server.psql(
+            database,
+            """
+            DROP INDEX ledger_line_adjustment;
+            ALTER TABLE ack_stage ALTER COLUMN records SET STORAGE EXTENDED, ALTER COLUMN text SET STORAGE EXTENDED;
+            ALTER TABLE roster_chunk ALTER COLUMN data SET STORAGE EXTENDED;
+            DELETE FROM sigap_migration WHERE name <> 'v1: the warehouse';
+            """)
+        let again = try workspace.sigap("run", ["--through", "2026-02"], overrides: ["--store": url])
+        #expect(again.exitStatus == 65, "\(again)")
+        let migrations = try server.query(database, "SELECT name FROM sigap_migration ORDER BY name")
+        #expect(migrations.split(separator: "\n").count == 3, "\(migrations)")
+        let storage = try server.query(
+            database, "SELECT attstorage FROM pg_attribute WHERE attrelid = 'ack_stage'::regclass AND attname IN ('records', 'text')")
+        #expect(storage.split(separator: "\n") == ["e", "e"], "\(storage)")
+        #expect(try server.query(database, "SELECT to_regclass('ledger_line_adjustment') IS NOT NULL").hasPrefix("t"))
+        #expect(try RunWorkspace.demoMonths.map { try workspace.read("\($0)/ledger.csv") } == before)
+        let verify = try workspace.sigap("verify", overrides: ["--store": url])
+        #expect(verify.exitStatus == 0, "\(verify)")
+    }
+
     @Test("four pipelines run at once into one database; each view holds only its own books; a second run of one exits 75")
     func fourPipelinesAtOnce() throws {
         let server = try Self.server()

@@ -20,6 +20,27 @@ struct PackedRowsTests {
         return (try PostgresLedgerStore(url: url, programme: "SIGAP", region: "3275"), server, database)
     }
 
+    @Test("the session reads UTF-8 text and plans no parallel scans, whatever the database's own settings say")
+    func sessionSettings() throws {
+        guard let server = PostgresTestServer.shared else {
+            Issue.record("no PostgreSQL server for the tests: \(PostgresTestServer.startProblem)")
+            throw PostgresTestServer.Unavailable()
+        }
+        let database = try server.makeDatabase()
+        try server.psql(
+            database,
+            "ALTER DATABASE \(database) SET client_encoding = 'LATIN1'; ALTER DATABASE \(database) SET max_parallel_workers_per_gather = 4")
+        let url = try PostgresStoreURL(server.socketURL(database), environment: [:])
+        let store = try PostgresLedgerStore(url: url, programme: "SIGAP", region: "3275")
+        defer { store.close() }
+        #expect(try store.session.text("SHOW client_encoding") == "UTF8")
+        #expect(try store.session.text("SHOW max_parallel_workers_per_gather") == "0")
+        #expect(try store.session.text("SHOW jit") == "off")
+        var name = ""
+        try store.each("SELECT \(PostgresRowCursor.packedColumns(["'Siti Nurhaliza ’Ñ'"]))", packed: true) { name = $0.text(0) }
+        #expect(name == "Siti Nurhaliza ’Ñ")
+    }
+
     @Test("every value comes back as it was stored: NULL apart from empty text, separators, control characters, non-ASCII")
     func values() throws {
         let (store, _, _) = try Self.store()
