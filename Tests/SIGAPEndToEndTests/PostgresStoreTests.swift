@@ -175,6 +175,7 @@ struct PostgresStoreTests {
             database,
             """
             DROP INDEX ledger_line_adjustment;
+            CREATE INDEX ack_row_nik ON ack_row (nik);
             ALTER TABLE ack_stage ALTER COLUMN records SET STORAGE EXTENDED, ALTER COLUMN text SET STORAGE EXTENDED;
             ALTER TABLE roster_chunk ALTER COLUMN data SET STORAGE EXTENDED;
             DELETE FROM sigap_migration WHERE name <> 'v1: the warehouse';
@@ -187,6 +188,7 @@ struct PostgresStoreTests {
             database, "SELECT attstorage FROM pg_attribute WHERE attrelid = 'ack_stage'::regclass AND attname IN ('records', 'text')")
         #expect(storage.split(separator: "\n") == ["e", "e"], "\(storage)")
         #expect(try server.query(database, "SELECT to_regclass('ledger_line_adjustment') IS NOT NULL").hasPrefix("t"))
+        #expect(try server.query(database, "SELECT to_regclass('ack_row_nik') IS NULL").hasPrefix("t"))
         #expect(try RunWorkspace.demoMonths.map { try workspace.read("\($0)/ledger.csv") } == before)
         let verify = try workspace.sigap("verify", overrides: ["--store": url])
         #expect(verify.exitStatus == 0, "\(verify)")
