@@ -140,9 +140,10 @@ done
 echo
 bash "$bench/pipeline.sh" "$sigap" "$venv/bin/python"
 
-# A year of a million workers: fresh run, closes, nightly runs, a month of warnings (long: about half
-# an hour on two cores; BENCH_YEAR=0 skips it).
+# A year of a million workers: fresh run, closes, nightly runs, a month of warnings, on SQLite and
+# then on a throwaway PostgreSQL server with the ratios (long: about 25 minutes each on two cores;
+# BENCH_YEAR=0 skips both, BENCH_POSTGRES=0 the PostgreSQL one).
 if [[ ${BENCH_YEAR:-1} != 0 ]]; then
   echo
-  bash "$bench/year.sh" "$sigap" "$venv/bin/python"
+  bash "$bench/stores.sh" "$sigap" "$venv/bin/python"
 fi

@@ -28,7 +28,9 @@
 # Environment: YEAR_MONTHS (months from the pipeline's start_month, default 12, at least 2),
 # YEAR_ROWS (workers, default 1000000; e.g. YEAR_MONTHS=3 YEAR_ROWS=20000 for a quick trial);
 # YEAR_STORE and YEAR_STORE_WARN: the stores of steps 2-5 and of step 6 (default: new SQLite files in
-# the work folder), e.g. the URLs of two empty PostgreSQL databases to measure the team store.
+# the work folder), e.g. the URLs of two empty PostgreSQL databases to measure the team store;
+# YEAR_TSV: a file to write each step's wall time and peak RSS into, tab-separated (bench/stores.sh
+# compares two stores' with it).
 # Needs GNU /usr/bin/time, and a Python (PYTHON, else python3) for the late file and the checks.
 set -euo pipefail
 
@@ -294,6 +296,9 @@ else
 fi
 
 print_table
+if [[ -n ${YEAR_TSV:-} ]]; then
+  for i in "${!names[@]}"; do printf '%s\t%s\t%s\n' "${names[$i]}" "${walls[$i]}" "${rsss[$i]}"; done >"$YEAR_TSV"
+fi
 printf 'late file: %d rejections accepted, %d acceptances rejected, %d unchanged; ADJUSTMENT lines in %s/ledger.csv: %d (expected %d), for another month than %s: %d; %s (expected premium %d): %s\n' \
   "$n_up" "$n_down" "$n_same" "$last" "$adjustments" "$expected" "$closed_last" "$other_months" \
   "$adjustment_check" "$expected_premium" "$late_verdict"
