@@ -37,6 +37,12 @@ final class PackedRowHandoff: @unchecked Sendable {
     init(capacity: Int = 4, rowsPerBatch: Int = 2048) {
         self.capacity = capacity
         self.rowsPerBatch = rowsPerBatch
+        startBatch()
+    }
+
+    /// A new open batch, with room for a batch of rows of about 256 bytes.
+    private func startBatch() {
+        open = Batch()
         open.bytes.reserveCapacity(rowsPerBatch * 256)
     }
 
@@ -50,8 +56,7 @@ final class PackedRowHandoff: @unchecked Sendable {
         if !cancelled { waiting.append(open) }
         condition.signal()
         condition.unlock()
-        open = Batch()
-        open.bytes.reserveCapacity(rowsPerBatch * 256)
+        startBatch()
     }
 
     /// On the connection's thread, once the query has ended (well or not): the last rows.

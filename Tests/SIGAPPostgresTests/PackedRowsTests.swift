@@ -10,11 +10,17 @@ import Testing
 /// read that stops early (the caller's error, a connection the server ends) leaves no one waiting.
 @Suite("PostgreSQL packed rows", .serialized)
 struct PackedRowsTests {
-    static func store() throws -> (PostgresLedgerStore, PostgresTestServer, String) {
+    /// The process's server; a test fails (never passes silently) when it cannot start.
+    static func server() throws -> PostgresTestServer {
         guard let server = PostgresTestServer.shared else {
             Issue.record("no PostgreSQL server for the tests: \(PostgresTestServer.startProblem)")
             throw PostgresTestServer.Unavailable()
         }
+        return server
+    }
+
+    static func store() throws -> (PostgresLedgerStore, PostgresTestServer, String) {
+        let server = try server()
         let database = try server.makeDatabase()
         let url = try PostgresStoreURL(server.socketURL(database), environment: [:])
         return (try PostgresLedgerStore(url: url, programme: "SIGAP", region: "3275"), server, database)
@@ -22,10 +28,7 @@ struct PackedRowsTests {
 
     @Test("the session reads UTF-8 text and plans no parallel scans, whatever the database's own settings say")
     func sessionSettings() throws {
-        guard let server = PostgresTestServer.shared else {
-            Issue.record("no PostgreSQL server for the tests: \(PostgresTestServer.startProblem)")
-            throw PostgresTestServer.Unavailable()
-        }
+        let server = try Self.server()
         let database = try server.makeDatabase()
         try server.psql(
             database,
