@@ -52,6 +52,8 @@ enum AckTest {
         bytes: [UInt8], name: String = "ack.csv", chunkSize: Int = 1 << 20, month: YearMonth = december
     ) throws -> AcknowledgementReport {
         let path = write(bytes, name: name)
+        // Thousands of reads per test run: each one's folder goes with it.
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         return try AcknowledgementReader(chunkSize: chunkSize).read(path: path, file: "\(month)/BPJS/\(name)", month: month)
     }
 

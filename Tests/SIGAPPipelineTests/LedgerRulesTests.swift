@@ -580,7 +580,7 @@ struct LedgerRulesTests {
                 Kit.accepted(Kit.suparman.nik, kpj: "25120000003"),
             ]
         ])
-        let history = [Kit.rahmat.nik: "25110000011", Kit.yuliani.nik: "25110000012"]
+        let history: KPJHistory = [Kit.rahmat.nik: "25110000011", Kit.yuliani.nik: "25110000012"]
         let lines = Reconciler(month: Kit.december, rate: Kit.rate).reconcile(workers, acknowledgements: acks, latestCoveredKPJ: history)
             .lines
         #expect(Kit.regular(lines, Kit.rahmat.nik)?.flags == [.kpjChanged])

@@ -17,7 +17,7 @@ public struct Reconciler: Sendable {
     /// `latestCoveredKPJ`: per NIK, the KPJ on the worker's latest REGULAR COVERED line before this
     /// month (the frozen line for closed months).
     public func reconcile(
-        _ workers: WorkerList, acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: [String: String]
+        _ workers: WorkerList, acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: KPJHistory
     ) -> MonthReconciliation {
         // Both halves of the workers on both cores, each line written in its place.
         let (lines, parts) = SplitWork.fill(workers.count, threshold: splitThreshold) { range, output in
@@ -72,7 +72,7 @@ public struct Reconciler: Sendable {
     /// `output`, and what the month's totals need of them.
     private func enrolledLines(
         _ workers: WorkerList, _ range: Range<Int>, into output: UnsafeMutableBufferPointer<LedgerLine>,
-        acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: [String: String]
+        acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: KPJHistory
     ) -> Part {
         var part = Part()
         part.niks.reserveCapacity(range.count)

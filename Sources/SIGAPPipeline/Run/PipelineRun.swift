@@ -265,7 +265,7 @@ public final class PipelineRun {
             priority: definition.sourceCodes,
             severity: (try? SeverityPolicy(overrides: definition.severityOverrides))?.severity(of: .identityConflict) ?? .warning)
         let summariser = SummariseStage(sources: definition.sourceCodes)
-        var latestCoveredKPJ: [String: String] = [:]
+        var latestCoveredKPJ = KPJHistory()
         /// Months before the next computed one whose KPJs are still only in the store.
         var historyInStore: [YearMonth] = []
         /// The ADJUSTMENT lines each closed month holds, as stored (read when a closed month is
@@ -365,8 +365,10 @@ public final class PipelineRun {
 
             // Reconcile, against the KPJ history of every earlier month (frozen lines for closed
             // months; from the store for months not computed).
-            for earlier in historyInStore {
-                for pair in try store.coveredKPJs(of: earlier) { latestCoveredKPJ[pair.nik] = pair.kpj }
+            started = meter.now
+            try latestCoveredKPJ.add(historyInStore, read: store.coveredKPJs(of:))
+            if !historyInStore.isEmpty {
+                meter.record("covered KPJs of earlier months", month: month, items: latestCoveredKPJ.count, since: started)
             }
             historyInStore = []
             started = meter.now
