@@ -116,4 +116,34 @@ struct StageTests {
         #expect(summary["covered"] as? Int == 1)
         #expect((summary["findings_by_code"] as? [String: Int]) == ["DUPLICATE_ROW": 1])
     }
+
+    @Test("a month computed after a stored one: the KPJ history read from the store (on a second thread) flags a new KPJ")
+    func kpjHistoryFromStore() throws {
+        let workspace = try LedgerWorkspace()
+        try workspace.roster("2025-11", "DISHUB", [Kit.rahmat, Kit.yuliani])
+        try workspace.acknowledgements("2025-11", [Kit.ack("2025-11", Kit.rahmat.nik, kpj: "25110000001", status: "DITERIMA")])
+        #expect(try workspace.run(through: "2025-11").exitCode == 0)
+        // December arrives the next night: November stands as stored, December reads its history.
+        try workspace.acknowledgements(
+            "2025-12",
+            [
+                Kit.ack("2025-12", Kit.rahmat.nik, kpj: "25120000009", status: "DITERIMA"),
+                Kit.ack("2025-12", Kit.yuliani.nik, kpj: "25120000002", status: "DITERIMA"),
+            ])
+        let outcome = try workspace.run(through: "2025-12")
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.reused == [YearMonth("2025-11")!])
+        let manifest = try #require(outcome.manifestPath)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: manifest))) as? [String: Any]
+        let stages = try #require(json?["stages"] as? [[String: Any]])
+        let history = stages.first { $0["stage"] as? String == "covered KPJs of earlier months" }
+        #expect(history?["month"] as? String == "2025-12")
+        #expect(history?["items"] as? Int == 1)
+        // Rahmat's KPJ changed since November; Yuliani had none before.
+        let ledger = try workspace.outputText("2025-12/ledger.csv").split(separator: "\n")
+        let rahmat = try #require(ledger.first { $0.contains(Kit.rahmat.nik) && $0.contains("REGULAR") })
+        let yuliani = try #require(ledger.first { $0.contains(Kit.yuliani.nik) && $0.contains("REGULAR") })
+        #expect(rahmat.contains("KPJ_CHANGED"))
+        #expect(!yuliani.contains("KPJ_CHANGED"))
+    }
 }

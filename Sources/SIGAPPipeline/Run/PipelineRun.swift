@@ -293,6 +293,25 @@ public final class PipelineRun {
                 continue
             }
 
+            // The KPJ history of the months before it that only the store holds (their lines) is
+            // read on a second thread while the month's rosters are read: it does not depend on them.
+            var history: BackgroundTask<(KPJHistory, Duration)>?
+            if !historyInStore.isEmpty {
+                let months = historyInStore
+                // Handed over, not shared: the thread adds to the only copy (a million NIKs).
+                let known = latestCoveredKPJ
+                latestCoveredKPJ = KPJHistory()
+                history = BackgroundTask {
+                    let clock = ContinuousClock()
+                    let start = clock.now
+                    var history = known
+                    try history.add(months, read: store.coveredKPJs(of:))
+                    return (history, clock.now - start)
+                }
+            }
+            // A month that stops early leaves no thread behind.
+            defer { history?.discardResult() }
+
             // Extract and validate: the month's rosters, each source's own or carried forward.
             started = meter.now
             var rosters: MonthRosterLoader.Month
@@ -365,10 +384,11 @@ public final class PipelineRun {
 
             // Reconcile, against the KPJ history of every earlier month (frozen lines for closed
             // months; from the store for months not computed).
-            started = meter.now
-            try latestCoveredKPJ.add(historyInStore, read: store.coveredKPJs(of:))
-            if !historyInStore.isEmpty {
-                meter.record("covered KPJs of earlier months", month: month, items: latestCoveredKPJ.count, since: started)
+            if let reading = history {
+                history = nil
+                let (read, seconds) = try reading.wait()
+                latestCoveredKPJ = read
+                meter.record("covered KPJs of earlier months", month: month, items: latestCoveredKPJ.count, took: seconds)
             }
             historyInStore = []
             started = meter.now

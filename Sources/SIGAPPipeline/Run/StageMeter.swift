@@ -26,8 +26,12 @@ final class StageMeter {
 
     /// Records a stage that ran from `start` until now.
     func record(_ stage: String, month: YearMonth? = nil, items: Int, since start: ContinuousClock.Instant) {
+        record(stage, month: month, items: items, took: clock.now - start)
+    }
+
+    /// Records a stage that took `elapsed` (one that ran on another thread, ended by now).
+    func record(_ stage: String, month: YearMonth? = nil, items: Int, took elapsed: Duration) {
         let memory = ProcessMemory.residentMegabytes()
-        let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         records.append(Record(stage: stage, month: month, items: items, seconds: seconds, residentMB: memory?.now, peakMB: memory?.peak))
         let figures = memory.map { ", RSS \($0.now) MB, peak \($0.peak) MB" } ?? ""
