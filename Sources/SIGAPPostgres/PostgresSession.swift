@@ -296,7 +296,6 @@ final class PostgresSession: @unchecked Sendable {
             || error.code == .clientClosedConnection || state.hasPrefix("57P") || state.hasPrefix("08")
     }
 
-    /// The connection found lost: every later request fails at once, and nothing is rolled back.
     /// The check a wait makes every 100 ms: once the connection has been closed for a second (ten
     /// checks in a row), the wait is over and the connection lost.
     private func lostAfterASecondClosed() -> () throws -> Void {
@@ -307,6 +306,7 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
+    /// The connection found lost: every later request fails at once, and nothing is rolled back.
     private func connectionLost() -> StoreError {
         lostConnection = true
         return Self.lost(url)

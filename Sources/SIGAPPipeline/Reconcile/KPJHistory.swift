@@ -4,12 +4,11 @@ import SIGAPDomain
 /// that BPJS changes is flagged `KPJ_CHANGED`, with the one before).
 ///
 /// A run that reuses stored months builds it from their lines, a million pairs a month: the NIKs
-/// are kept as numbers (every worker's NIK has 16 digits), and the months are read newest first,
-/// so that each NIK is looked up in the older months, not written again.
+/// are kept as a ledger line keeps them (`LedgerLine.NIKValue`: a number for every 16-digit NIK),
+/// and the months are read newest first, so that each NIK is looked up in the older months, not
+/// written again.
 public struct KPJHistory: Sendable, ExpressibleByDictionaryLiteral {
-    private var byNumber: [UInt64: String] = [:]
-    /// NIKs that are not 16 digits (never a worker's; kept so that nothing is lost).
-    private var byText: [String: String] = [:]
+    private var kpjs: [LedgerLine.NIKValue: String] = [:]
 
     public init() {}
 
@@ -18,16 +17,17 @@ public struct KPJHistory: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     public subscript(nik: String) -> String? {
-        get {
-            if let number = AcknowledgementBook.value(of: nik) { return byNumber[number] }
-            return byText[nik]
-        }
-        set {
-            if let number = AcknowledgementBook.value(of: nik) { byNumber[number] = newValue } else { byText[nik] = newValue }
-        }
+        get { kpjs[LedgerLine.NIKValue(nik)] }
+        set { kpjs[LedgerLine.NIKValue(nik)] = newValue }
     }
 
-    public var count: Int { byNumber.count + byText.count }
+    /// By a line's own NIK key (no NIK text made and read back).
+    subscript(nik: LedgerLine.NIKValue) -> String? {
+        get { kpjs[nik] }
+        set { kpjs[nik] = newValue }
+    }
+
+    public var count: Int { kpjs.count }
 
     /// Adds the covered KPJs of `months` (consecutive, oldest first, all later than what this
     /// history held), each month's pairs read in ledger order by `read`, one month at a time: a NIK
@@ -37,21 +37,17 @@ public struct KPJHistory: Sendable, ExpressibleByDictionaryLiteral {
         _ months: [YearMonth], read: (YearMonth) throws -> [(nik: String, kpj: String)]
     ) rethrows {
         guard !months.isEmpty else { return }
-        var newer = KPJHistory()
+        var newer: [LedgerLine.NIKValue: String] = [:]
         for month in months.reversed() {
             for pair in try read(month).reversed() {
-                if let number = AcknowledgementBook.value(of: pair.nik) {
-                    if newer.byNumber[number] == nil { newer.byNumber[number] = pair.kpj }
-                } else if newer.byText[pair.nik] == nil {
-                    newer.byText[pair.nik] = pair.kpj
-                }
+                let nik = LedgerLine.NIKValue(pair.nik)
+                if newer[nik] == nil { newer[nik] = pair.kpj }
             }
         }
-        if count == 0 {
-            self = newer
-            return
+        if kpjs.isEmpty {
+            kpjs = newer
+        } else {
+            kpjs.merge(newer) { _, newest in newest }
         }
-        byNumber.merge(newer.byNumber) { _, newest in newest }
-        byText.merge(newer.byText) { _, newest in newest }
     }
 }

@@ -421,7 +421,7 @@ public final class PipelineRun {
             }
             if month != options.months.last {
                 for line in reconciliation.lines where line.entry == .regular && line.status == .covered && !line.kpj.isEmpty {
-                    latestCoveredKPJ[line.nik] = line.kpj
+                    latestCoveredKPJ[line.nikKey] = line.kpj
                 }
             }
             if let result = storeResults[month] {
