@@ -37,15 +37,13 @@ extension PostgresLedgerStore {
     }
 
     /// For a closed month, read in one pass with the check of SPEC §16 (as on SQLite).
-    public func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry] {
+    public func ledgerBook(of month: YearMonth) throws -> AdjustmentCalculator.Book {
         try transaction {
             let name = month.description
-            guard let result = try resultID(of: month) else { return [] }
+            guard let result = try resultID(of: month) else { return AdjustmentCalculator.Book() }
             let sealed = try session.text("SELECT ledger_sha256 FROM seal WHERE pipeline_id = $1 AND month = $2", [key, .text(name)])
-            var entries: [AdjustmentCalculator.BookEntry] = []
-            let take: (PostgresRowCursor) throws -> Void = { row in
-                if let entry = try LedgerLineDecoder.bookEntry(of: row, month: name) { entries.append(entry) }
-            }
+            var book = AdjustmentCalculator.Book()
+            let take: (PostgresRowCursor) throws -> Void = { row in try LedgerLineDecoder.add(row, month: name, to: &book) }
             if let sealed {
                 let digest = try digest(.ledger, result: result, month: name, row: take)
                 guard digest == sealed else {
@@ -57,7 +55,7 @@ extension PostgresLedgerStore {
                     "SELECT \(Self.ledgerColumns) FROM ledger_line l WHERE l.result_id = $1 AND l.entry = 'REGULAR' AND l.for_month = $2 ORDER BY l.line",
                     [.integer(result), .text(name)], packed: true, take)
             }
-            return entries
+            return book
         }
     }
 

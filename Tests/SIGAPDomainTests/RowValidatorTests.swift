@@ -237,6 +237,37 @@ struct RowValidatorTests {
         #expect(serial.nik == nil)
     }
 
+    @Test("a month of the same calendar year keeps the same rows with the same values, unless ages quarantine")
+    func sameRowsAcrossMonths() throws {
+        let january = YearMonth("2026-01")!, june = YearMonth("2026-06")!, december = YearMonth("2025-12")!
+        let ageError = ValidationSettings(severityPolicy: try SeverityPolicy(overrides: [.ageOutOfRange: .error]))
+        #expect(RowValidator(month: january).keepsSameRows(for: june))
+        #expect(!RowValidator(month: december).keepsSameRows(for: january))
+        #expect(!RowValidator(month: january, settings: ageError).keepsSameRows(for: june))
+        #expect(RowValidator(month: june, settings: ageError).keepsSameRows(for: june))
+
+        // Rows whose outcome moves with the month: a NIK and a date with a two-digit year of 26
+        // (1926 in 2025, 2026 from January 2026: out of range, then a future date), and a worker
+        // who turns 15 in March 2026. Within 2026 only the age warning changes.
+        let records = [
+            Self.record(nik: .text("3275081703260001"), birthDate: .text("17-03-26")),
+            Self.record(nik: .text("3275081703110001"), birthDate: .text("17-03-2011")),
+            Self.record(),
+        ]
+        func outcome(_ validator: RowValidator) -> [String] {
+            records.map { record in
+                let row = validator.validate(record)
+                return "\(row.isQuarantined) \(row.birthDate.map(String.init(describing:)) ?? "-") \(row.nik?.birthDate.year ?? 0)"
+            }
+        }
+        #expect(outcome(RowValidator(month: january)) == outcome(RowValidator(month: june)))
+        #expect(outcome(RowValidator(month: december)) != outcome(RowValidator(month: january)))
+        #expect(outcome(RowValidator(month: january, settings: ageError)) != outcome(RowValidator(month: june, settings: ageError)))
+        // The age warning itself is the month's: the worker is 14 in January, 15 in June.
+        #expect(Self.codes(RowValidator(month: january).validate(records[1])).contains("AGE_OUT_OF_RANGE"))
+        #expect(!Self.codes(RowValidator(month: june).validate(records[1])).contains("AGE_OUT_OF_RANGE"))
+    }
+
     @Test("findings come in the order of the spec's tables")
     func order() {
         let row = Self.validator.validate(

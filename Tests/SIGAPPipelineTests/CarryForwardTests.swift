@@ -98,6 +98,50 @@ struct CarryForwardTests {
         #expect(try workspace.summary("2025-12").figure("by_source", "DISHUB", "workers") == 2)
     }
 
+    // MARK: - Rows put aside for the months that carry them
+
+    /// Everything a user could check of a month's loaded rows: place, duplicate mark and values.
+    static func rows(_ month: MonthRosterLoader.Month) -> [String] {
+        month.entries.map { "\(RosterEntryListTests.describe($0))|\($0.person)" }
+    }
+
+    @Test("a roster carried forward from the rows an earlier month put aside gives what reading it again gives; a new year reads again")
+    func keptRowsCarryForward() throws {
+        let workspace = try LedgerWorkspace()
+        try workspace.roster(
+            "2025-11", "DISHUB",
+            [Kit.rahmat.with { $0.phone = "12345" }, Kit.yuliani, Self.senior, Kit.suparman.with { $0.name = "-" }, Kit.rahmat])
+        try workspace.roster("2025-11", "DINSOS", [Kit.lestari, Kit.yuliani])
+        try workspace.roster("2025-12", "DINSOS", "desember.xlsx", [Kit.darmawan])
+        var reading = try workspace.loader()
+        var keeping = try workspace.loader()
+        var used: [Int] = []
+        for month in [Kit.november, Kit.december, Kit.january, Kit.february] {
+            let read = try reading.load(month)
+            let kept = try keeping.load(month, keepingRosters: true)
+            #expect(Self.rows(kept) == Self.rows(read), "\(month)")
+            #expect(kept.rosterMonth == read.rosterMonth)
+            used.append(keeping.keptRostersUsed)
+        }
+        // DISHUB's November roster is taken from its kept rows in December (joined with DINSOS's
+        // own December rows); January is another calendar year (the century rule), so both
+        // rosters are read again there, and February takes both from January's kept rows.
+        #expect(used == [0, 1, 1, 3])
+        #expect(reading.keptRostersUsed == 0)
+    }
+
+    @Test("when AGE_OUT_OF_RANGE is an error, a carried roster is validated again each month: the senior leaves in December")
+    func keptRowsNotUsedWhenAgeQuarantines() throws {
+        let workspace = try LedgerWorkspace(severity: ["AGE_OUT_OF_RANGE": "error"])
+        try workspace.roster("2025-11", "DISHUB", [Kit.rahmat, Self.senior])
+        var loader = try workspace.loader()
+        let november = try loader.load(Kit.november, keepingRosters: true)
+        let december = try loader.load(Kit.december, keepingRosters: true)
+        #expect(Self.niks(november, "DISHUB") == [Kit.rahmat.nik, Self.senior.nik])
+        #expect(Self.niks(december, "DISHUB") == [Kit.rahmat.nik])
+        #expect(loader.keptRostersUsed == 0)
+    }
+
     // MARK: - Ignored files only
 
     @Test("a folder holding only ~$ lock files and dot files counts as not sent: carried forward, nothing unreadable")

@@ -278,11 +278,15 @@ struct ClosingTests {
                 Kit.ack("2025-11", Kit.rahmat.nik, kpj: "25110000099", status: "DITERIMA", premium: "16800"),
                 Kit.ack("2025-12", Kit.rahmat.nik, kpj: "25110000099", status: "DITERIMA", premium: "16800"),
             ])
-        try workspace.run(through: "2025-12")
+        let outcome = try workspace.run(through: "2025-12")
         let lines = try workspace.ledger("2025-12")
         #expect(Kit.adjustments(lines).isEmpty)
         #expect(Kit.regular(lines, Kit.rahmat.nik)?.flags == [.kpjChanged])
         #expect(Kit.regular(lines, Kit.rahmat.nik)?.kpj == "25110000099")
+        // November's KPJs came with its book (read for the adjustments): December reads no
+        // history from the store.
+        #expect(try IncrementalRunTests.stageItems(outcome, "adjust", month: "2025-11") == 0)
+        #expect(try IncrementalRunTests.stageItems(outcome, "covered KPJs of earlier months", month: "2025-12") == nil)
     }
 
     @Test("reruns never duplicate an adjustment: the same inputs give byte-identical ledger.csv and summary.json")

@@ -1,3 +1,4 @@
+import Foundation
 import SIGAPDomain
 import SIGAPFixtures
 import Testing
@@ -78,6 +79,36 @@ struct RosterEntryListTests {
         #expect(original.count == 2 && copy.count == 102)
         #expect(original.map(Self.describe) == entries.prefix(2).map(Self.describe))
         #expect(copy[101].person == entries[2].person)
+    }
+
+    @Test("a list put aside in a temporary file comes back as it was; joined lists keep every row's values and place")
+    func spilledAndJoined() throws {
+        let entries = [
+            Self.entry(Self.people[0]),
+            Self.entry(Self.people[2], source: "DINSOS", file: "2025-11/DINSOS/b.xlsx", sheet: "Lembar 2", row: 1_048_576, nikColumn: nil),
+            Self.entry(Self.people[3], row: 9, duplicate: true),
+        ]
+        // Enough rows that the file, not memory, holds most of them (`ByteSpool` keeps 4 MB).
+        var many = RosterEntryList()
+        for row in 0..<120_000 { many.append(Self.entry(Self.people[row % 4], file: "2025-11/DISHUB/\(row / 40_000).xlsx", row: row + 2)) }
+        let folder = FileManager.default.temporaryDirectory.path
+        for list in [RosterEntryList(), RosterEntryList(entries), many] {
+            let spilled = list.spilled(in: folder)
+            #expect(spilled.rows == list.count)
+            let back = RosterEntryList(spilled)
+            #expect(back.map(Self.describe) == list.map(Self.describe))
+            #expect(back.map(\.person) == list.map(\.person))
+        }
+
+        // Joined: the same as appending the rows one by one, districts and origins shared by value.
+        var one = RosterEntryList(entries)
+        var joined = RosterEntryList(entries)
+        for entry in many.prefix(5) { one.append(entry) }
+        joined.append(contentsOf: RosterEntryList(many.prefix(5)))
+        #expect(joined.map(Self.describe) == one.map(Self.describe))
+        #expect(joined.map(\.person) == one.map(\.person))
+        #expect(joined.originCount == one.originCount)
+        #expect(joined.districts.values.count == one.districts.values.count)
     }
 
     @Test("texts Swift calls equal but written differently (precomposed, decomposed) come back as each row sent them")

@@ -89,6 +89,6 @@ public struct FaultyStore: LedgerStore {
     public func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
         try inner.ledgerLines(of: month, entry: entry)
     }
-    public func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry] { try inner.ledgerBook(of: month) }
+    public func ledgerBook(of month: YearMonth) throws -> AdjustmentCalculator.Book { try inner.ledgerBook(of: month) }
     public func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)] { try inner.coveredKPJs(of: month) }
 }

@@ -45,8 +45,15 @@ package final class ByteSpool: @unchecked Sendable {
     }
 
     package func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
-        tail.append(contentsOf: bytes)
-        if tail.count >= Self.memoryLimit { spill() }
+        // A piece at a time: a large block never sits whole in memory on its way to the file.
+        var start = 0
+        while start < bytes.count {
+            let room = tail.count < Self.memoryLimit ? Self.memoryLimit - tail.count : bytes.count - start
+            let end = min(bytes.count, start + room)
+            tail.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            start = end
+            if tail.count >= Self.memoryLimit { spill() }
+        }
     }
 
     /// A copy, for a list copied and then appended to (value semantics over a shared spool).
@@ -125,6 +132,22 @@ package final class ByteSpool: @unchecked Sendable {
                 position += available
             }
             return result
+        }
+
+        /// Fills `buffer` with the next bytes; false when fewer are left (the rest then holds them).
+        mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+            var filled = 0
+            while filled < buffer.count, position < spool.count {
+                if position - chunkStart >= chunk.count { load() }
+                let available = min(buffer.count - filled, chunk.count - (position - chunkStart))
+                chunk.withUnsafeBytes { bytes in
+                    (buffer.baseAddress! + filled).copyMemory(
+                        from: bytes.baseAddress! + (position - chunkStart), byteCount: available)
+                }
+                filled += available
+                position += available
+            }
+            return filled == buffer.count
         }
 
         /// The rest of the chunk at hand, or the next one; nil at the end.

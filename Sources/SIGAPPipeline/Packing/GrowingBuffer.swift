@@ -67,6 +67,15 @@ struct GrowingBuffer<Element: BitwiseCopyable>: RandomAccessCollection, Sendable
         try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
     }
 
+    /// `count` elements whose bytes `fill` writes, all of them (values read back from where a
+    /// buffer's bytes were kept, `withUnsafeBufferPointer`).
+    init(count: Int, bytes fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        guard count > 0 else { return }
+        storage.reserve(count)
+        fill(UnsafeMutableRawBufferPointer(start: storage.base, count: count * MemoryLayout<Element>.stride))
+        storage.count = count
+    }
+
     private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     }

@@ -8,8 +8,20 @@ struct PackedText: Sendable {
     /// Where the next text starts.
     var count: Int { bytes.count }
 
+    init() {}
+
+    /// Texts as another list's `withUnsafeBytes` gave them.
+    init(packed bytes: GrowingBuffer<UInt8>) {
+        self.bytes = bytes
+    }
+
     mutating func reserveCapacity(_ count: Int) {
         bytes.reserveCapacity(count)
+    }
+
+    /// The texts of `other` after these (a text of it that started at `p` now starts at `count + p`).
+    mutating func append(contentsOf other: PackedText) {
+        other.bytes.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 
     mutating func append(_ value: String?) {

@@ -129,12 +129,40 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
                 flags: flags))
     }
 
+    /// The rows of `other` after these, as appending its entries one by one would give them, but
+    /// moved as packed records and texts.
     public mutating func append(contentsOf other: RosterEntryList) {
         if isEmpty {
             self = other
             return
         }
-        for entry in other { append(entry) }
+        let textShift = text.count
+        text.append(contentsOf: other.text)
+        // Its origins follow these (one already last here counts once); its districts by value.
+        var originMap: [UInt32] = []
+        for origin in other.origins {
+            if origins.last.map({ !$0.isSame(as: origin) }) ?? true { origins.append(origin) }
+            originMap.append(UInt32(origins.count - 1))
+        }
+        let districtMap = other.districts.values.map { district($0) }
+        func moved(_ position: UInt32) -> UInt32 { position == 0 ? 0 : districtMap[Int(position) - 1] }
+        precondition(records.count + other.records.count < Int(UInt32.max), "roster row out of range")
+        records.reserveCapacity(records.count + other.records.count)
+        for var record in other.records {
+            record.textStart += textShift
+            record.origin = originMap[Int(record.origin)]
+            record.kelurahan = moved(record.kelurahan)
+            record.kecamatan = moved(record.kecamatan)
+            records.append(record)
+        }
+    }
+
+    /// A list made of parts another list had (`RosterEntryList+Spool`).
+    init(records: GrowingBuffer<Record>, text: PackedText, origins: [Origin], districts: PackedValues<DistrictValue>) {
+        self.records = records
+        self.text = text
+        self.origins = origins
+        self.districts = districts
     }
 
     private mutating func district(_ value: DistrictValue?) -> UInt32 {

@@ -37,17 +37,20 @@ public struct KPJHistory: Sendable, ExpressibleByDictionaryLiteral {
         _ months: [YearMonth], read: (YearMonth) throws -> [(nik: String, kpj: String)]
     ) rethrows {
         guard !months.isEmpty else { return }
-        var newer: [LedgerLine.NIKValue: String] = [:]
+        guard kpjs.isEmpty else {
+            // On top of a history: oldest first, each line over what came before (no second
+            // dictionary of a million NIKs beside this one).
+            for month in months {
+                for pair in try read(month) { kpjs[LedgerLine.NIKValue(pair.nik)] = pair.kpj }
+            }
+            return
+        }
+        // From nothing: newest first, so an older month only looks up the NIKs a newer one has.
         for month in months.reversed() {
             for pair in try read(month).reversed() {
                 let nik = LedgerLine.NIKValue(pair.nik)
-                if newer[nik] == nil { newer[nik] = pair.kpj }
+                if kpjs[nik] == nil { kpjs[nik] = pair.kpj }
             }
-        }
-        if kpjs.isEmpty {
-            kpjs = newer
-        } else {
-            kpjs.merge(newer) { _, newest in newest }
         }
     }
 }

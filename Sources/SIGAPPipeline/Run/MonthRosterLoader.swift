@@ -40,6 +40,18 @@ public struct MonthRosterLoader {
     /// Where the correction rows of a month beyond a few megabytes go (nil: `$TMPDIR` or `/tmp`).
     public var spoolFolder: String?
     private var lastUsable: [String: (month: YearMonth, files: [Inbox.File])] = [:]
+    /// Each source's latest roster as validated rows, put aside for the months that carry it forward.
+    private var kept: [String: KeptRoster] = [:]
+    /// Rosters carried forward from rows kept by an earlier month instead of read and validated again.
+    public private(set) var keptRostersUsed = 0
+
+    /// A source's roster as validated for one month, in a temporary file (`RosterEntryList.Spilled`).
+    private struct KeptRoster {
+        /// The month whose folder the roster is.
+        var folder: YearMonth
+        var validatedFor: YearMonth
+        var rows: RosterEntryList.Spilled
+    }
 
     public init(definition: PipelineDefinition, inbox: Inbox, limits: ReaderLimits) {
         self.definition = definition
@@ -51,14 +63,18 @@ public struct MonthRosterLoader {
     /// roster is then the folder of the month `rosterMonths` names (none when absent).
     public mutating func assume(rosterMonths: [String: YearMonth]) {
         lastUsable = [:]
+        kept = [:]
         for (source, month) in rosterMonths {
             if let files = inbox.files(source, in: month) { lastUsable[source] = (month, files.filter { $0.ignored == nil }) }
         }
     }
 
     /// Loads `month`; call for consecutive months from the start month (`assume` standing in for
-    /// those not loaded).
-    public mutating func load(_ month: YearMonth) throws -> Month {
+    /// those not loaded). With `keepingRosters`, each source's roster is also put aside as validated
+    /// rows for the next months to carry forward: their validation holds as long as
+    /// `RowValidator.keepsSameRows(for:)` says (a calendar year, by default), and a carried roster is
+    /// then neither replayed nor validated again.
+    public mutating func load(_ month: YearMonth, keepingRosters: Bool = false) throws -> Month {
         var result = Month()
         let settings = ValidationSettings(
             region: definition.region, ageMin: definition.ageMin, ageMax: definition.ageMax,
@@ -96,6 +112,9 @@ public struct MonthRosterLoader {
                         : SourceRosterReport(source: source.code, month: month, unreadable: refused)
                     if report.unreadable.isEmpty {
                         lastUsable[source.code] = (month, files)
+                        kept[source.code] =
+                            keepingRosters && !sends(source.code, in: month.next)
+                            ? KeptRoster(folder: month, validatedFor: month, rows: rows.spilled(in: spoolFolder)) : nil
                         // The first source's rows become the list as they are (no second copy of a
                         // million entries).
                         result.entries.append(contentsOf: rows)
@@ -146,9 +165,27 @@ public struct MonthRosterLoader {
             }
             guard let carried = lastUsable[source.code] else { continue }
             result.rosterMonth[source.code] = carried.month
-            reader.collectsFindings = false
-            _ = try reader.read(carried.files.map { ($0.path, $0.name) }, limits: limits) { result.entries.append($0) }
+            var rows = RosterEntryList()
+            if let roster = kept[source.code], roster.folder == carried.month,
+                RowValidator(month: roster.validatedFor, settings: settings).keepsSameRows(for: month)
+            {
+                rows = RosterEntryList(roster.rows)
+                keptRostersUsed += 1
+            } else {
+                reader.collectsFindings = false
+                _ = try reader.read(carried.files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
+                kept[source.code] =
+                    keepingRosters && !sends(source.code, in: month.next)
+                    ? KeptRoster(folder: carried.month, validatedFor: month, rows: rows.spilled(in: spoolFolder)) : nil
+            }
+            result.entries.append(contentsOf: rows)
         }
         return result
+    }
+
+    /// Whether `source` has a folder of roster files (not only ignored ones) for `month`: when it
+    /// does, its roster is not carried into that month, and there is no use putting it aside.
+    private func sends(_ source: String, in month: YearMonth) -> Bool {
+        inbox.files(source, in: month)?.contains { $0.ignored == nil } ?? false
     }
 }

@@ -13,6 +13,8 @@ public final class PipelineRun {
     private let log: RunLog
     /// The run's staged roster extractions (what the manifest counts).
     private var rosterStaging: RosterStaging?
+    /// Rosters carried forward from the rows an earlier month of the run put aside (the manifest's).
+    private var keptRostersUsed = 0
 
     public init(options: RunOptions, store: any LedgerStore, log: RunLog) {
         self.options = options
@@ -277,6 +279,8 @@ public final class PipelineRun {
         var lastComputed: (month: YearMonth, lines: [LedgerLine])?
         var violations: [String] = []
 
+        // Rosters carried forward are put aside as validated rows while a later month is to come.
+        let lastToCompute = plan.last(where: \.isComputed)?.month
         for entry in plan {
             let month = entry.month
             guard entry.isComputed else {
@@ -316,7 +320,8 @@ public final class PipelineRun {
             started = meter.now
             var rosters: MonthRosterLoader.Month
             do {
-                rosters = try loader.load(month)
+                rosters = try loader.load(month, keepingRosters: month != lastToCompute)
+                keptRostersUsed = loader.keptRostersUsed
             } catch {
                 // No thread outlives the run; an acknowledgement error wins, as when they were
                 // read first.
@@ -410,12 +415,14 @@ public final class PipelineRun {
                 if let seal = seals.first(where: { $0.month == month }) {
                     try SealChain(store: store, out: options.out).checkRecomputed(seal)
                 }
+                let book = try store.ledgerBook(of: month)
                 let made = AdjustStage(frozen: storedAdjustments ?? []).run(
-                    month, book: try store.ledgerBook(of: month), recomputed: reconciliation.lines, into: firstOpen)
+                    month, book: book.entries, recomputed: reconciliation.lines, into: firstOpen)
                 adjustments.lines += made.lines
                 adjustments.notes += made.notes
+                // Its KPJ history, read with its book (not read again for the next month).
+                latestCoveredKPJ.add([month]) { _ in book.coveredKPJs }
                 meter.record("adjust", month: month, items: made.lines.count, since: started)
-                historyInStore.append(month)
                 disposal.release(&merged.workers, leaving: WorkerList())
                 continue
             }
@@ -574,6 +581,7 @@ public final class PipelineRun {
     private func publishManifest(_ manifest: inout RunManifest, outcome: Outcome, meter: StageMeter) throws -> String {
         manifest.stages = meter.json
         manifest.rosterFiles = (rosterStaging?.parsed ?? 0, rosterStaging?.replayed ?? 0)
+        manifest.keptRostersUsed = keptRostersUsed
         manifest.exitCode = Int(outcome.exitCode)
         manifest.problems = outcome.problems
         manifest.finishedAt = Int(Date().timeIntervalSince1970)

@@ -20,6 +20,8 @@ struct RunManifest {
     var problems: [String] = []
     /// Roster files parsed this run, and read back from their staged extraction.
     var rosterFiles = (parsed: 0, replayed: 0)
+    /// Rosters carried forward from the validated rows an earlier month of the run put aside.
+    var keptRostersUsed = 0
     var exitCode = 0
     var finishedAt = 0
 
@@ -73,6 +75,7 @@ struct RunManifest {
             "\"months\": \(list(months.map { "    {\"month\": \(string($0.month.description)), \"action\": \(string($0.action)), \"because\": [\($0.because.map(string).joined(separator: ", "))]}" }))",
             "\"stages\": \(list(stages.map { "    " + $0 }))",
             "\"roster_files\": {\"parsed\": \(rosterFiles.parsed), \"replayed\": \(rosterFiles.replayed)}",
+            "\"rosters_carried_from_kept_rows\": \(keptRostersUsed)",
             "\"notes\": \(list(notes.map { "    " + string($0) }))",
             "\"problems\": \(list(problems.map { "    " + string($0) }))",
         ]

@@ -44,13 +44,19 @@ package struct LedgerLineDecoder {
             })
     }
 
-    /// The book entry (NIK, status, premium) of a REGULAR line of the month itself; nil for any
-    /// other line; `StoreError.damaged` for a status that cannot be read back.
-    package static func bookEntry<Cursor: StoreRowCursor>(of row: Cursor, month: String) throws -> AdjustmentCalculator.BookEntry? {
-        guard row.text(0) == LedgerEntryKind.regular.rawValue, row.text(1) == month else { return nil }
+    /// Adds a REGULAR line of the month itself to `book`: its entry (NIK, status, premium), and its
+    /// NIK and KPJ when it is covered with one; any other line is passed over. `StoreError.damaged`
+    /// for a status that cannot be read back.
+    package static func add<Cursor: StoreRowCursor>(_ row: Cursor, month: String, to book: inout AdjustmentCalculator.Book) throws {
+        guard row.text(0) == LedgerEntryKind.regular.rawValue, row.text(1) == month else { return }
         guard let status = LedgerStatus(rawValue: row.text(11)) else {
             throw StoreError.damaged("a stored ledger line of \(month) cannot be read back")
         }
-        return AdjustmentCalculator.BookEntry(nik: row.text(2), status: status, premium: row.integer(14))
+        let nik = row.text(2)
+        book.entries.append(AdjustmentCalculator.BookEntry(nik: nik, status: status, premium: row.integer(14)))
+        if status == .covered {
+            let kpj = row.text(10)
+            if !kpj.isEmpty { book.coveredKPJs.append((nik, kpj)) }
+        }
     }
 }

@@ -79,9 +79,10 @@ public protocol LedgerStore: Sendable {
     /// A stored month's ledger lines (of one kind, or all), in ledger order.
     func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine]
     /// The NIK, status and premium of a stored month's REGULAR lines, in ledger order (its book,
-    /// without the rest of its lines). For a closed month, its lines are checked against its seal
-    /// in the same pass (`StoreError.damaged` when they differ).
-    func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry]
+    /// without the rest of its lines), with the KPJs of its covered ones (as `coveredKPJs` gives
+    /// them). For a closed month, its lines are checked against its seal in the same pass
+    /// (`StoreError.damaged` when they differ).
+    func ledgerBook(of month: YearMonth) throws -> AdjustmentCalculator.Book
     /// The NIK and KPJ of a stored month's REGULAR COVERED lines that carry a KPJ, in NIK order.
     func coveredKPJs(of month: YearMonth) throws -> [(nik: String, kpj: String)]
     /// One NIK's history through the five views (SPEC §17): what `sigap explain` prints.

@@ -547,18 +547,16 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
 
     /// For a closed month, read in one pass with the check of SPEC §16: its lines, rendered, must
     /// give the ledger digest its seal holds (else `damaged`: the run stops, nothing published).
-    public func ledgerBook(of month: YearMonth) throws -> [AdjustmentCalculator.BookEntry] {
+    public func ledgerBook(of month: YearMonth) throws -> AdjustmentCalculator.Book {
         try read { db in
             let name = month.description
             guard let result = try Int64.fetchOne(db, sql: "SELECT result_id FROM month WHERE month = ?", arguments: [name]) else {
-                return []
+                return AdjustmentCalculator.Book()
             }
             let sealed = try String.fetchOne(db, sql: "SELECT ledger_sha256 FROM seal WHERE month = ?", arguments: [name])
-            var entries: [AdjustmentCalculator.BookEntry] = []
-            // Columns as in ledger.csv after `month`: entry 0, for_month 1, nik 2, status 11, premium 14.
-            let take: (SQLiteStatement) throws -> Void = { statement in
-                if let entry = try LedgerLineDecoder.bookEntry(of: statement, month: name) { entries.append(entry) }
-            }
+            var book = AdjustmentCalculator.Book()
+            // Columns as in ledger.csv after `month`: entry 0, for_month 1, nik 2, kpj 10, status 11, premium 14.
+            let take: (SQLiteStatement) throws -> Void = { statement in try LedgerLineDecoder.add(statement, month: name, to: &book) }
             if let sealed {
                 let digest = try CSVTableLoad.ledger.digest(from: db, result: result, month: name, row: take)
                 guard digest == sealed else {
@@ -574,7 +572,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 statement.bind(2, name)
                 try statement.forEachRow { try take(statement) }
             }
-            return entries
+            return book
         }
     }
 
