@@ -486,12 +486,21 @@ public final class PipelineRun {
             // next month's report has compared with them.
             if !options.dryRun, let resultID = storeResults[month] {
                 started = meter.now
-                var previous = lastComputed?.month == month.previous ? lastComputed : nil
-                if previous == nil, month.previous < month, storedMonths[month.previous] != nil {
-                    previous = (month.previous, try store.ledgerLines(of: month.previous, entry: nil))
-                }
+                // The report compares with the month before: computed just now, else read back from
+                // the store on a second thread while this month's files are written.
+                let computed = lastComputed?.month == month.previous ? lastComputed : nil
                 lastComputed = nil
-                prepared.append(try publishing.prepare(result, resultID: resultID, runID: runID, previous: previous))
+                var stored: BackgroundTask<[LedgerLine]>?
+                if computed == nil, month.previous < month, storedMonths[month.previous] != nil {
+                    let earlier = month.previous
+                    stored = BackgroundTask { try store.ledgerLines(of: earlier, entry: nil) }
+                }
+                defer { stored?.discardResult() }
+                prepared.append(
+                    try publishing.prepare(result, resultID: resultID, runID: runID) {
+                        if let stored { return (month.previous, try stored.wait()) }
+                        return computed
+                    })
                 meter.record("stage month", month: month, items: lines.count, since: started)
             }
             lastComputed = (month, lines)

@@ -33,10 +33,12 @@ struct PublishStage {
         var parts: ReportParts
     }
 
-    /// Stages `result`'s ledger file and store rows under `resultID`; `previous` is the previous
-    /// month's lines as the store will hold them (nil when it holds no previous month).
+    /// Stages `result`'s ledger file and store rows under `resultID`; `previous` gives the previous
+    /// month's lines as the store will hold them (nil when it holds no previous month), asked once
+    /// the month's files are written and its rows staged (it may wait for a read on another thread).
     func prepare(
-        _ result: PipelineRun.MonthResult, resultID: Int64, runID: String, previous: (month: YearMonth, lines: [LedgerLine])?
+        _ result: PipelineRun.MonthResult, resultID: Int64, runID: String,
+        previous: () throws -> (month: YearMonth, lines: [LedgerLine])?
     ) throws -> Month {
         let summaryJSON = result.summary.json
         let ledger = Result { try publisher.stageLedger(result) }
@@ -47,6 +49,7 @@ struct PublishStage {
         let ledgerFile = try? ledger.get()
         let findingsFile = try? findings.get()
         var findingsCSV: String?
+        var earlier: (month: YearMonth, lines: [LedgerLine])?
         if findingsFile == nil {
             counts = ReportFindings()
             findingsCSV = FindingsCSV.render(result.findings, counting: &counts)
@@ -59,6 +62,7 @@ struct PublishStage {
                 findingsSHA256: findingsFile?.sha256, resultID: resultID, basis: result.basis, ledgerSHA256: ledgerFile?.sha256)
             stored.review = result.review
             try store.stage(result: stored)
+            earlier = try previous()
         } catch {
             for file in [ledgerFile, findingsFile] { if let file { publisher.folder.discard(file.staged) } }
             throw error
@@ -67,7 +71,7 @@ struct PublishStage {
             month: result.month, result: resultID, summaryJSON: summaryJSON, ledger: ledger, findings: findings,
             submission: Result { try publisher.stageSubmission(result) },
             parts: ReportParts(
-                month: result.month, lines: result.lines, previous: previous, findings: counts))
+                month: result.month, lines: result.lines, previous: earlier, findings: counts))
     }
 
     /// Removes the staged ledger and findings files of `months` not put in place.
