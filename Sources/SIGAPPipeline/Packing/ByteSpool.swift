@@ -123,15 +123,11 @@ package final class ByteSpool: @unchecked Sendable {
 
         /// The next `count` bytes (fewer at the end).
         mutating func bytes(_ count: Int) -> [UInt8] {
-            var result: [UInt8] = []
-            result.reserveCapacity(count)
-            while result.count < count, position < spool.count {
-                if position - chunkStart >= chunk.count { load() }
-                let available = min(count - result.count, chunk.count - (position - chunkStart))
-                result += chunk[(position - chunkStart)..<(position - chunkStart + available)]
-                position += available
+            let available = max(0, min(count, spool.count - position))
+            return [UInt8](unsafeUninitializedCapacity: available) { buffer, initialized in
+                _ = read(into: UnsafeMutableRawBufferPointer(buffer))
+                initialized = available
             }
-            return result
         }
 
         /// Fills `buffer` with the next bytes; false when fewer are left (the rest then holds them).

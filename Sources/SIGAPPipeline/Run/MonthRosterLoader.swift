@@ -112,9 +112,7 @@ public struct MonthRosterLoader {
                         : SourceRosterReport(source: source.code, month: month, unreadable: refused)
                     if report.unreadable.isEmpty {
                         lastUsable[source.code] = (month, files)
-                        kept[source.code] =
-                            keepingRosters && !sends(source.code, in: month.next)
-                            ? KeptRoster(folder: month, validatedFor: month, rows: rows.spilled(in: spoolFolder)) : nil
+                        putAside(rows, of: source.code, folder: month, validatedFor: month, if: keepingRosters)
                         // The first source's rows become the list as they are (no second copy of a
                         // million entries).
                         result.entries.append(contentsOf: rows)
@@ -174,18 +172,21 @@ public struct MonthRosterLoader {
             } else {
                 reader.collectsFindings = false
                 _ = try reader.read(carried.files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
-                kept[source.code] =
-                    keepingRosters && !sends(source.code, in: month.next)
-                    ? KeptRoster(folder: carried.month, validatedFor: month, rows: rows.spilled(in: spoolFolder)) : nil
+                putAside(rows, of: source.code, folder: carried.month, validatedFor: month, if: keepingRosters)
             }
             result.entries.append(contentsOf: rows)
         }
         return result
     }
 
-    /// Whether `source` has a folder of roster files (not only ignored ones) for `month`: when it
-    /// does, its roster is not carried into that month, and there is no use putting it aside.
-    private func sends(_ source: String, in month: YearMonth) -> Bool {
-        inbox.files(source, in: month)?.contains { $0.ignored == nil } ?? false
+    /// Keeps `rows` (the roster of `folder`, validated for `validatedFor`) for the next months of
+    /// `source` when `wanted` and the month after has no folder of roster files (not only ignored
+    /// ones) of its own; else drops what was kept (a roster not carried needs none).
+    private mutating func putAside(
+        _ rows: RosterEntryList, of source: String, folder: YearMonth, validatedFor: YearMonth, if wanted: Bool
+    ) {
+        let sendsNext = inbox.files(source, in: validatedFor.next)?.contains { $0.ignored == nil } ?? false
+        kept[source] =
+            wanted && !sendsNext ? KeptRoster(folder: folder, validatedFor: validatedFor, rows: rows.spilled(in: spoolFolder)) : nil
     }
 }
