@@ -14,6 +14,9 @@ enum PostgresSchema {
         ("v1: the warehouse", tables + views + frozenClosedMonths),
         ("v2: staged bytes kept uncompressed", stagedBytesUncompressed),
         ("v3: an index of adjustment lines, none of acknowledgement rows by NIK", adjustmentLines),
+        // As on SQLite (its v9): a month's lines go in at the end of the index, and a person's
+        // history probes each month's result.
+        ("v4: NIK indexes by result", SQLiteSchema.nikIndexesByResult),
     ]
 
     /// Brings the database's sigap tables to the newest version: each migration not yet recorded

@@ -179,17 +179,26 @@ struct PostgresStoreTests {
             CREATE INDEX ack_row_nik ON ack_row (nik);
             ALTER TABLE ack_stage ALTER COLUMN records SET STORAGE EXTENDED, ALTER COLUMN text SET STORAGE EXTENDED;
             ALTER TABLE roster_chunk ALTER COLUMN data SET STORAGE EXTENDED;
+            DROP INDEX ledger_line_nik;
+            CREATE INDEX ledger_line_nik ON ledger_line (nik);
+            DROP INDEX worker_nik;
+            CREATE INDEX worker_nik ON worker (nik);
             DELETE FROM sigap_migration WHERE name <> 'v1: the warehouse';
             """)
         let again = try workspace.sigap("run", ["--through", "2026-02"], overrides: ["--store": url])
         #expect(again.exitStatus == 65, "\(again)")
         let migrations = try server.query(database, "SELECT name FROM sigap_migration ORDER BY name")
-        #expect(migrations.split(separator: "\n").count == 3, "\(migrations)")
+        #expect(migrations.split(separator: "\n").count == 4, "\(migrations)")  // v1 to v4
         let storage = try server.query(
             database, "SELECT attstorage FROM pg_attribute WHERE attrelid = 'ack_stage'::regclass AND attname IN ('records', 'text')")
         #expect(storage.split(separator: "\n") == ["e", "e"], "\(storage)")
         #expect(try server.query(database, "SELECT to_regclass('ledger_line_adjustment') IS NOT NULL").hasPrefix("t"))
         #expect(try server.query(database, "SELECT to_regclass('ack_row_nik') IS NULL").hasPrefix("t"))
+        // The NIK indexes keyed by result (v4).
+        let nikIndexes = try server.query(
+            database, "SELECT indexdef FROM pg_indexes WHERE indexname IN ('ledger_line_nik', 'worker_nik') ORDER BY indexname")
+        let keyed = nikIndexes.split(separator: "\n").map { $0.hasSuffix("(result_id, nik)") || $0.hasSuffix("(set_id, nik)") }
+        #expect(keyed == [true, true], "\(nikIndexes)")
         #expect(try RunWorkspace.demoMonths.map { try workspace.read("\($0)/ledger.csv") } == before)
         let verify = try workspace.sigap("verify", overrides: ["--store": url])
         #expect(verify.exitStatus == 0, "\(verify)")

@@ -146,6 +146,27 @@ struct StoreViewsTests {
         #expect(carried == [["2025-11/DISHUB/DISHUB pekerja rentan November 2025.xlsx"]])
     }
 
+    @Test("a person's history is found through the NIK indexes, month by month, never by reading every line")
+    func historyByIndex() throws {
+        let workspace = try Self.history.get()
+        // Someone enrolled in every month of the demo.
+        let nik = try #require(
+            try workspace.query(
+                "SELECT nik FROM workers GROUP BY nik HAVING count(DISTINCT month) = ? ORDER BY nik LIMIT 1", [Self.months.count]
+            ).first?.first)
+        for (view, index, table) in [("ledger_lines", "ledger_line_nik", "l"), ("workers", "worker_nik", "w")] {
+            let plan = try workspace.query("EXPLAIN QUERY PLAN SELECT * FROM \(view) WHERE nik = ?", [nik]).map { $0.last ?? "" }
+            #expect(plan.contains { $0.contains("SEARCH \(table) USING INDEX \(index) (") && $0.contains("nik=?") }, "\(view): \(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN \(table)") }, "\(view): \(plan)")
+            // And the index gives what reading the view whole gives.
+            // (`nik || ''` keeps SQLite off the index.)
+            let found = try workspace.query("SELECT * FROM \(view) WHERE nik = ?", [nik])
+            let read = try workspace.query("SELECT * FROM \(view) WHERE nik || '' = ?", [nik])
+            #expect(found == read, "\(view)")
+            #expect(Set(found.map { $0[0] }) == Set(Self.months), "\(view)")
+        }
+    }
+
     /// One example of `docs/store.md`: its SQL and the result it shows.
     struct Example: CustomTestStringConvertible {
         var sql: String

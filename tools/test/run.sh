@@ -7,6 +7,12 @@
 set -uo pipefail
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+# The tests' scratch folders (workspaces, stores, workbooks) go into one folder of this run: removed
+# when every test passed, kept after a failure (its messages name paths in it). Others may enter it
+# (a test's PostgreSQL server runs as the postgres user).
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/sigap-tests.XXXXXX")
+chmod 755 "$scratch"
+export TMPDIR=$scratch
 # Every thread's frames, no register or image dump: the frames are what tell the cause.
 export SWIFT_BACKTRACE="enable=yes,interactive=no,images=none,registers=none,threads=all"
 
@@ -21,5 +27,10 @@ if [ "$status" -ne 0 ] && grep -q '^\*\*\* Program crashed' "$log"; then
         / crashed:$/ { inside = 1 }
         inside && /^Thread [0-9]+ / && !/ crashed:$/ { inside = 0 }
         inside { print }' | head -n 80
+fi
+if [ "$status" -eq 0 ]; then
+    rm -rf "$scratch"
+else
+    echo "run.sh: the tests' scratch files are kept in $scratch"
 fi
 exit "$status"

@@ -431,11 +431,21 @@ public final class PipelineRun {
                     latestCoveredKPJ[line.nikKey] = line.kpj
                 }
             }
+            // The month's workers go into the store on a second thread while its files are made
+            // (the store takes one write at a time: staging the month's rows waits for them).
+            var storingWorkers: BackgroundTask<Duration>?
             if let result = storeResults[month] {
-                started = meter.now
-                try store.stage(workers: merged.workers, result: result)
-                meter.record("store workers", month: month, items: merged.workers.count, since: started)
+                let workers = merged.workers
+                storingWorkers = BackgroundTask {
+                    let clock = ContinuousClock()
+                    let start = clock.now
+                    try store.stage(workers: workers, result: result)
+                    return clock.now - start
+                }
             }
+            // A month that stops early leaves no thread behind.
+            defer { storingWorkers?.discardResult() }
+            let workerCount = merged.workers.count
             let submission = EnrolmentList.rows(
                 lines: reconciliation.lines, workers: merged.workers, acknowledgements: acknowledgements.lookup, month: month)
             // The month's workers (and the rows they refer to) are not needed any more: freed on
@@ -502,6 +512,10 @@ public final class PipelineRun {
                         return computed
                     })
                 meter.record("stage month", month: month, items: lines.count, since: started)
+            }
+            if let storing = storingWorkers {
+                storingWorkers = nil
+                meter.record("store workers", month: month, items: workerCount, took: try storing.wait())
             }
             lastComputed = (month, lines)
         }
