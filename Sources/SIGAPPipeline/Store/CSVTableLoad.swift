@@ -63,7 +63,8 @@ package struct CSVTableLoad: Sendable {
             for (index, column) in tableColumnKinds.enumerated() {
                 let field = fields[index]
                 switch column {
-                case .text, .skip: statement.bind(Int32(index + 3), text: field)
+                // The fields are in the chunk being read until the row is stepped.
+                case .text, .skip: statement.bind(Int32(index + 3), borrowingText: field)
                 case .integer: statement.bind(Int32(index + 3), Self.integer(field))
                 }
             }

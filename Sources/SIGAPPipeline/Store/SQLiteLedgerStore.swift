@@ -283,7 +283,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                     statement.bind(1, set)
                     statement.bind(2, line)
                     for (index, value) in values.enumerated() {
-                        statement.bind(Int32(index + 3), text: value ?? UnsafeBufferPointer(start: nil, count: 0))
+                        // In the packed rows until the row is stepped.
+                        statement.bind(Int32(index + 3), borrowingText: value ?? UnsafeBufferPointer(start: nil, count: 0))
                     }
                     statement.bind(16, row)
                     try statement.step()
