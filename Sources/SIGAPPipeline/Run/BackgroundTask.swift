@@ -18,6 +18,18 @@ final class BackgroundTask<Value>: @unchecked Sendable {
         thread.start()
     }
 
+    /// Runs `body` on a thread of its own and times it there: `wait()` gives its value and how
+    /// long it took (the time a stage's manifest entry shows, whenever the run waits for it).
+    static func timed<Output>(_ body: @escaping () throws -> Output) -> BackgroundTask<(value: Output, took: Duration)>
+    where Value == (value: Output, took: Duration) {
+        BackgroundTask {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let value = try body()
+            return (value, clock.now - start)
+        }
+    }
+
     private func run() {
         let outcome = Result { try body!() }
         body = nil

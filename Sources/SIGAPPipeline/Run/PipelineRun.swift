@@ -299,18 +299,16 @@ public final class PipelineRun {
 
             // The KPJ history of the months before it that only the store holds (their lines) is
             // read on a second thread while the month's rosters are read: it does not depend on them.
-            var history: BackgroundTask<(KPJHistory, Duration)>?
+            var history: BackgroundTask<(value: KPJHistory, took: Duration)>?
             if !historyInStore.isEmpty {
                 let months = historyInStore
                 // Handed over, not shared: the thread adds to the only copy (a million NIKs).
                 let known = latestCoveredKPJ
                 latestCoveredKPJ = KPJHistory()
-                history = BackgroundTask {
-                    let clock = ContinuousClock()
-                    let start = clock.now
+                history = .timed {
                     var history = known
                     try history.add(months, read: store.coveredKPJs(of:))
-                    return (history, clock.now - start)
+                    return history
                 }
             }
             // A month that stops early leaves no thread behind.
@@ -433,15 +431,10 @@ public final class PipelineRun {
             }
             // The month's workers go into the store on a second thread while its files are made
             // (the store takes one write at a time: staging the month's rows waits for them).
-            var storingWorkers: BackgroundTask<Duration>?
+            var storingWorkers: BackgroundTask<(value: Void, took: Duration)>?
             if let result = storeResults[month] {
                 let workers = merged.workers
-                storingWorkers = BackgroundTask {
-                    let clock = ContinuousClock()
-                    let start = clock.now
-                    try store.stage(workers: workers, result: result)
-                    return clock.now - start
-                }
+                storingWorkers = .timed { try store.stage(workers: workers, result: result) }
             }
             // A month that stops early leaves no thread behind.
             defer { storingWorkers?.discardResult() }
@@ -515,7 +508,7 @@ public final class PipelineRun {
             }
             if let storing = storingWorkers {
                 storingWorkers = nil
-                meter.record("store workers", month: month, items: workerCount, took: try storing.wait())
+                meter.record("store workers", month: month, items: workerCount, took: try storing.wait().took)
             }
             lastComputed = (month, lines)
         }
