@@ -280,18 +280,18 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
         try session.execute(
             "UPDATE result SET summary_json = $1, findings_csv = $2, findings_sha256 = $3, basis = $4, ledger_sha256 = $5 WHERE id = $6",
             [
-                .text(month.summaryJSON), .text(month.findingsFile == nil ? month.findingsCSV ?? "" : nil), .text(month.findingsSHA256),
-                .text(try month.basis.map { try $0.storedJSON() }),
-                .text(month.ledgerFile == nil ? Fingerprint.sha256(month.ledgerCSV) : month.ledgerSHA256), .integer(result),
+                .text(month.summaryJSON), .text(month.findingsFile == nil ? month.findingsCSV ?? "" : nil),
+                .text(month.savedFindingsSHA256()),
+                .text(try month.basis.map { try $0.storedJSON() }), .text(month.savedLedgerSHA256()), .integer(result),
             ])
     }
 
     /// A table's rows of `result` from a staged CSV file, or from `text` when there is none, by COPY.
-    private func copy(_ table: CSVTableLoad, result: Int64, name: String, file: String?, text: String) throws {
+    private func copy(_ table: CSVTableLoad, result: Int64, name: String, file: StagedCSV?, text: String) throws {
         var rows = CopyText()
         let feed: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void = { take in
             if let file {
-                try CSVTableLoad.forEachChunk(ofFile: file, take)
+                try file.forEachChunk(take)
             } else {
                 var text = text
                 try text.withUTF8 { try take($0) }

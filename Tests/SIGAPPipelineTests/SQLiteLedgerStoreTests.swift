@@ -54,7 +54,7 @@ struct SQLiteLedgerStoreTests {
             run: Self.run("r1"),
             months: [
                 StoredMonth(
-                    month: Self.november, closed: false, closedAt: nil, runID: "r1", ledgerCSV: "", ledgerFile: file,
+                    month: Self.november, closed: false, closedAt: nil, runID: "r1", ledgerCSV: "", ledgerFile: StagedCSV(path: file),
                     summaryJSON: Self.summary(workers: 12000), findingsCSV: Self.noFindings)
             ])
         let stored = try #require(try store.month(Self.november))
@@ -79,7 +79,7 @@ struct SQLiteLedgerStoreTests {
             run: Self.run("r3"),
             months: [
                 StoredMonth(
-                    month: Self.november, closed: false, closedAt: nil, runID: "r3", ledgerCSV: "", ledgerFile: file,
+                    month: Self.november, closed: false, closedAt: nil, runID: "r3", ledgerCSV: "", ledgerFile: StagedCSV(path: file),
                     summaryJSON: Self.summary(workers: 12000), findingsCSV: Self.noFindings)
             ])
         #expect(try store.month(Self.november)?.ledgerCSV == Self.ledger)
@@ -126,7 +126,7 @@ struct SQLiteLedgerStoreTests {
                 months: [
                     StoredMonth(
                         month: Self.november, closed: false, closedAt: nil, runID: "r1", ledgerCSV: "",
-                        ledgerFile: "\(folder)/missing.csv", summaryJSON: "{}", findingsCSV: "")
+                        ledgerFile: StagedCSV(path: "\(folder)/missing.csv"), summaryJSON: "{}", findingsCSV: "")
                 ])
         }
         #expect(try store.months().isEmpty)
@@ -211,7 +211,8 @@ struct SQLiteLedgerStoreTests {
             run: Self.run("r2"),
             months: [
                 StoredMonth(
-                    month: Self.november, closed: false, closedAt: nil, runID: "r2", ledgerCSV: "", ledgerFile: "\(folder)/none.csv",
+                    month: Self.november, closed: false, closedAt: nil, runID: "r2", ledgerCSV: "",
+                    ledgerFile: StagedCSV(path: "\(folder)/none.csv"),
                     summaryJSON: "{}", findingsCSV: "")
             ])
         #expect(try store.month(Self.november)?.ledgerCSV == Self.oldLedger)

@@ -89,9 +89,22 @@ struct MonthPublisher {
 
     /// Writes a month's findings.csv at its temporary path, block by block (a month whose million
     /// rows each carry a warning has 150 MB of it, never held whole), counting what the report
-    /// shows of it as it is written.
-    func stageFindings(_ result: PipelineRun.MonthResult, counting counts: inout ReportFindings) throws -> StagedText {
-        try stageText("\(result.month)/findings.csv") { try FindingsCSV.stream(result.findings, counting: &counts, $0) }
+    /// shows of it as it is written. `follower` (see `stagedCSV(_:)`) hears of each block.
+    func stageFindings(
+        _ result: PipelineRun.MonthResult, counting counts: inout ReportFindings, follower: StagedCSV? = nil
+    ) throws -> StagedText {
+        try stageText(Self.findingsName(result.month), follower: follower) {
+            try FindingsCSV.stream(result.findings, counting: &counts, $0)
+        }
+    }
+
+    static func findingsName(_ month: YearMonth) -> String { "\(month)/findings.csv" }
+    static func ledgerName(_ month: YearMonth) -> String { "\(month)/ledger.csv" }
+
+    /// The file `stageLedger` or `stageFindings` is about to write at `relative`'s temporary path,
+    /// for the store to follow while it is written.
+    func stagedCSV(_ relative: String) -> StagedCSV {
+        StagedCSV(writing: folder.temporaryPath(of: relative))
     }
 
     /// Writes a month's submission.csv at its temporary path: the month's enrolment list is then
@@ -102,16 +115,20 @@ struct MonthPublisher {
     }
 
     /// Writes a month's ledger.csv at its temporary path, block by block (the largest file: its
-    /// text is never held whole). The store then loads its lines from there.
-    func stageLedger(_ result: PipelineRun.MonthResult) throws -> StagedText {
-        try stageText("\(result.month)/ledger.csv") { try LedgerCSV.stream(result.lines, $0) }
+    /// text is never held whole). The store loads its lines from there, following it as it is
+    /// written when `follower` is given.
+    func stageLedger(_ result: PipelineRun.MonthResult, follower: StagedCSV? = nil) throws -> StagedText {
+        try stageText(Self.ledgerName(result.month), follower: follower) { try LedgerCSV.stream(result.lines, $0) }
     }
 
-    /// Writes the blocks `produce` hands over at `relative`'s temporary path, with their SHA-256.
+    /// Writes the blocks `produce` hands over at `relative`'s temporary path, with their SHA-256,
+    /// telling `follower` of each block once it is in the file, and of the end (or that the file
+    /// will not be finished).
     private func stageText(
-        _ relative: String, _ produce: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
+        _ relative: String, follower: StagedCSV? = nil, _ produce: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
     ) throws -> StagedText {
         var digest = Fingerprint.Streamed()
+        defer { follower?.abandon() }  // no effect once finished
         let file = try folder.stage(relative) { path in
             try OutputFolder.writeFile(at: path) { write in
                 // Both closures end before `writeFile` returns.
@@ -119,11 +136,14 @@ struct MonthPublisher {
                     try produce { block in
                         digest.update(block)
                         try write(block)
+                        follower?.wrote(block.count)
                     }
                 }
             }
         }
-        return (file, digest.finish())
+        let sha256 = digest.finish()
+        follower?.finish(sha256: sha256)
+        return (file, sha256)
     }
 
     /// Puts the staged ledger.csv in place, writes summary.json, puts the staged findings.csv and

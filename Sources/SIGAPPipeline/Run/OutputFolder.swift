@@ -77,8 +77,7 @@ public struct OutputFolder: Sendable {
         } catch {
             throw OutputError(path: folder, reason: "cannot create the folder: \(error.localizedDescription)")
         }
-        let name = (path as NSString).lastPathComponent
-        let temporary = "\(folder)/.\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        let temporary = temporaryPath(of: relative)
         do {
             try body(temporary)
             chmod(temporary, 0o640)
@@ -89,6 +88,13 @@ public struct OutputFolder: Sendable {
             throw OutputError(path: path, reason: "\(error)")
         }
         return Staged(path: path, temporary: temporary)
+    }
+
+    /// Where `stage` writes `relative` before it is put in place.
+    public func temporaryPath(of relative: String) -> String {
+        let path = "\(root)/\(relative)"
+        let folder = (path as NSString).deletingLastPathComponent
+        return "\(folder)/.\((path as NSString).lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)"
     }
 
     /// Renames a staged file into place. Returns its path.

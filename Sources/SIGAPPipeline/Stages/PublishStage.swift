@@ -4,8 +4,9 @@ import SIGAPDomain
 /// The publish stage (SPEC §8.5, §11, §15), in two halves so that a run holds one month at a time.
 ///
 /// `prepare`, as each open month is computed: its `ledger.csv` and `findings.csv` are written at
-/// temporary paths, its rows (ledger lines and findings from those files, totals) go into the store under the month's new
-/// result, and what its report shows of the lines is made; the lines can then go.
+/// temporary paths, its rows (ledger lines and findings from those files, totals) go into the store
+/// under the month's new result (on a second thread, which follows each file as it is written), and
+/// what its report shows of the lines is made; the lines can then go.
 ///
 /// `run`, once every month is computed and the invariants hold: the store points each month at its
 /// new result, in one transaction (readers never see half a run); then each month's text files and
@@ -41,35 +42,55 @@ struct PublishStage {
         previous: () throws -> (month: YearMonth, lines: [LedgerLine])?
     ) throws -> Month {
         let summaryJSON = result.summary.json
-        let ledger = Result { try publisher.stageLedger(result) }
+        // The store loads the rows on a second thread, following each file as it is written.
+        let followed = (
+            ledger: publisher.stagedCSV(MonthPublisher.ledgerName(result.month)),
+            findings: publisher.stagedCSV(MonthPublisher.findingsName(result.month))
+        )
+        var stored = StoredMonth(
+            month: result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: "", ledgerFile: followed.ledger,
+            summaryJSON: summaryJSON, findingsCSV: nil, findingsFile: followed.findings, resultID: resultID, basis: result.basis)
+        stored.review = result.review
+        let loading = BackgroundTask { [stored] in try store.stage(result: stored) }
+        let ledger = Result { try publisher.stageLedger(result, follower: followed.ledger) }
         var counts = ReportFindings()
-        let findings = Result { try publisher.stageFindings(result, counting: &counts) }
-        // A file that could not be written: the store loads the rows from the text made in memory,
-        // and the month fails when its files' turn comes.
+        let findings = Result { try publisher.stageFindings(result, counting: &counts, follower: followed.findings) }
+        let submission = Result { try publisher.stageSubmission(result) }
+        let loaded = Result { try loading.wait() }
         let ledgerFile = try? ledger.get()
         let findingsFile = try? findings.get()
-        var findingsCSV: String?
         var earlier: (month: YearMonth, lines: [LedgerLine])?
-        if findingsFile == nil {
-            counts = ReportFindings()
-            findingsCSV = FindingsCSV.render(result.findings, counting: &counts)
-        }
         do {
-            var stored = StoredMonth(
-                month: result.month, closed: false, closedAt: nil, runID: runID,
-                ledgerCSV: ledgerFile == nil ? LedgerCSV.render(result.lines) : "", ledgerFile: ledgerFile?.staged.temporary,
-                summaryJSON: summaryJSON, findingsCSV: findingsCSV, findingsFile: findingsFile?.staged.temporary,
-                findingsSHA256: findingsFile?.sha256, resultID: resultID, basis: result.basis, ledgerSHA256: ledgerFile?.sha256)
-            stored.review = result.review
-            try store.stage(result: stored)
+            if ledgerFile == nil || findingsFile == nil {
+                // A file that could not be written (the load following it gave up): the store loads
+                // the rows from the text made in memory, and the month fails when its files' turn
+                // comes.
+                if let ledgerFile {
+                    stored.ledgerFile = StagedCSV(path: ledgerFile.staged.temporary, sha256: ledgerFile.sha256)
+                } else {
+                    stored.ledgerFile = nil
+                    stored.ledgerCSV = LedgerCSV.render(result.lines)
+                }
+                if let findingsFile {
+                    stored.findingsFile = StagedCSV(path: findingsFile.staged.temporary, sha256: findingsFile.sha256)
+                } else {
+                    counts = ReportFindings()
+                    stored.findingsFile = nil
+                    stored.findingsCSV = FindingsCSV.render(result.findings, counting: &counts)
+                    stored.findingsSHA256 = stored.findingsCSV.map { Fingerprint.sha256($0) }
+                }
+                try store.stage(result: stored)
+            } else {
+                try loaded.get()
+            }
             earlier = try previous()
         } catch {
-            for file in [ledgerFile, findingsFile] { if let file { publisher.folder.discard(file.staged) } }
+            for case .success(let file) in [ledger, findings, submission] { publisher.folder.discard(file.staged) }
             throw error
         }
         return Month(
             month: result.month, result: resultID, summaryJSON: summaryJSON, ledger: ledger, findings: findings,
-            submission: Result { try publisher.stageSubmission(result) },
+            submission: submission,
             parts: ReportParts(
                 month: result.month, lines: result.lines, previous: earlier, findings: counts))
     }

@@ -167,20 +167,4 @@ package struct CSVTableLoad: Sendable {
         }
         return negative ? -value : value
     }
-
-    /// Hands the bytes of a staged file (a month's ledger.csv or findings.csv) to `body`, 1 MiB at a
-    /// time.
-    package static func forEachChunk(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        guard let file = fopen(path, "rb") else {
-            throw StoreError("cannot read the staged file \(path): \(String(cString: strerror(errno)))")
-        }
-        defer { fclose(file) }
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            guard count > 0 else { break }
-            try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
-        }
-        guard ferror(file) == 0 else { throw StoreError("cannot read the staged file \(path)") }
-    }
 }

@@ -21,7 +21,8 @@ public protocol LedgerStore: Sendable {
     /// overwritten.
     func save(run: RunRecord, months: [StoredMonth]) throws
     /// Loads one open month's rows (ledger lines, findings, totals) and texts under the result
-    /// `month.resultID` that `beginResults` gave; nobody sees them until `publish`.
+    /// `month.resultID` that `beginResults` gave; nobody sees them until `publish`. Called on any
+    /// thread; a file the month's rows come from may still be being written (`StagedCSV`).
     func stage(result month: StoredMonth) throws
     /// Records a run and points each open month at the result its rows were staged under, in one
     /// transaction; closed months are never changed.

@@ -160,17 +160,16 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         try db.execute(
             sql: "UPDATE result SET summary_json = ?, findings_csv = ?, findings_sha256 = ?, basis = ?, ledger_sha256 = ? WHERE id = ?",
             arguments: [
-                month.summaryJSON, month.findingsFile == nil ? month.findingsCSV ?? "" : nil, month.findingsSHA256,
-                try month.basis.map { try $0.storedJSON() },
-                month.ledgerFile == nil ? Fingerprint.sha256(month.ledgerCSV) : month.ledgerSHA256, result,
+                month.summaryJSON, month.findingsFile == nil ? month.findingsCSV ?? "" : nil, month.savedFindingsSHA256(),
+                try month.basis.map { try $0.storedJSON() }, month.savedLedgerSHA256(), result,
             ])
     }
 
     /// Bulk-loads a table's rows of `result` from a staged file, or from `text` when there is none.
-    private static func load(_ db: Database, _ table: CSVTableLoad, result: Int64, name: String, file: String?, text: String) throws {
+    private static func load(_ db: Database, _ table: CSVTableLoad, result: Int64, name: String, file: StagedCSV?, text: String) throws {
         try SQLiteSchema.bulkLoad(db, into: table.table) {
             if let file {
-                try table.load(into: db, result: result, name: name) { take in try CSVTableLoad.forEachChunk(ofFile: file, take) }
+                try table.load(into: db, result: result, name: name) { take in try file.forEachChunk(take) }
             } else {
                 try table.load(into: db, result: result, name: name, text: text)
             }

@@ -9,11 +9,11 @@ public struct StoredMonth: Sendable, Hashable {
     public var closedAt: String?
     public var runID: String
     public var ledgerCSV: String
-    /// When saving: a file whose bytes are the ledger text (the month's staged `ledger.csv`), whose
-    /// lines the store loads in blocks; `ledgerCSV` is not used then. A month of a million lines is
-    /// 150 MB of text, never held whole. Months read back with their ledger have the text, rendered
-    /// from the stored lines.
-    public var ledgerFile: String?
+    /// When saving: a file whose bytes are the ledger text (the month's staged `ledger.csv`, maybe
+    /// still being written), whose lines the store loads in blocks; `ledgerCSV` is not used then.
+    /// A month of a million lines is 150 MB of text, never held whole. Months read back with their
+    /// ledger have the text, rendered from the stored lines.
+    public var ledgerFile: StagedCSV?
     public var summaryJSON: String
     /// The `findings.csv` text, when the store keeps it as text (results stored before issue 11's
     /// streamed findings); nil when it keeps only the rows (`LedgerStore.findingsCSV(of:)` renders
@@ -21,11 +21,11 @@ public struct StoredMonth: Sendable, Hashable {
     public var findingsCSV: String?
     /// When saving: the month's staged `findings.csv`, whose rows the store loads in blocks (a month
     /// whose million rows each carry a warning has 150 MB of findings, never held whole).
-    public var findingsFile: String?
+    public var findingsFile: StagedCSV?
     /// The SHA-256 of the `findings.csv` text.
     public var findingsSHA256: String?
-    /// The SHA-256 of the ledger text (when saving from a file: the file's, computed as it was
-    /// written); nil for results stored before it was kept.
+    /// The SHA-256 of the ledger text (when saving from a file that does not carry its own); nil for
+    /// results stored before it was kept.
     public var ledgerSHA256: String?
     /// The result the month's rows were staged under (`LedgerStore.beginResults`); nil when
     /// nothing was staged (the store makes one when saving).
@@ -41,8 +41,10 @@ public struct StoredMonth: Sendable, Hashable {
     public var review: MonthReview?
 
     public init(
-        month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, ledgerFile: String? = nil, summaryJSON: String,
-        findingsCSV: String?, findingsFile: String? = nil, findingsSHA256: String? = nil, resultID: Int64? = nil, basis: ResultBasis? = nil,
+        month: YearMonth, closed: Bool, closedAt: String?, runID: String, ledgerCSV: String, ledgerFile: StagedCSV? = nil,
+        summaryJSON: String,
+        findingsCSV: String?, findingsFile: StagedCSV? = nil, findingsSHA256: String? = nil, resultID: Int64? = nil,
+        basis: ResultBasis? = nil,
         settled: String? = nil, ledgerSHA256: String? = nil,
         seal: String? = nil
     ) {
@@ -61,5 +63,17 @@ public struct StoredMonth: Sendable, Hashable {
         self.settled = settled
         self.ledgerSHA256 = ledgerSHA256
         self.seal = seal
+    }
+
+    /// When saving: the SHA-256 the store records for the ledger text (a file's once it is written
+    /// in full).
+    package func savedLedgerSHA256() -> String? {
+        guard let ledgerFile else { return Fingerprint.sha256(ledgerCSV) }
+        return ledgerFile.sha256 ?? ledgerSHA256
+    }
+
+    /// When saving: the SHA-256 the store records for the findings text.
+    package func savedFindingsSHA256() -> String? {
+        findingsFile?.sha256 ?? findingsSHA256
     }
 }
