@@ -270,8 +270,8 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
         guard try !isFrozen(result: result) else {
             throw StoreError.refused("\(name) is closed: its rows are never loaded again")
         }
-        try copy(.ledger, result: result, name: "the ledger of \(name)", file: month.ledgerFile, text: month.ledgerCSV)
-        try copy(.findings, result: result, name: "the findings of \(name)", file: month.findingsFile, text: month.findingsCSV ?? "")
+        try copy(.ledger, result: result, name: "the ledger of \(name)", month.feedLedger)
+        try copy(.findings, result: result, name: "the findings of \(name)", month.feedFindings)
         let totals = try SQLiteSchema.totalValues(summaryJSON: month.summaryJSON, name: name)
         try session.execute(
             "INSERT INTO month_total (result_id, \(SQLiteSchema.totals.joined(separator: ", "))) VALUES ($1\((0..<totals.count).map { ", $\($0 + 2)" }.joined()))",
@@ -286,17 +286,11 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
             ])
     }
 
-    /// A table's rows of `result` from a staged CSV file, or from `text` when there is none, by COPY.
-    private func copy(_ table: CSVTableLoad, result: Int64, name: String, file: StagedCSV?, text: String) throws {
+    /// A table's rows of `result` from the CSV text `feed` hands over, by COPY.
+    private func copy(
+        _ table: CSVTableLoad, result: Int64, name: String, _ feed: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
+    ) throws {
         var rows = CopyText()
-        let feed: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void = { take in
-            if let file {
-                try file.forEachChunk(take)
-            } else {
-                var text = text
-                try text.withUTF8 { try take($0) }
-            }
-        }
         try table.scan(name: name, feed) { line, fields in
             rows.field(result)
             rows.field(line)

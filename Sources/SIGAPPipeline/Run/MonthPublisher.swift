@@ -89,22 +89,25 @@ struct MonthPublisher {
 
     /// Writes a month's findings.csv at its temporary path, block by block (a month whose million
     /// rows each carry a warning has 150 MB of it, never held whole), counting what the report
-    /// shows of it as it is written. `follower` (see `stagedCSV(_:)`) hears of each block.
+    /// shows of it as it is written; `follower` hears of each block.
     func stageFindings(
-        _ result: PipelineRun.MonthResult, counting counts: inout ReportFindings, follower: StagedCSV? = nil
+        _ result: PipelineRun.MonthResult, counting counts: inout ReportFindings, follower: StagedCSV
     ) throws -> StagedText {
         try stageText(Self.findingsName(result.month), follower: follower) {
             try FindingsCSV.stream(result.findings, counting: &counts, $0)
         }
     }
 
-    static func findingsName(_ month: YearMonth) -> String { "\(month)/findings.csv" }
-    static func ledgerName(_ month: YearMonth) -> String { "\(month)/ledger.csv" }
+    private static func findingsName(_ month: YearMonth) -> String { "\(month)/findings.csv" }
+    private static func ledgerName(_ month: YearMonth) -> String { "\(month)/ledger.csv" }
 
-    /// The file `stageLedger` or `stageFindings` is about to write at `relative`'s temporary path,
-    /// for the store to follow while it is written.
-    func stagedCSV(_ relative: String) -> StagedCSV {
-        StagedCSV(writing: folder.temporaryPath(of: relative))
+    /// The month's ledger.csv and findings.csv that `stageLedger` and `stageFindings` are about to
+    /// write at their temporary paths, for the store to follow while they are written.
+    func followers(of month: YearMonth) -> (ledger: StagedCSV, findings: StagedCSV) {
+        (
+            StagedCSV(writing: folder.temporaryPath(of: Self.ledgerName(month))),
+            StagedCSV(writing: folder.temporaryPath(of: Self.findingsName(month)))
+        )
     }
 
     /// Writes a month's submission.csv at its temporary path: the month's enrolment list is then
@@ -116,8 +119,8 @@ struct MonthPublisher {
 
     /// Writes a month's ledger.csv at its temporary path, block by block (the largest file: its
     /// text is never held whole). The store loads its lines from there, following it as it is
-    /// written when `follower` is given.
-    func stageLedger(_ result: PipelineRun.MonthResult, follower: StagedCSV? = nil) throws -> StagedText {
+    /// written (`follower`).
+    func stageLedger(_ result: PipelineRun.MonthResult, follower: StagedCSV) throws -> StagedText {
         try stageText(Self.ledgerName(result.month), follower: follower) { try LedgerCSV.stream(result.lines, $0) }
     }
 

@@ -43,10 +43,7 @@ struct PublishStage {
     ) throws -> Month {
         let summaryJSON = result.summary.json
         // The store loads the rows on a second thread, following each file as it is written.
-        let followed = (
-            ledger: publisher.stagedCSV(MonthPublisher.ledgerName(result.month)),
-            findings: publisher.stagedCSV(MonthPublisher.findingsName(result.month))
-        )
+        let followed = publisher.followers(of: result.month)
         var stored = StoredMonth(
             month: result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: "", ledgerFile: followed.ledger,
             summaryJSON: summaryJSON, findingsCSV: nil, findingsFile: followed.findings, resultID: resultID, basis: result.basis)
@@ -57,23 +54,19 @@ struct PublishStage {
         let findings = Result { try publisher.stageFindings(result, counting: &counts, follower: followed.findings) }
         let submission = Result { try publisher.stageSubmission(result) }
         let loaded = Result { try loading.wait() }
-        let ledgerFile = try? ledger.get()
-        let findingsFile = try? findings.get()
+        let ledgerWritten = (try? ledger.get()) != nil
+        let findingsWritten = (try? findings.get()) != nil
         var earlier: (month: YearMonth, lines: [LedgerLine])?
         do {
-            if ledgerFile == nil || findingsFile == nil {
+            if !ledgerWritten || !findingsWritten {
                 // A file that could not be written (the load following it gave up): the store loads
-                // the rows from the text made in memory, and the month fails when its files' turn
-                // comes.
-                if let ledgerFile {
-                    stored.ledgerFile = StagedCSV(path: ledgerFile.staged.temporary, sha256: ledgerFile.sha256)
-                } else {
+                // its rows from the text made in memory (the other's from its file, written in
+                // full), and the month fails when its files' turn comes.
+                if !ledgerWritten {
                     stored.ledgerFile = nil
                     stored.ledgerCSV = LedgerCSV.render(result.lines)
                 }
-                if let findingsFile {
-                    stored.findingsFile = StagedCSV(path: findingsFile.staged.temporary, sha256: findingsFile.sha256)
-                } else {
+                if !findingsWritten {
                     counts = ReportFindings()
                     stored.findingsFile = nil
                     stored.findingsCSV = FindingsCSV.render(result.findings, counting: &counts)

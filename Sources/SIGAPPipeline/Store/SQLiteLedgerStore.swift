@@ -153,8 +153,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         guard try !SQLiteSchema.isFrozen(db, result: result) else {
             throw StoreError.refused("\(name) is closed: its rows are never loaded again")
         }
-        try load(db, .ledger, result: result, name: "the ledger of \(name)", file: month.ledgerFile, text: month.ledgerCSV)
-        try load(db, .findings, result: result, name: "the findings of \(name)", file: month.findingsFile, text: month.findingsCSV ?? "")
+        try load(db, .ledger, result: result, name: "the ledger of \(name)", month.feedLedger)
+        try load(db, .findings, result: result, name: "the findings of \(name)", month.feedFindings)
         try SQLiteSchema.insertTotals(db, result: result, summaryJSON: month.summaryJSON, name: name)
         if let review = month.review { try Self.insert(db, review, result: result) }
         try db.execute(
@@ -165,15 +165,12 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             ])
     }
 
-    /// Bulk-loads a table's rows of `result` from a staged file, or from `text` when there is none.
-    private static func load(_ db: Database, _ table: CSVTableLoad, result: Int64, name: String, file: StagedCSV?, text: String) throws {
-        try SQLiteSchema.bulkLoad(db, into: table.table) {
-            if let file {
-                try table.load(into: db, result: result, name: name) { take in try file.forEachChunk(take) }
-            } else {
-                try table.load(into: db, result: result, name: name, text: text)
-            }
-        }
+    /// Bulk-loads a table's rows of `result` from the CSV text `feed` hands over.
+    private static func load(
+        _ db: Database, _ table: CSVTableLoad, result: Int64, name: String,
+        _ feed: ((UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Void
+    ) throws {
+        try SQLiteSchema.bulkLoad(db, into: table.table) { try table.load(into: db, result: result, name: name, feed) }
     }
 
     private static func insert(_ db: Database, _ review: MonthReview, result: Int64) throws {

@@ -11,7 +11,7 @@ import Foundation
 public final class StagedCSV: @unchecked Sendable, Hashable {
     public let path: String
     private let condition = NSCondition()
-    /// Bytes in the file so far.
+    /// Bytes in the file so far, while it is being written.
     private var length = 0
     private var state: State
 
@@ -26,7 +26,6 @@ public final class StagedCSV: @unchecked Sendable, Hashable {
     public init(path: String, sha256: String? = nil) {
         self.path = path
         state = .written(sha256: sha256)
-        length = -1
     }
 
     /// A file about to be written at `path`: the writer calls `wrote` after each block is in the
@@ -75,7 +74,7 @@ public final class StagedCSV: @unchecked Sendable, Hashable {
     /// still to be written. Throws `StoreError` when the file cannot be read or its writer gave up.
     public func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         // Opened once the writer has made it (it writes the header first).
-        guard available(after: 0) != nil else { throw abandoned() }
+        _ = try limit(after: 0)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw StoreError("cannot read the staged file \(path): \(String(cString: strerror(errno)))")
@@ -84,17 +83,15 @@ public final class StagedCSV: @unchecked Sendable, Hashable {
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var offset = 0
         while true {
-            guard let end = available(after: offset) else { throw abandoned() }
-            // -1: written in full before it was handed over; read to its end.
-            let wanted = end < 0 ? buffer.count : min(buffer.count, end - offset)
-            if wanted == 0 { break }
+            let limit = try limit(after: offset)
+            let wanted = min(buffer.count, (limit ?? Int.max) - offset)
             let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(offset)) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw StoreError("cannot read the staged file \(path): \(String(cString: strerror(errno)))")
             }
             if count == 0 {
-                guard end < 0 else { throw StoreError("the staged file \(path) is shorter than was written") }
+                guard limit == nil else { throw StoreError("the staged file \(path) is shorter than was written") }
                 break
             }
             try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[0..<count])) }
@@ -102,15 +99,15 @@ public final class StagedCSV: @unchecked Sendable, Hashable {
         }
     }
 
-    /// Waits until there are bytes past `offset` or the file is finished; gives how far the file
-    /// goes (-1 for a file handed over written), or nil when the writer gave up.
-    private func available(after offset: Int) -> Int? {
+    /// Waits until the file holds bytes past `offset` or is written in full. Gives how far it may
+    /// be read while it is being written, nil once it is written (it is read to its end).
+    private func limit(after offset: Int) throws -> Int? {
         condition.lock()
         defer { condition.unlock() }
         while true {
             switch state {
-            case .abandoned: return nil
-            case .written: return length
+            case .abandoned: throw abandoned()
+            case .written: return nil
             case .writing where length > offset: return length
             case .writing: condition.wait()
             }

@@ -76,4 +76,21 @@ public struct StoredMonth: Sendable, Hashable {
     package func savedFindingsSHA256() -> String? {
         findingsFile?.sha256 ?? findingsSHA256
     }
+
+    /// When saving: the ledger text's bytes, handed to `take` in blocks, from its file or from
+    /// `ledgerCSV`.
+    package func feedLedger(_ take: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try Self.feed(ledgerFile, else: ledgerCSV, take)
+    }
+
+    /// When saving: the findings text's bytes, from its file or from `findingsCSV`.
+    package func feedFindings(_ take: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try Self.feed(findingsFile, else: findingsCSV ?? "", take)
+    }
+
+    private static func feed(_ file: StagedCSV?, else text: String, _ take: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        if let file { return try file.forEachChunk(take) }
+        var text = text
+        try text.withUTF8 { try take($0) }
+    }
 }
