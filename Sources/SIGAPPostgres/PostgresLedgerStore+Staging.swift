@@ -27,19 +27,19 @@ extension PostgresLedgerStore {
                 try session.execute("DELETE FROM ack_row WHERE pipeline_id = $1 AND sha256 = $2", file)
                 var rows = CopyText()
                 var line = 0
-                report.forEachRecord { record in
+                report.forEachRowBytes { row in
                     rows.field(pipeline)
                     rows.field(sha256)
                     rows.field(line)
-                    rows.field(record.row)
-                    rows.field(record.period?.description)
-                    rows.field(record.nik)
-                    rows.field(record.name)
-                    rows.field(record.kpj)
-                    rows.field(record.status?.rawValue.uppercased())
-                    rows.field(record.reason)
-                    rows.field(record.reasonCode)
-                    rows.field(record.premium)
+                    rows.field(row.row)
+                    rows.field(row.period)
+                    rows.field(row.nik)
+                    rows.field(row.name)
+                    rows.field(row.kpj)
+                    rows.field(row.status)
+                    rows.field(row.reason)
+                    rows.field(row.reasonCode)
+                    rows.field(row.premium)
                     rows.endRow()
                     line += 1
                 }

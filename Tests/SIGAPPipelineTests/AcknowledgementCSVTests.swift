@@ -126,9 +126,52 @@ struct AcknowledgementCSVTests {
         #expect(quarantined.allSatisfy { $0.file == "2025-12/BPJS/ack.csv" && $0.reasonCode == nil })
         // Every row read, in input order: the kept row 10 between the quarantined ones.
         var order: [Int] = []
-        report.forEachRecord { order.append($0.row) }
+        var niks: [String] = []
+        report.forEachRowBytes { row in
+            order.append(row.row)
+            niks.append(String(decoding: row.nik, as: UTF8.self))
+        }
         #expect(order == [2, 3, 4, 5, 6, 7, 8, 9, 10, 13])
         #expect(order.count == report.rowsRead)
+        // The store's values of each: a quarantined row's as read (none where none could be).
+        #expect(niks == ["", "", "", "", AckTest.budi, AckTest.budi, AckTest.budi, AckTest.budi, AckTest.budi, ""])
+    }
+
+    @Test("each row read as the store takes it: a kept row's values from its packed form, digits padded, codes upper-case")
+    func rowBytes() throws {
+        let report = try AckTest.readCSV(
+            """
+            NIK,NAMA,KPJ,PERIODE,STATUS,KETERANGAN,IURAN
+            \(AckTest.budi),Budi Santoso ,25110000001,2025-12,DITERIMA,,Rp 16.800
+            \(AckTest.siti),SITI AMINAH,,12/2025,DITOLAK,NIK tidak ditemukan,
+            123,Bukan NIK,,2025-11,DITERIMA,,16800
+            \(AckTest.ahmad),,00000000007,2025-11,GAGAL,usia melebihi batas,16800
+            \(AckTest.dewi),DEWI,,2026-01,DITOLAK,,
+
+            """)
+        #expect(report.rowsKept == 4 && report.rowsQuarantined == 1)
+        var rows: [[String?]] = []
+        report.forEachRowBytes { row in
+            func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? { bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self) }
+            rows.append([
+                String(row.row), text(row.period), text(row.nik), text(row.name), text(row.kpj), text(row.status), text(row.reason),
+                text(row.reasonCode), row.premium.map(String.init),
+            ])
+        }
+        let quarantined = try #require(report.quarantinedRows.first)
+        #expect(
+            rows == [
+                ["2", "2025-12", AckTest.budi, "Budi Santoso", "25110000001", "ACCEPTED", nil, nil, "16800"],
+                ["3", "2025-12", AckTest.siti, "SITI AMINAH", nil, "REJECTED", "NIK tidak ditemukan", "NIK_TIDAK_PADAN", nil],
+                [
+                    "4", quarantined.period?.description, quarantined.nik, quarantined.name, quarantined.kpj,
+                    quarantined.status?.rawValue.uppercased(), quarantined.reason, quarantined.reasonCode,
+                    quarantined.premium.map(String.init),
+                ],
+                ["5", "2025-11", AckTest.ahmad, nil, "00000000007", "REJECTED", "usia melebihi batas", "USIA", "16800"],
+                ["6", "2026-01", AckTest.dewi, "DEWI", nil, "REJECTED", nil, "LAINNYA", nil],
+            ])
+        #expect(quarantined.row == 4 && quarantined.nik == nil && quarantined.name == "Bukan NIK")
     }
 
     @Test("only structure errors apply to acknowledgement NIKs; the domain's cleaning applies")

@@ -50,18 +50,3 @@ public struct AcknowledgementRecord: Sendable, Hashable {
             reasonCode: acknowledgement.reasonCode, premium: acknowledgement.premium, keptBefore: acknowledgement.order)
     }
 }
-
-extension AcknowledgementReport {
-    /// Every data row read, valid and quarantined, in input order.
-    public func forEachRecord(_ body: (AcknowledgementRecord) throws -> Void) rethrows {
-        var next = 0
-        for index in acknowledgements.indices {
-            while next < quarantinedRows.count && quarantinedRows[next].keptBefore <= index {
-                try body(quarantinedRows[next])
-                next += 1
-            }
-            try body(AcknowledgementRecord(acknowledgements[index]))
-        }
-        for record in quarantinedRows[next...] { try body(record) }
-    }
-}

@@ -310,18 +310,19 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             var line: Int64 = 0
             if !frozen {
                 try SQLiteSchema.bulkLoad(db, into: "ack_row") {
-                    try report.forEachRecord { record in
-                        statement.bind(1, sha256)
+                    statement.bind(1, sha256)
+                    // Each row's text bound where it lies, without a string per value.
+                    try report.forEachRowBytes { row in
                         statement.bind(2, line)
-                        statement.bind(3, record.row)
-                        statement.bind(4, record.period?.description)
-                        statement.bind(5, record.nik)
-                        statement.bind(6, record.name)
-                        statement.bind(7, record.kpj)
-                        statement.bind(8, record.status?.rawValue.uppercased())
-                        statement.bind(9, record.reason)
-                        statement.bind(10, record.reasonCode)
-                        statement.bind(11, record.premium)
+                        statement.bind(3, row.row)
+                        statement.bind(4, borrowingText: row.period)
+                        statement.bind(5, borrowingText: row.nik)
+                        statement.bind(6, borrowingText: row.name)
+                        statement.bind(7, borrowingText: row.kpj)
+                        statement.bind(8, borrowingText: row.status)
+                        statement.bind(9, borrowingText: row.reason)
+                        statement.bind(10, borrowingText: row.reasonCode)
+                        statement.bind(11, row.premium)
                         try statement.step()
                         line += 1
                     }
