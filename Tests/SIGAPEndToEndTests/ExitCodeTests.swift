@@ -157,6 +157,35 @@ struct ExitCodeTests {
         }
     }
 
+    /// A month's rows go into the store while the next month is computed: when they cannot, the
+    /// run stops with the store's error once it waits for them, before anything is published.
+    @Test("73: a month's rows that cannot go into the store while the next is computed: nothing published or left behind")
+    func storeLoadFails() throws {
+        let workspace = try RunWorkspace("exit73-load")
+        try workspace.arriveDemo(["2025-11", "2025-12", "2026-01"], clean: true)
+        let definition = try PipelineDefinition.load(path: "\(SigapProcess.packageRoot.path)/\(RunWorkspace.pipeline)")
+        let options = RunOptions(
+            definition: definition, definitionPath: RunWorkspace.pipeline, inbox: workspace.inbox, out: workspace.out,
+            store: workspace.store, through: YearMonth("2026-01")!, now: Int(Date().timeIntervalSince1970), toolVersion: "test")
+        let store = FaultyStore(inner: try SQLiteLedgerStore(path: workspace.store), failing: .stageResult(YearMonth("2025-11")!))
+        #expect {
+            _ = try PipelineRun(options: options, store: store, log: RunLog { _ in }).execute()
+        } throws: { error in
+            (error as? StoreError)?.description.contains("disk is full") == true
+        }
+        #expect(RunWorkspace.temporaryFiles(under: workspace.out).isEmpty)
+        for month in ["2025-11", "2025-12", "2026-01"] {
+            #expect(!FileManager.default.fileExists(atPath: "\(workspace.out)/\(month)/ledger.csv"), "\(month)")
+        }
+        #expect(try SQLiteLedgerStore(path: workspace.store).months(ledgers: false).isEmpty)
+        // The next night, with the disk freed, publishes all three months.
+        let run = try workspace.sigap("run", ["--through", "2026-01"])
+        #expect(run.exitStatus == 0, "\(run)")
+        for month in ["2025-11", "2025-12", "2026-01"] {
+            #expect(FileManager.default.fileExists(atPath: "\(workspace.out)/\(month)/ledger.csv"), "\(month)")
+        }
+    }
+
     enum Unwritable: String, CaseIterable, CustomTestStringConvertible {
         case out = "--out"
         case store = "--store"

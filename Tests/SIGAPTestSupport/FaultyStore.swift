@@ -1,11 +1,15 @@
 import SIGAPDomain
 import SIGAPPipeline
 
-/// A store that forwards to the SQLite store, except that saving a run, closing a month, or
-/// marking a closed month's files published fails as a full disk would make it (tests of exit 73
-/// and of nothing half-saved).
+/// A store that forwards to the SQLite store, except that saving a run, closing a month, marking a
+/// closed month's files published, or loading one month's rows fails as a full disk would make it
+/// (tests of exit 73 and of nothing half-saved).
 public struct FaultyStore: LedgerStore {
-    public enum Fault: Sendable { case save, close, markPublished }
+    public enum Fault: Sendable, Equatable {
+        case save, close, markPublished
+        /// Loading the rows of this month's result (on the thread that loads them).
+        case stageResult(YearMonth)
+    }
 
     public let inner: SQLiteLedgerStore
     public let failing: Fault
@@ -26,7 +30,10 @@ public struct FaultyStore: LedgerStore {
         guard failing != .save else { throw diskFull }
         try inner.save(run: run, months: months)
     }
-    public func stage(result month: StoredMonth) throws { try inner.stage(result: month) }
+    public func stage(result month: StoredMonth) throws {
+        guard failing != .stageResult(month.month) else { throw diskFull }
+        try inner.stage(result: month)
+    }
     public func publish(run: RunRecord, results: [YearMonth: Int64]) throws {
         guard failing != .save else { throw diskFull }
         try inner.publish(run: run, results: results)

@@ -279,6 +279,19 @@ public final class PipelineRun {
         var lastComputed: (month: YearMonth, lines: [LedgerLine])?
         var violations: [String] = []
 
+        /// The acknowledgements of the next month to compute, read before this month's rows go into
+        /// the store (which serves one request at a time), so that the next month is computed while
+        /// they go in.
+        var readAhead: (month: YearMonth, acknowledgements: AcknowledgementStage.Month, took: Duration)?
+        /// What the month of `entry` is reconciled against: its book, which answers of every period
+        /// up to the month when a file holds an earlier one (the enrolment list asks), and its files'
+        /// findings.
+        func monthAcknowledgements(_ entry: PlanStage.Month, _ stage: AcknowledgementStage) throws -> AcknowledgementStage.Month {
+            let earlierPeriods = !entry.closed && stage.holdsPeriods(before: entry.month)
+            if earlierPeriods && acceptedPeriods == nil { acceptedPeriods = try stage.acceptedPeriods() }
+            return try stage.month(entry.month, accepted: earlierPeriods ? acceptedPeriods : nil)
+        }
+
         // Rosters carried forward are put aside as validated rows while a later month is to come.
         let lastToCompute = plan.last(where: \.isComputed)?.month
         for entry in plan {
@@ -353,15 +366,15 @@ public final class PipelineRun {
             let own = knownFingerprints?.own(month) ?? entry.own
             let fullFingerprint = planBeforePeriods ? MonthFingerprints.full(own: own.fingerprint, adjusting: []) : entry.full
             started = meter.now
-            // The enrolment list asks of every period up to the month: the month's book answers
-            // alone when no file holds an earlier period.
-            let earlierPeriods = !entry.closed && stage.holdsPeriods(before: month)
-            if earlierPeriods && acceptedPeriods == nil { acceptedPeriods = try stage.acceptedPeriods() }
-            let acknowledgements = try stage.month(month, accepted: earlierPeriods ? acceptedPeriods : nil)
-            if !entry.closed, let result = storeResults[month] {
-                try store.link(acknowledgementFiles: stage.arrived(in: month), result: result)
+            var acknowledgements: AcknowledgementStage.Month
+            if let ahead = readAhead, ahead.month == month {
+                acknowledgements = ahead.acknowledgements
+                meter.record("acknowledgements of the month", month: month, items: acknowledgements.lookup.all.count, took: ahead.took)
+            } else {
+                acknowledgements = try monthAcknowledgements(entry, stage)
+                meter.record("acknowledgements of the month", month: month, items: acknowledgements.lookup.all.count, since: started)
             }
-            meter.record("acknowledgements of the month", month: month, items: acknowledgements.lookup.all.count, since: started)
+            readAhead = nil
             violations += rosters.violations
             for (source, rows) in rosters.rowsRead { outcome.rowsRead[source, default: 0] += rows }
             var problems: [String] = []
@@ -463,6 +476,8 @@ public final class PipelineRun {
                 month: month, rosters: rosters, merged: merged, acknowledgements: acknowledgements, reconciliation: reconciliation,
                 lines: lines)
             meter.record("summarise", month: month, items: summarised.findings.count, since: started)
+            // The month's book is not needed any more: freed before the next month's is read.
+            disposal.release(&acknowledgements, leaving: AcknowledgementStage.Month(lookup: AcknowledgementBook(AcknowledgementList())))
             var summary = summarised.summary
             if month == options.through {
                 outcome.findings = [:]
@@ -488,6 +503,15 @@ public final class PipelineRun {
             // Staged: the month's ledger file and store rows; its lines are kept only until the
             // next month's report has compared with them.
             if !options.dryRun, let resultID = storeResults[month] {
+                // The files that arrived in the month, under its result (the store waits here until
+                // the month before's rows are in).
+                try store.link(acknowledgementFiles: stage.arrived(in: month), result: resultID)
+                // The next month's acknowledgements are read now: its rosters, book and lines are
+                // then made while this month's rows go into the store.
+                if let next = plan.first(where: { $0.isComputed && $0.month > month }), !next.closed {
+                    started = meter.now
+                    readAhead = (next.month, try monthAcknowledgements(next, stage), meter.now - started)
+                }
                 started = meter.now
                 // The report compares with the month before: computed just now, else read back from
                 // the store on a second thread while this month's files are written.
@@ -513,6 +537,10 @@ public final class PipelineRun {
             lastComputed = (month, lines)
         }
         lastComputed = nil
+        readAhead = nil
+        // Every month's rows in the store (a load that failed fails the run, as when it was waited
+        // for month by month).
+        try publishing.settle(&prepared)
 
         stager?.close()
         if acknowledgementTask != nil {

@@ -5,8 +5,9 @@ import SIGAPDomain
 ///
 /// `prepare`, as each open month is computed: its `ledger.csv` and `findings.csv` are written at
 /// temporary paths, its rows (ledger lines and findings from those files, totals) go into the store
-/// under the month's new result (on a second thread, which follows each file as it is written), and
-/// what its report shows of the lines is made; the lines can then go.
+/// under the month's new result (on a second thread, which follows each file as it is written, and
+/// goes on while the next month is computed: `settle` waits for it), and what its report shows of
+/// the lines is made; the lines can then go.
 ///
 /// `run`, once every month is computed and the invariants hold: the store points each month at its
 /// new result, in one transaction (readers never see half a run); then each month's text files and
@@ -32,6 +33,8 @@ struct PublishStage {
         var findings: Result<MonthPublisher.StagedText, any Error>?
         var submission: Result<MonthPublisher.StagedText, any Error>?
         var parts: ReportParts
+        /// The month's rows going into the store, until `settle` has waited for them.
+        var loading: BackgroundTask<Void>?
     }
 
     /// Stages `result`'s ledger file and store rows under `resultID`; `previous` gives the previous
@@ -53,15 +56,17 @@ struct PublishStage {
         var counts = ReportFindings()
         let findings = Result { try publisher.stageFindings(result, counting: &counts, follower: followed.findings) }
         let submission = Result { try publisher.stageSubmission(result) }
-        let loaded = Result { try loading.wait() }
         let ledgerWritten = (try? ledger.get()) != nil
         let findingsWritten = (try? findings.get()) != nil
         var earlier: (month: YearMonth, lines: [LedgerLine])?
+        var pending: BackgroundTask<Void>? = loading
         do {
             if !ledgerWritten || !findingsWritten {
                 // A file that could not be written (the load following it gave up): the store loads
                 // its rows from the text made in memory (the other's from its file, written in
                 // full), and the month fails when its files' turn comes.
+                _ = try? loading.wait()
+                pending = nil
                 if !ledgerWritten {
                     stored.ledgerFile = nil
                     stored.ledgerCSV = LedgerCSV.render(result.lines)
@@ -73,11 +78,10 @@ struct PublishStage {
                     stored.findingsSHA256 = stored.findingsCSV.map { Fingerprint.sha256($0) }
                 }
                 try store.stage(result: stored)
-            } else {
-                try loaded.get()
             }
             earlier = try previous()
         } catch {
+            _ = try? pending?.wait()
             for case .success(let file) in [ledger, findings, submission] { publisher.folder.discard(file.staged) }
             throw error
         }
@@ -85,11 +89,26 @@ struct PublishStage {
             month: result.month, result: resultID, summaryJSON: summaryJSON, ledger: ledger, findings: findings,
             submission: submission,
             parts: ReportParts(
-                month: result.month, lines: result.lines, previous: earlier, findings: counts))
+                month: result.month, lines: result.lines, previous: earlier, findings: counts),
+            loading: pending)
     }
 
-    /// Removes the staged ledger and findings files of `months` not put in place.
+    /// Waits until the rows of every month prepared are in the store; throws the first month's
+    /// error (the run then fails as if `prepare` had thrown it).
+    func settle(_ months: inout [Month]) throws {
+        var failure: (any Error)?
+        for index in months.indices {
+            guard let loading = months[index].loading else { continue }
+            months[index].loading = nil
+            do { try loading.wait() } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Removes the staged ledger and findings files of `months` not put in place (once their rows
+    /// are no longer being read into the store).
     func discard(_ months: inout [Month]) {
+        try? settle(&months)
         for index in months.indices {
             for case .success(let file)? in [months[index].ledger, months[index].findings, months[index].submission] {
                 publisher.folder.discard(file.staged)
@@ -105,6 +124,7 @@ struct PublishStage {
     /// `OutputError`; the files published before a failure stay published, as the store says.
     func run(_ months: inout [Month], record: RunRecord, into published: inout MonthPublisher.Published) throws {
         defer { discard(&months) }
+        try settle(&months)
         try store.publish(run: record, results: Dictionary(uniqueKeysWithValues: months.map { ($0.month, $0.result) }))
         for index in months.indices {
             guard let ledger = months[index].ledger, let findings = months[index].findings, let submission = months[index].submission

@@ -57,10 +57,11 @@ package struct CSVTableLoad: Sendable {
             db,
             "INSERT INTO \(table) (result_id, line, \(names.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: names.count)))"
         )
+        let kinds = tableColumnKinds
         return try scan(name: name, feed) { line, fields in
             statement.bind(1, result)
             statement.bind(2, line)
-            for (index, column) in tableColumnKinds.enumerated() {
+            for (index, column) in kinds.enumerated() {
                 let field = fields[index]
                 switch column {
                 // The fields are in the chunk being read until the row is stepped.
