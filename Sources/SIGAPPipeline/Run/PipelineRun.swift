@@ -447,7 +447,12 @@ public final class PipelineRun {
             var storingWorkers: BackgroundTask<(value: Void, took: Duration)>?
             if let result = storeResults[month] {
                 let workers = merged.workers
-                storingWorkers = .timed { try store.stage(workers: workers, result: result) }
+                let arrived = stage.arrived(in: month)
+                storingWorkers = .timed {
+                    // The acknowledgement files that arrived in the month, under its result, first.
+                    try store.link(acknowledgementFiles: arrived, result: result)
+                    try store.stage(workers: workers, result: result)
+                }
             }
             // A month that stops early leaves no thread behind.
             defer { storingWorkers?.discardResult() }
@@ -503,14 +508,14 @@ public final class PipelineRun {
             // Staged: the month's ledger file and store rows; its lines are kept only until the
             // next month's report has compared with them.
             if !options.dryRun, let resultID = storeResults[month] {
-                // The files that arrived in the month, under its result (the store waits here until
-                // the month before's rows are in).
-                try store.link(acknowledgementFiles: stage.arrived(in: month), result: resultID)
                 // The next month's acknowledgements are read now: its rosters, book and lines are
                 // then made while this month's rows go into the store.
                 if let next = plan.first(where: { $0.isComputed && $0.month > month }), !next.closed {
                     started = meter.now
                     readAhead = (next.month, try monthAcknowledgements(next, stage), meter.now - started)
+                    // The store answered once the rows of the months before were in: a load that
+                    // failed stops the run here.
+                    try publishing.settle(&prepared)
                 }
                 started = meter.now
                 // The report compares with the month before: computed just now, else read back from
