@@ -20,8 +20,9 @@ public struct AcknowledgementRowBytes {
 }
 
 extension AcknowledgementReport {
-    /// Every data row read, valid and quarantined, in input order (that of `forEachRecord`), as
-    /// bytes: a valid row's from its packed record, with no value made on the way.
+    /// Every data row read, valid and quarantined, in input order (each quarantined row where
+    /// `keptBefore` puts it among the valid ones), as bytes: a valid row's from its packed record,
+    /// with no value made on the way.
     public func forEachRowBytes(_ body: (AcknowledgementRowBytes) throws -> Void) rethrows {
         // The few texts a valid row's status and reason code can be, one after the other.
         var constants: [UInt8] = []
@@ -38,9 +39,8 @@ extension AcknowledgementReport {
         var periodLength = 0
         try constants.withUnsafeBufferPointer { constants in
             try list.text.withUnsafeBufferPointer { text in
+                // The NIK's digits end at 20, the KPJ's at 40, the period's text starts at 40.
                 try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { scratch in
-                    let nik = UnsafeMutableBufferPointer(rebasing: scratch[0..<16])
-                    let kpj = UnsafeMutableBufferPointer(rebasing: scratch[16..<27])
                     for (index, record) in list.records.enumerated() {
                         while next < quarantinedRows.count && quarantinedRows[next].keptBefore <= index {
                             try Self.withBytes(of: quarantinedRows[next], body)
@@ -48,17 +48,19 @@ extension AcknowledgementReport {
                         }
                         if record.period != periodKey {
                             periodKey = record.period
-                            let text = AcknowledgementList.month(periodKey).description.utf8.prefix(32)
-                            periodLength = UnsafeMutableBufferPointer(rebasing: scratch[32..<64]).initialize(from: text).1
+                            let text = AcknowledgementList.month(periodKey).description.utf8.prefix(24)
+                            periodLength = UnsafeMutableBufferPointer(rebasing: scratch[40..<64]).initialize(from: text).1
                         }
-                        Self.write(record.nik, into: nik)
-                        if record.kpj != .max { Self.write(record.kpj, into: kpj) }
+                        let nik = AcknowledgementValues.writeDigits(record.nik, width: 16, endingAt: 20, in: scratch)
+                        let kpj =
+                            record.kpj == .max ? 40 : AcknowledgementValues.writeDigits(record.kpj, width: 11, endingAt: 40, in: scratch)
                         let nameEnd = record.textStart + Int(record.nameLength)
                         try body(
                             AcknowledgementRowBytes(
-                                row: Int(record.row), period: UnsafeBufferPointer(rebasing: scratch[32..<(32 + periodLength)]),
-                                nik: UnsafeBufferPointer(nik), name: UnsafeBufferPointer(rebasing: text[record.textStart..<nameEnd]),
-                                kpj: record.kpj == .max ? UnsafeBufferPointer(rebasing: kpj[0..<0]) : UnsafeBufferPointer(kpj),
+                                row: Int(record.row), period: UnsafeBufferPointer(rebasing: scratch[40..<(40 + periodLength)]),
+                                nik: UnsafeBufferPointer(rebasing: scratch[nik..<20]),
+                                name: UnsafeBufferPointer(rebasing: text[record.textStart..<nameEnd]),
+                                kpj: UnsafeBufferPointer(rebasing: scratch[kpj..<40]),
                                 status: UnsafeBufferPointer(rebasing: constants[statuses[Int(record.flags & 1)]]),
                                 reason: UnsafeBufferPointer(rebasing: text[nameEnd..<(nameEnd + Int(record.reasonLength))]),
                                 reasonCode: UnsafeBufferPointer(rebasing: constants[reasonCodes[Int(record.flags >> 1)]]),
@@ -68,15 +70,6 @@ extension AcknowledgementReport {
             }
         }
         for record in quarantinedRows[next...] { try Self.withBytes(of: record, body) }
-    }
-
-    /// `value` in decimal, zero-padded to the buffer's width (a NIK or KPJ fits it).
-    private static func write(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>) {
-        var rest = value
-        for position in buffer.indices.reversed() {
-            buffer[position] = UInt8(rest % 10) + 0x30
-            rest /= 10
-        }
     }
 
     /// A record's values as bytes (a quarantined row: few, so made from its strings).

@@ -103,19 +103,27 @@ public enum AcknowledgementValues {
     /// `value` in decimal, zero-padded to `width` digits.
     static func digits(_ value: UInt64, width: Int) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            var rest = value
-            var position = 20
-            repeat {
-                position -= 1
-                buffer[position] = UInt8(rest % 10) + 0x30
-                rest /= 10
-            } while rest > 0
-            while 20 - position < width {
-                position -= 1
-                buffer[position] = 0x30
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[position..<20]), as: UTF8.self)
+            let start = writeDigits(value, width: width, endingAt: 20, in: buffer)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<20]), as: UTF8.self)
         }
+    }
+
+    /// Writes `value` in decimal, zero-padded to `width` digits, into `buffer` just before `end`;
+    /// returns where the digits start. Twenty bytes before `end` hold any value (and `width` up to
+    /// 20).
+    static func writeDigits(_ value: UInt64, width: Int, endingAt end: Int, in buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var rest = value
+        var position = end
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(rest % 10) + 0x30
+            rest /= 10
+        } while rest > 0
+        while end - position < width {
+            position -= 1
+            buffer[position] = 0x30
+        }
+        return position
     }
 
     /// The value of exactly 16 ASCII digits after trimming (the common NIK, read without the

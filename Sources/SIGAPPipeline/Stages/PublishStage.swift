@@ -51,7 +51,7 @@ struct PublishStage {
             month: result.month, closed: false, closedAt: nil, runID: runID, ledgerCSV: "", ledgerFile: followed.ledger,
             summaryJSON: summaryJSON, findingsCSV: nil, findingsFile: followed.findings, resultID: resultID, basis: result.basis)
         stored.review = result.review
-        let loading = BackgroundTask { [stored] in try store.stage(result: stored) }
+        var loading: BackgroundTask<Void>? = BackgroundTask { [stored] in try store.stage(result: stored) }
         let ledger = Result { try publisher.stageLedger(result, follower: followed.ledger) }
         var counts = ReportFindings()
         let findings = Result { try publisher.stageFindings(result, counting: &counts, follower: followed.findings) }
@@ -59,14 +59,13 @@ struct PublishStage {
         let ledgerWritten = (try? ledger.get()) != nil
         let findingsWritten = (try? findings.get()) != nil
         var earlier: (month: YearMonth, lines: [LedgerLine])?
-        var pending: BackgroundTask<Void>? = loading
         do {
             if !ledgerWritten || !findingsWritten {
                 // A file that could not be written (the load following it gave up): the store loads
                 // its rows from the text made in memory (the other's from its file, written in
                 // full), and the month fails when its files' turn comes.
-                _ = try? loading.wait()
-                pending = nil
+                _ = try? loading?.wait()
+                loading = nil
                 if !ledgerWritten {
                     stored.ledgerFile = nil
                     stored.ledgerCSV = LedgerCSV.render(result.lines)
@@ -81,7 +80,7 @@ struct PublishStage {
             }
             earlier = try previous()
         } catch {
-            _ = try? pending?.wait()
+            _ = try? loading?.wait()
             for case .success(let file) in [ledger, findings, submission] { publisher.folder.discard(file.staged) }
             throw error
         }
@@ -90,7 +89,7 @@ struct PublishStage {
             submission: submission,
             parts: ReportParts(
                 month: result.month, lines: result.lines, previous: earlier, findings: counts),
-            loading: pending)
+            loading: loading)
     }
 
     /// Waits until the rows of every month prepared are in the store; throws the first month's
