@@ -301,16 +301,17 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             try db.execute(sql: "DELETE FROM ack_stage WHERE sha256 = ?", arguments: [sha256])
             // The rows a closed month shows (its `acknowledgements`) stay as they were at its close.
             let frozen = try Bool.fetchOne(db, sql: "SELECT \(SQLiteSchema.closedFile("?"))", arguments: [sha256]) ?? false
-            if !frozen { try db.execute(sql: "DELETE FROM ack_row WHERE sha256 = ?", arguments: [sha256]) }
-            let columns = SQLiteSchema.acknowledgementColumns.dropFirst()
-            let statement = try SQLiteStatement(
-                db,
-                "INSERT INTO ack_row (sha256, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
-            )
-            var line: Int64 = 0
             if !frozen {
+                let number = try SQLiteSchema.acknowledgementFileNumber(db, sha256: sha256)
+                try db.execute(sql: "DELETE FROM ack_row WHERE file = ?", arguments: [number])
+                let columns = SQLiteSchema.acknowledgementColumns.dropFirst()
+                let statement = try SQLiteStatement(
+                    db,
+                    "INSERT INTO ack_row (file, line, \(columns.joined(separator: ", "))) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))"
+                )
+                var line: Int64 = 0
                 try SQLiteSchema.bulkLoad(db, into: "ack_row") {
-                    statement.bind(1, sha256)
+                    statement.bind(1, number)
                     // Each row's text bound where it lies, without a string per value.
                     try report.forEachRowBytes { row in
                         statement.bind(2, line)
