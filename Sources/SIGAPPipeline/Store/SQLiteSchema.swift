@@ -163,7 +163,8 @@ package enum SQLiteSchema {
             // The acknowledgement rows are frozen by the key the table has (v10 keys them by
             // number; a store whose seals are made again after it has that key already).
             let byNumber = try db.columns(in: "ack_row").contains { $0.name == "file" }
-            try db.execute(sql: frozenClosedMonths + (byNumber ? frozenAcknowledgementRows : frozenRows(of: "ack_row", key: "sha256", closedFile)))
+            let acknowledgementRows = byNumber ? frozenAcknowledgementRows : frozenRows(of: "ack_row", key: "sha256", closedFile)
+            try db.execute(sql: frozenClosedMonths + acknowledgementRows)
         }
         // What finance checks (issue 13): BPJS's side of the flagged lines and its rejection texts,
         // per result, frozen with a closed month like every row of its result. Months computed
