@@ -115,6 +115,36 @@ struct SQLiteLedgerStoreTests {
         #expect(try store.ledgerLines(of: Self.november, entry: .regular).count == 12_000)
     }
 
+    @Test("two months' lines read side by side are each month's lines, in ledger order, as one at a time gives them")
+    func linesSideBySide() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = "\(folder)/sigap.sqlite"
+        let store = try SQLiteLedgerStore(path: path)
+        let december = Self.november.next
+        // December: November's workers but the last thousand.
+        let rows = Self.ledger.split(separator: "\n", omittingEmptySubsequences: false)
+        let decemberLedger = (rows.dropLast(1001).map { $0.replacingOccurrences(of: "2025-11,", with: "2025-12,") } + [""])
+            .joined(separator: "\n")
+        try store.save(
+            run: Self.run("r1"),
+            months: [Self.november, december].map { month in
+                StoredMonth(
+                    month: month, closed: false, closedAt: nil, runID: "r1",
+                    ledgerCSV: month == december ? decemberLedger : Self.ledger, summaryJSON: Self.summary(workers: 12000),
+                    findingsCSV: Self.noFindings)
+            })
+        let each = try store.ledgerLines(ofEach: [december, Self.november])
+        #expect(each.map(\.count) == [11_000, 12_000])
+        #expect(LedgerCSV.render(each[0]) == decemberLedger)
+        #expect(LedgerCSV.render(each[1]) == Self.ledger)
+        #expect(each[1] == (try store.ledgerLines(of: Self.november, entry: nil)))
+        // A month the store does not hold has no lines; a dry run reads through its own connection only.
+        #expect(try store.ledgerLines(ofEach: [Self.november, YearMonth("2026-05")!]).map(\.count) == [12_000, 0])
+        let dryRun = try SQLiteLedgerStore(path: path, mode: .dryRun)
+        #expect(try dryRun.ledgerLines(ofEach: [december, Self.november]) == each)
+    }
+
     @Test("a ledger file that cannot be read fails the save, and the store keeps what it had")
     func missingFile() throws {
         let folder = try Self.folder()

@@ -60,13 +60,16 @@ public enum MonthReport {
             )
         }
         let run = try store.runs().first { $0.id == stored.runID }
+        func partsFromStore() throws -> ReportParts {
+            // The two months' lines read side by side.
+            let lines = try store.ledgerLines(ofEach: [month] + (previous.map { [$0.month] } ?? []))
+            return ReportParts(
+                month: month, lines: lines[0], previous: previous.map { ($0.month, lines[1]) },
+                findings: try ReportFindings(csv: stored.findingsCSV ?? store.findingsCSV(of: month)))
+        }
         let page = try MonthReportPage(
             definition: definition, stored: stored, summary: ReportSummary(json: stored.summaryJSON, month: month.description),
-            parts: try parts
-                ?? ReportParts(
-                    month: month, lines: store.ledgerLines(of: month, entry: nil),
-                    previous: try previous.map { ($0.month, try store.ledgerLines(of: $0.month, entry: nil)) },
-                    findings: ReportFindings(csv: stored.findingsCSV ?? store.findingsCSV(of: month))),
+            parts: try parts ?? partsFromStore(),
             previous: try previous.map { stored in
                 (stored.month, try ReportSummary(json: stored.summaryJSON, month: stored.month.description))
             },

@@ -79,6 +79,9 @@ public protocol LedgerStore: Sendable {
     func record(acknowledgementPeriods: [String: Set<YearMonth>]) throws
     /// A stored month's ledger lines (of one kind, or all), in ledger order.
     func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine]
+    /// The ledger lines of each of `months`, in the order given: side by side where the store can
+    /// read them so (a month's report compares a million lines with the month before's).
+    func ledgerLines(ofEach months: [YearMonth]) throws -> [[LedgerLine]]
     /// The NIK, status and premium of a stored month's REGULAR lines, in ledger order (its book,
     /// without the rest of its lines), with the KPJs of its covered ones (as `coveredKPJs` gives
     /// them). For a closed month, its lines are checked against its seal in the same pass
@@ -106,5 +109,10 @@ extension LedgerStore {
     /// One month, whole.
     public func month(_ month: YearMonth) throws -> StoredMonth? {
         try self.month(month, ledger: true)
+    }
+
+    /// One month after the other.
+    public func ledgerLines(ofEach months: [YearMonth]) throws -> [[LedgerLine]] {
+        try months.map { try ledgerLines(of: $0, entry: nil) }
     }
 }

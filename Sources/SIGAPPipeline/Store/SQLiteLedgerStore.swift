@@ -8,6 +8,9 @@ import SIGAPDomain
 public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public let path: String
     private let queue: DatabaseQueue
+    /// Whether other connections may read the file alongside this one (not in a dry run, whose
+    /// store may be in memory, and whose changes no other connection must see).
+    private let readsAlongside: Bool
 
     public var location: String { path }
 
@@ -27,6 +30,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public init(path: String, mode: OpenMode = .create) throws {
         _ = Self.configured
         self.path = path
+        readsAlongside = mode != .dryRun
         let folder = (path as NSString).deletingLastPathComponent
         do {
             var configuration = Configuration()
@@ -523,6 +527,30 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             }
             return try Self.ledgerLines(db, of: month, entry: entry, from: nil)
         }
+    }
+
+    /// The first month's lines through this connection, each other month's at the same time
+    /// through a read-only connection of its own (two cores: a close's report reads two months).
+    public func ledgerLines(ofEach months: [YearMonth]) throws -> [[LedgerLine]] {
+        guard readsAlongside, months.count > 1 else { return try months.map { try ledgerLines(of: $0, entry: nil) } }
+        let path = path
+        let others = months.dropFirst().map { month in
+            BackgroundTask { () throws -> [LedgerLine] in
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.busyMode = .timeout(5)
+                do {
+                    let reader = try DatabaseQueue(path: path, configuration: configuration)
+                    defer { try? reader.close() }
+                    return try reader.read { db in try Self.ledgerLines(db, of: month, entry: nil, from: nil) }
+                } catch let error as StoreError { throw error } catch {
+                    throw StoreError("cannot read the store \(path): \(error)")
+                }
+            }
+        }
+        let first = Result { try ledgerLines(of: months[0], entry: nil) }
+        let rest = others.map { other in Result { try other.wait() } }
+        return try [first.get()] + rest.map { try $0.get() }
     }
 
     /// The lines of `month` (of one kind), from line `from` on.
