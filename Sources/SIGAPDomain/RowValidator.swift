@@ -13,12 +13,15 @@ public struct RowValidator: Sendable {
 
     /// Whether validating for `other` month keeps and quarantines the same rows, with the same
     /// values, as validating for this one (the findings may differ by AGE_OUT_OF_RANGE warnings
-    /// only): a roster carried forward need not be validated again. A row depends on the month only
-    /// through the century rule (`YearMonth.resolvedYear`: the calendar year) and its age, which
-    /// decides the row's fate only when a pipeline raises AGE_OUT_OF_RANGE to an error. A rule that
-    /// comes to read the month must be counted here.
-    public func keepsSameRows(for other: YearMonth) -> Bool {
-        other == month || (other.year == month.year && settings.severityPolicy.severity(of: .ageOutOfRange) != .error)
+    /// only), for rows whose `ValidatedRow.twoDigitYears` are all in `twoDigitYears`: a roster
+    /// carried forward need not be validated again. A row depends on the month only through the
+    /// century rule (`YearMonth.resolvedYear`: the calendar year, for the two-digit years it is
+    /// asked for) and its age, which decides the row's fate only when a pipeline raises
+    /// AGE_OUT_OF_RANGE to an error. A rule that comes to read the month must be counted here.
+    public func keepsSameRows(for other: YearMonth, twoDigitYears: TwoDigitYears) -> Bool {
+        other == month
+            || (settings.severityPolicy.severity(of: .ageOutOfRange) != .error
+                && twoDigitYears.resolveAlike(in: month, and: other))
     }
 
     public func validate(_ record: RosterRecord) -> ValidatedRow {

@@ -237,15 +237,10 @@ struct RowValidatorTests {
         #expect(serial.nik == nil)
     }
 
-    @Test("a month of the same calendar year keeps the same rows with the same values, unless ages quarantine")
+    @Test("the same rows with the same values in a month of the same year, or of another when no two-digit year read resolves otherwise")
     func sameRowsAcrossMonths() throws {
         let january = YearMonth("2026-01")!, june = YearMonth("2026-06")!, december = YearMonth("2025-12")!
         let ageError = ValidationSettings(severityPolicy: try SeverityPolicy(overrides: [.ageOutOfRange: .error]))
-        #expect(RowValidator(month: january).keepsSameRows(for: june))
-        #expect(!RowValidator(month: december).keepsSameRows(for: january))
-        #expect(!RowValidator(month: january, settings: ageError).keepsSameRows(for: june))
-        #expect(RowValidator(month: june, settings: ageError).keepsSameRows(for: june))
-
         // Rows whose outcome moves with the month: a NIK and a date with a two-digit year of 26
         // (1926 in 2025, 2026 from January 2026: out of range, then a future date), and a worker
         // who turns 15 in March 2026. Within 2026 only the age warning changes.
@@ -254,18 +249,48 @@ struct RowValidatorTests {
             Self.record(nik: .text("3275081703110001"), birthDate: .text("17-03-2011")),
             Self.record(),
         ]
-        func outcome(_ validator: RowValidator) -> [String] {
+        func years(_ records: [RosterRecord]) -> TwoDigitYears {
+            records.reduce(into: TwoDigitYears()) { $0.formUnion(RowValidator(month: december).validate($1).twoDigitYears) }
+        }
+        func outcome(_ validator: RowValidator, _ records: [RosterRecord] = records) -> [String] {
             records.map { record in
                 let row = validator.validate(record)
                 return "\(row.isQuarantined) \(row.birthDate.map(String.init(describing:)) ?? "-") \(row.nik?.birthDate.year ?? 0)"
             }
         }
+        #expect(RowValidator(month: january).keepsSameRows(for: june, twoDigitYears: years(records)))
         #expect(outcome(RowValidator(month: january)) == outcome(RowValidator(month: june)))
+        #expect(!RowValidator(month: december).keepsSameRows(for: january, twoDigitYears: years(records)))
         #expect(outcome(RowValidator(month: december)) != outcome(RowValidator(month: january)))
+        #expect(!RowValidator(month: january, settings: ageError).keepsSameRows(for: june, twoDigitYears: years(records)))
+        #expect(RowValidator(month: june, settings: ageError).keepsSameRows(for: june, twoDigitYears: years(records)))
         #expect(outcome(RowValidator(month: january, settings: ageError)) != outcome(RowValidator(month: june, settings: ageError)))
+        // Without the row of 26, December's validation holds in January: the years read (11, 17,
+        // 03, 20, 01 and the default row's) resolve alike in 2025 and 2026.
+        let others = Array(records.dropFirst())
+        #expect(years(others).contains(11) && !years(others).contains(26))
+        #expect(RowValidator(month: december).keepsSameRows(for: january, twoDigitYears: years(others)))
+        #expect(outcome(RowValidator(month: december), others) == outcome(RowValidator(month: january), others))
+        // A century later every year resolves otherwise.
+        #expect(!RowValidator(month: december).keepsSameRows(for: YearMonth("2125-12")!, twoDigitYears: years(others)))
         // The age warning itself is the month's: the worker is 14 in January, 15 in June.
         #expect(Self.codes(RowValidator(month: january).validate(records[1])).contains("AGE_OUT_OF_RANGE"))
         #expect(!Self.codes(RowValidator(month: june).validate(records[1])).contains("AGE_OUT_OF_RANGE"))
+    }
+
+    @Test("the two-digit years a row may ask the century rule: the NIK's, and every digit pair of a birth date written as text")
+    func twoDigitYearsOfRows() {
+        let validator = RowValidator(month: Self.november)
+        func years(_ record: RosterRecord) -> [Int] {
+            let set = validator.validate(record).twoDigitYears
+            return (0..<100).filter { set.contains($0) }
+        }
+        #expect(years(Self.record(nik: .text("3275081708850001"), birthDate: .date(CivilDate(year: 1985, month: 8, day: 17)!))) == [85])
+        // Whitespace is taken out first ("8 5" is read as 85), and a time of day counts too.
+        #expect(years(Self.record(nik: .text("32750817088 50001"), birthDate: .text("17-08-8 5 10:30"))) == [8, 10, 17, 30, 51, 85])
+        #expect(years(Self.record(nik: .empty, birthDate: .empty, birthPlaceDate: "BEKASI, 17 Agt 85")) == [17, 85])
+        // A NIK that does not clean to 16 digits never reaches the rule; a number is not a date text.
+        #expect(years(Self.record(nik: .text("32750817088500"), birthDate: .number(31_276))).isEmpty)
     }
 
     @Test("findings come in the order of the spec's tables")

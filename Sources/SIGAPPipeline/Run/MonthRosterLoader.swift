@@ -50,6 +50,8 @@ public struct MonthRosterLoader {
         /// The month whose folder the roster is.
         var folder: YearMonth
         var validatedFor: YearMonth
+        /// What the validation may have asked the century rule (`SourceRosterReport.twoDigitYears`).
+        var twoDigitYears: TwoDigitYears
         var rows: RosterEntryList.Spilled
     }
 
@@ -72,7 +74,8 @@ public struct MonthRosterLoader {
     /// Loads `month`; call for consecutive months from the start month (`assume` standing in for
     /// those not loaded). With `keepingRosters`, each source's roster is also put aside as validated
     /// rows for the next months to carry forward: their validation holds as long as
-    /// `RowValidator.keepsSameRows(for:)` says (a calendar year, by default), and a carried roster is
+    /// `RowValidator.keepsSameRows(for:twoDigitYears:)` says (while the two-digit years it was read
+    /// with resolve alike, unless ages quarantine), and a carried roster is
     /// then neither replayed nor validated again.
     public mutating func load(_ month: YearMonth, keepingRosters: Bool = false) throws -> Month {
         var result = Month()
@@ -112,7 +115,7 @@ public struct MonthRosterLoader {
                         : SourceRosterReport(source: source.code, month: month, unreadable: refused)
                     if report.unreadable.isEmpty {
                         lastUsable[source.code] = (month, files)
-                        putAside(rows, of: source.code, folder: month, validatedFor: month, if: keepingRosters)
+                        putAside(rows, of: source.code, folder: month, report: report, if: keepingRosters)
                         // The first source's rows become the list as they are (no second copy of a
                         // million entries).
                         result.entries.append(contentsOf: rows)
@@ -165,28 +168,32 @@ public struct MonthRosterLoader {
             result.rosterMonth[source.code] = carried.month
             var rows = RosterEntryList()
             if let roster = kept[source.code], roster.folder == carried.month,
-                RowValidator(month: roster.validatedFor, settings: settings).keepsSameRows(for: month)
+                RowValidator(month: roster.validatedFor, settings: settings).keepsSameRows(
+                    for: month, twoDigitYears: roster.twoDigitYears)
             {
                 rows = RosterEntryList(roster.rows)
                 keptRostersUsed += 1
             } else {
                 reader.collectsFindings = false
-                _ = try reader.read(carried.files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
-                putAside(rows, of: source.code, folder: carried.month, validatedFor: month, if: keepingRosters)
+                let report = try reader.read(carried.files.map { ($0.path, $0.name) }, limits: limits) { rows.append($0) }
+                putAside(rows, of: source.code, folder: carried.month, report: report, if: keepingRosters)
             }
             result.entries.append(contentsOf: rows)
         }
         return result
     }
 
-    /// Keeps `rows` (the roster of `folder`, validated for `validatedFor`) for the next months of
-    /// `source` when `wanted` and the month after has no folder of roster files (not only ignored
-    /// ones) of its own; else drops what was kept (a roster not carried needs none).
+    /// Keeps `rows` (the roster of `folder`, as `report` read it for its month) for the next
+    /// months of `source` when `wanted` and the month after has no folder of roster files (not only
+    /// ignored ones) of its own; else drops what was kept (a roster not carried needs none).
     private mutating func putAside(
-        _ rows: RosterEntryList, of source: String, folder: YearMonth, validatedFor: YearMonth, if wanted: Bool
+        _ rows: RosterEntryList, of source: String, folder: YearMonth, report: SourceRosterReport, if wanted: Bool
     ) {
-        let sendsNext = inbox.files(source, in: validatedFor.next)?.contains { $0.ignored == nil } ?? false
+        let sendsNext = inbox.files(source, in: report.month.next)?.contains { $0.ignored == nil } ?? false
         kept[source] =
-            wanted && !sendsNext ? KeptRoster(folder: folder, validatedFor: validatedFor, rows: rows.spilled(in: spoolFolder)) : nil
+            wanted && !sendsNext
+            ? KeptRoster(
+                folder: folder, validatedFor: report.month, twoDigitYears: report.twoDigitYears, rows: rows.spilled(in: spoolFolder))
+            : nil
     }
 }

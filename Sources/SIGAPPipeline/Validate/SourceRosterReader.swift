@@ -52,6 +52,7 @@ public struct SourceRosterReader: Sendable {
                     report.rowsRead += 1
                     if let progress, report.rowsRead % 10_000 == 0 { progress(file.name, report.rowsRead) }
                     let validated = validator.validate(extracted.record)
+                    report.twoDigitYears.formUnion(validated.twoDigitYears)
                     var findings = validated.findings
                     var duplicate = false
                     if !validated.isQuarantined, let nik = validated.nik {

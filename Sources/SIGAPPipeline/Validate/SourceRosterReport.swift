@@ -16,6 +16,9 @@ public struct SourceRosterReport: Sendable {
     public var rowsKept = 0
     public var rowsQuarantined = 0
     public var rowsDuplicate = 0
+    /// The two-digit years the century rule may have resolved for any row read (what a roster
+    /// carried into another calendar year is checked against).
+    public var twoDigitYears = TwoDigitYears()
     public var findings = FindingList()
     public var corrections = CorrectionList()
     /// Files that could not be read at all, with the cause: the folder then counts as not usable

@@ -1,0 +1,51 @@
+/// A set of two-digit years (00-99): those the century rule (`YearMonth.resolvedYear`) may have
+/// been asked for while rows were validated. A validation holds for another month of another
+/// calendar year when every one of them resolves there to the same year
+/// (`RowValidator.keepsSameRows(for:twoDigitYears:)`).
+public struct TwoDigitYears: Hashable, Sendable {
+    /// Years 0-63, then 64-99.
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    public init() {}
+
+    public init(_ years: some Sequence<Int>) {
+        for year in years { insert(year) }
+    }
+
+    public mutating func insert(_ year: Int) {
+        let year = ((year % 100) + 100) % 100
+        if year < 64 { low |= 1 << UInt64(year) } else { high |= 1 << UInt64(year - 64) }
+    }
+
+    public func contains(_ year: Int) -> Bool {
+        let year = ((year % 100) + 100) % 100
+        return year < 64 ? low & (1 << UInt64(year)) != 0 : high & (1 << UInt64(year - 64)) != 0
+    }
+
+    public mutating func formUnion(_ other: TwoDigitYears) {
+        low |= other.low
+        high |= other.high
+    }
+
+    /// Every two adjacent ASCII digits of `text` once its whitespace is taken out: more than the
+    /// two-digit years a date written in it can have (the date reader takes whitespace out, or
+    /// splits at it, and ignores a trailing time of day), never fewer.
+    public mutating func insertDigitPairs(of text: String) {
+        var previous: UInt8?
+        for character in text where !character.isWhitespaceFast {
+            guard let byte = character.asciiValue, (0x30...0x39).contains(byte) else {
+                previous = nil
+                continue
+            }
+            if let previous { insert(Int(previous - 0x30) * 10 + Int(byte - 0x30)) }
+            previous = byte
+        }
+    }
+
+    /// Whether each year of the set resolves to the same year in `one` as in `other`.
+    public func resolveAlike(in one: YearMonth, and other: YearMonth) -> Bool {
+        one.year == other.year
+            || (0..<100).allSatisfy { !contains($0) || one.resolvedYear(twoDigitYear: $0) == other.resolvedYear(twoDigitYear: $0) }
+    }
+}
