@@ -9,10 +9,6 @@ public struct TwoDigitYears: Hashable, Sendable {
 
     public init() {}
 
-    public init(_ years: some Sequence<Int>) {
-        for year in years { insert(year) }
-    }
-
     public mutating func insert(_ year: Int) {
         let year = ((year % 100) + 100) % 100
         if year < 64 { low |= 1 << UInt64(year) } else { high |= 1 << UInt64(year - 64) }

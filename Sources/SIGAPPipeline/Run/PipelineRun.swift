@@ -188,8 +188,14 @@ public final class PipelineRun {
             if !options.dryRun { try store.record(acknowledgementPeriods: stage.periodsRead.filter { $0.value.isEmpty }) }
             return stage
         }
-        /// The earliest accepted period of every NIK, made once, when an open month first needs it.
+        /// The earliest accepted period of every NIK, made once, when an open month first needs it:
+        /// on a second thread from the first month computed on, while that month is (it reads every
+        /// acknowledgement file's rows back from the store; a year of million-row files takes
+        /// seconds), and waited for by the month that needs it.
         var acceptedPeriods: AcceptedPeriods?
+        var makingAcceptedPeriods: BackgroundTask<AcceptedPeriods>?
+        // A run that stops early leaves no thread behind.
+        defer { makingAcceptedPeriods?.discardResult() }
         /// A problem of an input, once however often it is met (a reused month repeats its own).
 
         // Plan: which months to compute.
@@ -288,7 +294,10 @@ public final class PipelineRun {
         /// findings.
         func monthAcknowledgements(_ entry: PlanStage.Month, _ stage: AcknowledgementStage) throws -> AcknowledgementStage.Month {
             let earlierPeriods = !entry.closed && stage.holdsPeriods(before: entry.month)
-            if earlierPeriods && acceptedPeriods == nil { acceptedPeriods = try stage.acceptedPeriods() }
+            if earlierPeriods && acceptedPeriods == nil {
+                acceptedPeriods = try makingAcceptedPeriods?.wait() ?? stage.acceptedPeriods()
+                makingAcceptedPeriods = nil
+            }
             return try stage.month(entry.month, accepted: earlierPeriods ? acceptedPeriods : nil)
         }
 
@@ -356,6 +365,11 @@ public final class PipelineRun {
                 rosters.corrections = [:]
             }
             let stage = try acknowledgementStage()
+            if acceptedPeriods == nil, makingAcceptedPeriods == nil,
+                plan.contains(where: { $0.isComputed && !$0.closed && $0.month > month && stage.holdsPeriods(before: $0.month) })
+            {
+                makingAcceptedPeriods = BackgroundTask { try stage.acceptedPeriods() }
+            }
             // What the month was computed from, with every file's periods known (as a store that
             // held months would have planned it).
             if knownFingerprints == nil {
@@ -548,6 +562,8 @@ public final class PipelineRun {
         try publishing.settle(&prepared)
 
         stager?.close()
+        makingAcceptedPeriods?.discardResult()
+        makingAcceptedPeriods = nil
         if acknowledgementTask != nil {
             _ = try acknowledgementStage()  // recorded even when no month was computed
             acknowledgementsRead = nil

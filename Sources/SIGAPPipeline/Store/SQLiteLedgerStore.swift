@@ -73,10 +73,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public static func holdsMonths(_ path: String) throws -> Bool {
         guard fileExists(path) else { return false }
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            configuration.busyMode = .timeout(5)
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try readOnlyQueue(path)
             defer { try? queue.close() }
             return try queue.read { db in
                 try db.tableExists("month") && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM month") ?? 0) > 0
@@ -84,6 +81,14 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         } catch {
             throw StoreError("cannot open the store \(path): \(error)")
         }
+    }
+
+    /// A read-only connection of its own to the store at `path`.
+    private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
+        return try DatabaseQueue(path: path, configuration: configuration)
     }
 
     /// A file of at least one byte (SQLite takes an empty file for an empty database).
@@ -536,11 +541,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         let path = path
         let others = months.dropFirst().map { month in
             BackgroundTask { () throws -> [LedgerLine] in
-                var configuration = Configuration()
-                configuration.readonly = true
-                configuration.busyMode = .timeout(5)
                 do {
-                    let reader = try DatabaseQueue(path: path, configuration: configuration)
+                    let reader = try Self.readOnlyQueue(path)
                     defer { try? reader.close() }
                     return try reader.read { db in try Self.ledgerLines(db, of: month, entry: nil, from: nil) }
                 } catch let error as StoreError { throw error } catch {

@@ -448,25 +448,22 @@ package enum SQLiteSchema {
             ORDER BY m.month, w.line;
         """
 
-    /// The acknowledgements view of v4: the rows of the files that arrived in each month, as
-    /// the month's current result names them, in arrival order.
-    private static let acknowledgementsViewV4 = """
-        CREATE VIEW acknowledgements AS
-            SELECT m.month AS arrived_month, f.file AS file,
-                \(acknowledgementColumns.dropFirst().map { "a.\($0) AS \($0)" }.joined(separator: ", "))
-            FROM month m JOIN result_ack_file f ON f.result_id = m.result_id JOIN ack_row a ON a.sha256 = f.sha256
-            ORDER BY m.month, f.position, a.line;
-        """
+    /// The acknowledgements view: the rows of the files that arrived in each month, as the
+    /// month's current result names them, in arrival order. v4 kept the rows by the file's
+    /// SHA-256, v10 under its number.
+    private static let acknowledgementsViewV4 = viewOfAcknowledgements(joiningRows: "JOIN ack_row a ON a.sha256 = f.sha256")
+    private static let acknowledgementsView = viewOfAcknowledgements(
+        joiningRows: "JOIN ack_row_file k ON k.sha256 = f.sha256 JOIN ack_row a ON a.file = k.id")
 
-    /// The same view since v10, with the rows kept under their file's number.
-    private static let acknowledgementsView = """
+    private static func viewOfAcknowledgements(joiningRows join: String) -> String {
+        """
         CREATE VIEW acknowledgements AS
             SELECT m.month AS arrived_month, f.file AS file,
                 \(acknowledgementColumns.dropFirst().map { "a.\($0) AS \($0)" }.joined(separator: ", "))
-            FROM month m JOIN result_ack_file f ON f.result_id = m.result_id JOIN ack_row_file k ON k.sha256 = f.sha256
-                JOIN ack_row a ON a.file = k.id
+            FROM month m JOIN result_ack_file f ON f.result_id = m.result_id \(join)
             ORDER BY m.month, f.position, a.line;
         """
+    }
 
     /// A new result for `month`, computed by `run`.
     static func allocate(_ db: Database, month: String, run: String) throws -> Int64 {
