@@ -10,13 +10,19 @@ public struct TwoDigitYears: Hashable, Sendable {
     public init() {}
 
     public mutating func insert(_ year: Int) {
-        let year = ((year % 100) + 100) % 100
-        if year < 64 { low |= 1 << UInt64(year) } else { high |= 1 << UInt64(year - 64) }
+        let (high, bit) = Self.place(year)
+        if high { self.high |= bit } else { low |= bit }
     }
 
     public func contains(_ year: Int) -> Bool {
+        let (high, bit) = Self.place(year)
+        return (high ? self.high : low) & bit != 0
+    }
+
+    /// Which word holds `year` (its last two digits), and its bit there.
+    private static func place(_ year: Int) -> (high: Bool, bit: UInt64) {
         let year = ((year % 100) + 100) % 100
-        return year < 64 ? low & (1 << UInt64(year)) != 0 : high & (1 << UInt64(year - 64)) != 0
+        return year < 64 ? (false, 1 << UInt64(year)) : (true, 1 << UInt64(year - 64))
     }
 
     public mutating func formUnion(_ other: TwoDigitYears) {

@@ -5,8 +5,10 @@ extension ValidatedRow {
     /// are not read by the rule.
     public var twoDigitYears: TwoDigitYears {
         var years = TwoDigitYears()
-        if let cleaned = nikReading.cleaned, cleaned.utf8.count == 16, Digits.areAll(cleaned) {
-            years.insertDigitPairs(of: String(cleaned.dropFirst(10).prefix(2)))
+        if let cleaned = nikReading.cleaned, cleaned.utf8.count == 16, Digits.areAll(cleaned),
+            let year = Digits.value(cleaned.dropFirst(10).prefix(2))
+        {
+            years.insert(year)
         }
         if case .text(let text) = original.birthDate { years.insertDigitPairs(of: text) }
         if let text = original.birthPlaceDate { years.insertDigitPairs(of: text) }

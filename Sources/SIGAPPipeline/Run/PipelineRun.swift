@@ -293,12 +293,16 @@ public final class PipelineRun {
         /// up to the month when a file holds an earlier one (the enrolment list asks), and its files'
         /// findings.
         func monthAcknowledgements(_ entry: PlanStage.Month, _ stage: AcknowledgementStage) throws -> AcknowledgementStage.Month {
-            let earlierPeriods = !entry.closed && stage.holdsPeriods(before: entry.month)
+            let earlierPeriods = asksEarlierPeriods(entry, stage)
             if earlierPeriods && acceptedPeriods == nil {
                 acceptedPeriods = try makingAcceptedPeriods?.wait() ?? stage.acceptedPeriods()
                 makingAcceptedPeriods = nil
             }
             return try stage.month(entry.month, accepted: earlierPeriods ? acceptedPeriods : nil)
+        }
+        /// Whether the enrolment list of an open month asks of periods before it (a file holds one).
+        func asksEarlierPeriods(_ entry: PlanStage.Month, _ stage: AcknowledgementStage) -> Bool {
+            !entry.closed && stage.holdsPeriods(before: entry.month)
         }
 
         // Rosters carried forward are put aside as validated rows while a later month is to come.
@@ -366,7 +370,7 @@ public final class PipelineRun {
             }
             let stage = try acknowledgementStage()
             if acceptedPeriods == nil, makingAcceptedPeriods == nil,
-                plan.contains(where: { $0.isComputed && !$0.closed && $0.month > month && stage.holdsPeriods(before: $0.month) })
+                plan.contains(where: { $0.isComputed && $0.month > month && asksEarlierPeriods($0, stage) })
             {
                 makingAcceptedPeriods = BackgroundTask { try stage.acceptedPeriods() }
             }
@@ -562,8 +566,6 @@ public final class PipelineRun {
         try publishing.settle(&prepared)
 
         stager?.close()
-        makingAcceptedPeriods?.discardResult()
-        makingAcceptedPeriods = nil
         if acknowledgementTask != nil {
             _ = try acknowledgementStage()  // recorded even when no month was computed
             acknowledgementsRead = nil
