@@ -100,8 +100,10 @@ extension PostgresLedgerStore {
         try transaction { try beginRoster(sha256: sha256, reader: reader) }
     }
 
-    public func stage(rosterChunk chunk: StagedRoster.Chunk, index: Int, sha256: String, reader: String) throws {
-        try transaction { try insert(chunk, index: index, sha256: sha256, reader: reader) }
+    public func stage(rosterChunks chunks: [(index: Int, chunk: StagedRoster.Chunk)], sha256: String, reader: String) throws {
+        try transaction {
+            for (index, chunk) in chunks { try insert(chunk, index: index, sha256: sha256, reader: reader) }
+        }
     }
 
     public func finishStagedRoster(sha256: String, reader: String, sheetsJSON: String, rows: Int) throws {

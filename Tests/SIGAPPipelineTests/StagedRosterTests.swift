@@ -81,6 +81,40 @@ struct StagedRosterTests {
         #expect(throws: StoreError.self) { _ = try damaged.replay { _ in } }
     }
 
+    @Test("a busy store does not hold the parser up; chunks go in deflated, in order; a failed write is thrown")
+    func chunkWriter() throws {
+        final class Written: @unchecked Sendable {
+            let lock = NSLock()
+            var batches: [[(index: Int, chunk: StagedRoster.Chunk)]] = []
+        }
+        let written = Written()
+        // The store's writer is held (by an acknowledgement file, in a run) until every chunk is handed over.
+        let held = DispatchSemaphore(value: 0)
+        let writer = StagedChunkWriter { chunks in
+            written.lock.withLock { written.batches.append(chunks) }
+            if chunks.first?.index == 0 { held.wait() }
+        }
+        let count = StagedChunkWriter.encodedLimit + 12
+        let encoded = (0..<count).map { index in [UInt8](repeating: UInt8(index), count: 50_000 + index) }
+        for index in 0..<count { try writer.add(index: index, rows: 100 + index, bytes: encoded[index]) }
+        held.signal()
+        try writer.finish()
+        let chunks = written.batches.flatMap { $0 }
+        #expect(chunks.map(\.index) == Array(0..<count))
+        #expect(chunks.map(\.chunk.rows) == (0..<count).map { 100 + $0 })
+        #expect(chunks.map { StagedRoster.inflate($0.chunk.data, size: $0.chunk.size) } == encoded)
+        #expect(chunks.allSatisfy { $0.chunk.data.count < $0.chunk.size })
+        // Those made while the first write waited went in together.
+        #expect(written.batches.count < count)
+
+        struct Full: Error {}
+        let failing = StagedChunkWriter { _ in throw Full() }
+        // Once the write failed, the parser is told (by `add`, or at the latest by `finish`).
+        for index in 0..<20 { _ = try? failing.add(index: index, rows: 1, bytes: [1, 2, 3]) }
+        #expect(throws: Full.self) { try failing.finish() }
+        failing.abandon()
+    }
+
     @Test("through the store: parsed once, replayed after; another extractor or other bytes parse again; gone files dropped")
     func store() throws {
         let folder = try SQLiteLedgerStoreTests.folder()

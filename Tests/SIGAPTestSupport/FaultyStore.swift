@@ -74,8 +74,8 @@ public struct FaultyStore: LedgerStore {
     public func beginStagedRoster(sha256: String, reader: String) throws {
         try inner.beginStagedRoster(sha256: sha256, reader: reader)
     }
-    public func stage(rosterChunk: StagedRoster.Chunk, index: Int, sha256: String, reader: String) throws {
-        try inner.stage(rosterChunk: rosterChunk, index: index, sha256: sha256, reader: reader)
+    public func stage(rosterChunks: [(index: Int, chunk: StagedRoster.Chunk)], sha256: String, reader: String) throws {
+        try inner.stage(rosterChunks: rosterChunks, sha256: sha256, reader: reader)
     }
     public func finishStagedRoster(sha256: String, reader: String, sheetsJSON: String, rows: Int) throws {
         try inner.finishStagedRoster(sha256: sha256, reader: reader, sheetsJSON: sheetsJSON, rows: rows)

@@ -39,17 +39,21 @@ public final class RosterStaging: @unchecked Sendable {
         }
         parsed += 1
         guard keep else { return try parse(body) }
-        // The chunks go into the store as they are made; the extraction counts once its sheets do.
+        // The chunks go into the store as they are made, from threads of their own; the extraction
+        // counts once its sheets do.
         let store = store
         try store.beginStagedRoster(sha256: sha256, reader: reader)
-        var builder = StagedRoster.Builder { index, chunk in
-            try store.stage(rosterChunk: chunk, index: index, sha256: sha256, reader: reader)
+        let writer = StagedChunkWriter { chunks in
+            try store.stage(rosterChunks: chunks, sha256: sha256, reader: reader)
         }
+        defer { writer.abandon() }
+        var builder = StagedRoster.Builder(sink: writer.add)
         let sheets = try parse { row in
             try builder.add(row)
             try body(row)
         }
         let staged = try builder.finish(sheets: sheets)
+        try writer.finish()
         try store.finishStagedRoster(sha256: sha256, reader: reader, sheetsJSON: staged.sheetsJSON, rows: builder.rows)
         return sheets
     }

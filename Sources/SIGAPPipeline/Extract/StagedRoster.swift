@@ -37,17 +37,18 @@ public struct StagedRoster: Sendable {
     }
 
     /// Collects the rows of one extraction as they are handed on. With a `sink`, each chunk goes
-    /// there as soon as it is full (a million rows are not held, even deflated); else it is kept.
+    /// there as soon as it is full, as raw bytes for the sink to deflate (`chunk(rows:bytes:)`; a
+    /// million rows are not held, even deflated); else it is deflated and kept.
     struct Builder {
         private var layouts: [(sheet: String, layout: SheetLayout)] = []
         private var bytes: [UInt8] = []
         private var rowsInChunk = 0
         private(set) var chunks: [Chunk] = []
         private(set) var rows = 0
-        private let sink: ((_ index: Int, _ chunk: Chunk) throws -> Void)?
+        private let sink: ((_ index: Int, _ rows: Int, _ bytes: [UInt8]) throws -> Void)?
         private var sunk = 0
 
-        init(sink: ((_ index: Int, _ chunk: Chunk) throws -> Void)? = nil) {
+        init(sink: ((_ index: Int, _ rows: Int, _ bytes: [UInt8]) throws -> Void)? = nil) {
             self.sink = sink
         }
 
@@ -63,15 +64,18 @@ public struct StagedRoster: Sendable {
 
         private mutating func flush() throws {
             guard rowsInChunk > 0 else { return }
-            let chunk = Chunk(rows: rowsInChunk, size: bytes.count, data: StagedRoster.deflate(bytes))
-            bytes.removeAll(keepingCapacity: true)
-            rowsInChunk = 0
             if let sink {
-                try sink(sunk, chunk)
+                // The sink takes these bytes away: the next chunk starts in a buffer of its own.
+                let full = bytes
+                bytes = []
+                bytes.reserveCapacity(full.count)
+                try sink(sunk, rowsInChunk, full)
                 sunk += 1
             } else {
-                chunks.append(chunk)
+                chunks.append(StagedRoster.chunk(rows: rowsInChunk, bytes: bytes))
+                bytes.removeAll(keepingCapacity: true)
             }
+            rowsInChunk = 0
         }
 
         /// The staged extraction, with what the extractor returned of each sheet (its chunks are
@@ -80,6 +84,11 @@ public struct StagedRoster: Sendable {
             try flush()
             return StagedRoster(sheetsJSON: StagedRoster.json(sheets: sheets, layouts: layouts), chunks: chunks)
         }
+    }
+
+    /// A chunk of `rows` rows from their encoded bytes (deflated).
+    static func chunk(rows: Int, bytes: [UInt8]) -> Chunk {
+        Chunk(rows: rows, size: bytes.count, data: deflate(bytes))
     }
 
     /// Hands on every row as the extractor did, in order; returns the sheets' outcomes. Throws

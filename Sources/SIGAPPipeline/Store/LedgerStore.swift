@@ -62,7 +62,8 @@ public protocol LedgerStore: Sendable {
     /// The same as it is made: `beginStagedRoster` (drops an earlier one), each chunk as it is full,
     /// then `finishStagedRoster` (until then the chunks are not an extraction).
     func beginStagedRoster(sha256: String, reader: String) throws
-    func stage(rosterChunk: StagedRoster.Chunk, index: Int, sha256: String, reader: String) throws
+    /// Chunks of it, by their index, in one write.
+    func stage(rosterChunks: [(index: Int, chunk: StagedRoster.Chunk)], sha256: String, reader: String) throws
     func finishStagedRoster(sha256: String, reader: String, sheetsJSON: String, rows: Int) throws
     /// One kept roster extraction; nil when the store has none for this file and reader.
     func stagedRoster(sha256: String, reader: String) throws -> StagedRoster?

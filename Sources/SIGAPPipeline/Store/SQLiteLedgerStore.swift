@@ -394,8 +394,10 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         try write { db in try Self.beginStagedRoster(db, sha256: sha256, reader: reader) }
     }
 
-    public func stage(rosterChunk chunk: StagedRoster.Chunk, index: Int, sha256: String, reader: String) throws {
-        try write { db in try Self.stage(db, rosterChunk: chunk, index: index, sha256: sha256, reader: reader) }
+    public func stage(rosterChunks chunks: [(index: Int, chunk: StagedRoster.Chunk)], sha256: String, reader: String) throws {
+        try write { db in
+            for (index, chunk) in chunks { try Self.stage(db, rosterChunk: chunk, index: index, sha256: sha256, reader: reader) }
+        }
     }
 
     public func finishStagedRoster(sha256: String, reader: String, sheetsJSON: String, rows: Int) throws {
