@@ -59,10 +59,10 @@ public protocol LedgerStore: Sendable {
     func stagedAcknowledgements(sha256: String) throws -> StagedAcknowledgements?
     /// Keeps one roster file's extraction (`StagedRoster`), by its SHA-256 and the reader that made it.
     func stage(rosterFile sha256: String, reader: String, staged: StagedRoster) throws
-    /// The same as it is made: `beginStagedRoster` (drops an earlier one), each chunk as it is full,
-    /// then `finishStagedRoster` (until then the chunks are not an extraction).
+    /// The same as it is made: `beginStagedRoster` (drops an earlier one), the chunks as they are
+    /// made (`StagedChunkWriter`: those made while the store was busy, in one write), then
+    /// `finishStagedRoster` (until then the chunks are not an extraction).
     func beginStagedRoster(sha256: String, reader: String) throws
-    /// Chunks of it, by their index, in one write.
     func stage(rosterChunks: [(index: Int, chunk: StagedRoster.Chunk)], sha256: String, reader: String) throws
     func finishStagedRoster(sha256: String, reader: String, sheetsJSON: String, rows: Int) throws
     /// One kept roster extraction; nil when the store has none for this file and reader.
