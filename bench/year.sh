@@ -21,6 +21,8 @@
 #     That roster is `sigap fixtures roster --every-row-warned`: the same workers, their sex written
 #     "X" or "Y", so every row gets a SEX_INVALID warning. Written once, as
 #     bench/cache/roster-warn-<ROWS>.xlsx.
+# Every step starts after a `sync` (not timed), so that it does not pay for writing back to disk
+# what the steps before it wrote (the year's store is over 4 GB).
 # The targets are for the default size; a smaller trial prints them too.
 #
 # Usage: bench/year.sh SIGAP_BINARY PYTHON (PYTHON: a Python with fastexcel, e.g. bench/.venv/bin/python
@@ -109,6 +111,9 @@ measure() {
   shift
   nlog=$((nlog + 1))
   log=$work/log/$nlog
+  # What the steps before wrote goes to disk first (not timed): a night's run starts long after the
+  # last night's writes were flushed, and a step should not pay for the writeback of the one before.
+  sync
   /usr/bin/time -f '%e %M' -o "$log.time" "$@" >"$log.stdout" 2>"$log.stderr" || status=$?
   if ((status != 0)); then
     say "$label failed (exit $status): $*"
