@@ -73,9 +73,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public static func holdsMonths(_ path: String) throws -> Bool {
         guard fileExists(path) else { return false }
         do {
-            let queue = try readOnlyQueue(path)
-            defer { try? queue.close() }
-            return try queue.read { db in
+            return try readAlone(path) { db in
                 try db.tableExists("month") && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM month") ?? 0) > 0
             }
         } catch {
@@ -83,12 +81,14 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
-    /// A read-only connection of its own to the store at `path`.
-    private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+    /// `body` on a read-only connection of its own to the store at `path`, closed after.
+    private static func readAlone<T>(_ path: String, _ body: (Database) throws -> T) throws -> T {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
-        return try DatabaseQueue(path: path, configuration: configuration)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read(body)
     }
 
     /// A file of at least one byte (SQLite takes an empty file for an empty database).
@@ -544,11 +544,9 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         let others = months.dropFirst().map { month in
             BackgroundTask { () throws -> [LedgerLine] in
                 do {
-                    let reader = try Self.readOnlyQueue(path)
-                    defer { try? reader.close() }
-                    return try reader.read { db in try Self.ledgerLines(db, of: month, entry: nil, from: nil) }
-                } catch let error as StoreError { throw error } catch {
-                    throw StoreError("cannot read the store \(path): \(error)")
+                    return try Self.readAlone(path) { db in try Self.ledgerLines(db, of: month, entry: nil, from: nil) }
+                } catch {
+                    throw Self.readFailure(error, path: path)
                 }
             }
         }
@@ -663,9 +661,13 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
-            throw StoreError("cannot read the store \(path): \(error)")
-        }
+        do { return try queue.read(body) } catch { throw Self.readFailure(error, path: path) }
+    }
+
+    /// What a failed read of the store at `path` throws: sigap's own error as it is, else one
+    /// that names the store.
+    private static func readFailure(_ error: any Error, path: String) -> any Error {
+        error as? StoreError ?? StoreError("cannot read the store \(path): \(error)")
     }
 
     func write<T>(_ body: (Database) throws -> T) throws -> T {
