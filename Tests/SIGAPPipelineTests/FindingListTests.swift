@@ -153,6 +153,52 @@ struct FindingListTests {
                 ))
     }
 
+    @Test(
+        "a correction sheet shows at most its limit of rows: every error first, then warnings in the order sent, and says how many it left out"
+    )
+    func sheetLimit() throws {
+        let errorRows: Set = [4, 6]
+        let entries =
+            (2...7).map { Self.entry($0, error: errorRows.contains($0)) } + [8, 9].map { Self.entry($0, file: "2025-11/DISHUB/b.xlsx") }
+        let list = CorrectionList(entries, limit: 3)
+        // Every row counts; the first sheet shows its two errors and the first row with a warning only.
+        #expect(list.count == 8)
+        #expect(list.errors == 2)
+        #expect(list.findingCounts == [.sexInvalid: 8, .nikLength: 2])
+        #expect(list.groups.map { "\($0.rows)/\($0.errorRows)/\(list.shown($0))" } == ["6/2/3", "2/0/2"])
+        #expect(list.omitted == 3)
+        #expect(list.map(\.row.number) == [2, 4, 6, 8, 9])
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("koreksi-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try CorrectionWorkbook(source: "DISHUB", month: Self.november, entries: list).write(to: path)
+        let workbook = try Workbook(path: path)
+        var sheets: [[Row]] = []
+        for sheet in workbook.sheets {
+            var rows: [Row] = []
+            try workbook.reader(for: sheet).forEachRow { rows.append($0) }
+            sheets.append(rows)
+        }
+        #expect(sheets.count == 3)
+        let instructions = sheets[0].compactMap { $0.cells.first?.value }
+        #expect(instructions.contains(.string("Ringkasan: 8 baris perlu diperiksa, 2 di antaranya berisi kesalahan.")))
+        #expect(
+            instructions.contains(
+                .string(
+                    "Setiap lembar koreksi memuat paling banyak 3 baris: semua baris berisi kesalahan lebih dulu, lalu baris berisi peringatan, "
+                        + "sesuai urutan di berkas. 3 baris tidak dimuat di sini; semua temuan setiap baris ada di findings.csv "
+                        + "(mintalah kepada Disnaker Kota Bekasi).")))
+        // The code counts cover the rows left out too.
+        #expect(sheets[0].contains { $0.cells.first?.value == .string("SEX_INVALID") && $0.cells.dropFirst().first?.value == .number(8) })
+        #expect(
+            sheets[1][1].cells.first?.value
+                == .string("Lembar ini memuat 3 dari 6 baris yang perlu diperiksa (paling banyak 3); lihat lembar Petunjuk."))
+        #expect(sheets[1].dropFirst(3).map { $0.cells.first?.value } == [2, 4, 6].map { .number(Double($0)) })
+        // A sheet within its limit has no note.
+        #expect(sheets[2].map(\.number) == [1, 3, 4, 5])
+        #expect(sheets[2].dropFirst(2).map { $0.cells.first?.value } == [8, 9].map { .number(Double($0)) })
+    }
+
     @Test("a month of many correction rows keeps them in a file with no name, and every row comes back")
     func spilled() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigap-spool-\(UUID().uuidString)").path

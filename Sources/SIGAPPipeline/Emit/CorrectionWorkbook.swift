@@ -102,6 +102,18 @@ public struct CorrectionWorkbook: Sendable {
             ("", nil),
             ("Ringkasan: \(entries.count) baris perlu diperiksa, \(errors) di antaranya berisi kesalahan.", Self.title),
         ]
+        // A sheet shows at most `CorrectionList.sheetLimit` rows: say so, and where the rest are.
+        let omitted = entries.omitted
+        let cut: [(String, CellStyle?)] =
+            omitted == 0
+            ? []
+            : [
+                (
+                    "Setiap lembar koreksi memuat paling banyak \(ReportText.count(entries.limit)) baris: semua baris berisi kesalahan lebih dulu, "
+                        + "lalu baris berisi peringatan, sesuai urutan di berkas. \(ReportText.count(omitted)) baris tidak dimuat di sini; "
+                        + "semua temuan setiap baris ada di findings.csv (mintalah kepada Disnaker Kota Bekasi).", nil
+                )
+            ]
         // Files that could not be read come first, after the title: nothing of their folder was used.
         var notes: [(String, CellStyle?)] = []
         if !notices.isEmpty {
@@ -121,7 +133,7 @@ public struct CorrectionWorkbook: Sendable {
             }
         }
         var row = 0
-        for line in lines.prefix(2) + notes + lines.dropFirst(2) {
+        for line in lines.prefix(2) + notes + lines.dropFirst(2) + cut {
             row += 1
             if !line.0.isEmpty { try sheet.write(.text(line.0), row: row, column: 1, style: line.1) }
         }
@@ -154,6 +166,12 @@ public struct CorrectionWorkbook: Sendable {
         for (number, group) in entries.groups.enumerated() {
             let sheet = try writer.addSheet("Koreksi \(number + 1)")
             try sheet.write(.text("Berkas: \(group.file) — Lembar: \(group.sheet)"), row: 1, column: 1, style: Self.title)
+            if entries.shown(group) < group.rows {
+                let note =
+                    "Lembar ini memuat \(ReportText.count(entries.shown(group))) dari \(ReportText.count(group.rows)) baris yang perlu diperiksa "
+                    + "(paling banyak \(ReportText.count(entries.limit))); lihat lembar \(Self.instructionsSheet)."
+                try sheet.write(.text(note), row: 2, column: 1)
+            }
             try sheet.write(.text("Baris"), row: headerRow, column: 1, style: Self.header)
             for column in 1...group.lastColumn {
                 try sheet.write(.text(group.layout.labels[column] ?? ""), row: headerRow, column: column + 1, style: Self.header)
