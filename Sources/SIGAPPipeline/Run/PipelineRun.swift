@@ -434,6 +434,13 @@ public final class PipelineRun {
                 // frozen lines and the adjustments recorded for it since), made now so that its
                 // lines can go; its history is its frozen lines.
                 started = meter.now
+                // What reconciling it took is freed before its book is read (a million lines beside
+                // its million recomputed ones): the workers and its acknowledgements, waited for and
+                // given back, so that the peak does not depend on how far another thread got.
+                disposal.release(&merged.workers, leaving: WorkerList())
+                disposal.release(&acknowledgements, leaving: AcknowledgementStage.Month(lookup: AcknowledgementBook(AcknowledgementList())))
+                disposal.wait()
+                sigap_release_free_memory()
                 if storedAdjustments == nil {
                     var stored: [(month: YearMonth, lines: [LedgerLine])] = []
                     for closed in closedMonths { stored.append((closed, try store.ledgerLines(of: closed, entry: .adjustment))) }
@@ -452,7 +459,6 @@ public final class PipelineRun {
                 // Its KPJ history, read with its book (not read again for the next month).
                 latestCoveredKPJ.add([month]) { _ in book.coveredKPJs }
                 meter.record("adjust", month: month, items: made.lines.count, since: started)
-                disposal.release(&merged.workers, leaving: WorkerList())
                 continue
             }
             if month != options.months.last {
