@@ -5,7 +5,8 @@ import XLSXWrite
 /// `koreksi/<SOURCE>.xlsx` (SPEC §8.5): for one agency, a first sheet telling them in Bahasa
 /// Indonesia how to fix and resend, then — per file and sheet they sent — the rows with findings
 /// as sent, offending cells highlighted (red: error, the row was not enrolled; yellow: warning),
-/// and a column of reasons.
+/// and a column of reasons. A sheet shows at most `CorrectionList.sheetLimit` rows, errors first;
+/// a cut sheet says so, and the first sheet says how many rows are not shown.
 public struct CorrectionWorkbook: Sendable {
     /// One row to correct.
     public struct Entry: Sendable {

@@ -46,9 +46,6 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
 
     public init() { limit = Self.sheetLimit }
 
-    /// An empty list whose sheets show at most `limit` rows each.
-    init(limit: Int) { self.limit = limit }
-
     /// An empty list whose rows beyond a few megabytes go to a file in `folder`.
     init(spoolingIn folder: String, limit: Int = Self.sheetLimit) {
         self.limit = limit

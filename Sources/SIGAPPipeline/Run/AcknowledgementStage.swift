@@ -24,6 +24,9 @@ struct AcknowledgementStage {
         /// Readable files that arrived in the month, and their data rows (SPEC §3 intake).
         var filesArrived = 0
         var rowsArrived = 0
+
+        /// No acknowledgements: what a month's are left as once they are handed over to be freed.
+        static var empty: Month { Month(lookup: AcknowledgementBook(AcknowledgementList())) }
     }
 
     /// Every acknowledgement file up to the through month, readable or not.

@@ -438,7 +438,7 @@ public final class PipelineRun {
                 // its million recomputed ones): the workers and its acknowledgements, waited for and
                 // given back, so that the peak does not depend on how far another thread got.
                 disposal.release(&merged.workers, leaving: WorkerList())
-                disposal.release(&acknowledgements, leaving: AcknowledgementStage.Month(lookup: AcknowledgementBook(AcknowledgementList())))
+                disposal.release(&acknowledgements, leaving: .empty)
                 disposal.wait()
                 sigap_release_free_memory()
                 if storedAdjustments == nil {
@@ -506,7 +506,7 @@ public final class PipelineRun {
                 lines: lines)
             meter.record("summarise", month: month, items: summarised.findings.count, since: started)
             // The month's book is not needed any more: freed before the next month's is read.
-            disposal.release(&acknowledgements, leaving: AcknowledgementStage.Month(lookup: AcknowledgementBook(AcknowledgementList())))
+            disposal.release(&acknowledgements, leaving: .empty)
             var summary = summarised.summary
             if month == options.through {
                 outcome.findings = [:]
