@@ -48,9 +48,7 @@ final class StagedChunkWriter: @unchecked Sendable {
     func finish() throws {
         condition.lock()
         defer { condition.unlock() }
-        ending = true
-        condition.broadcast()
-        while !(deflaterDone && writerDone) { condition.wait() }
+        endAndJoin()
         if let failure { throw failure }
     }
 
@@ -61,6 +59,11 @@ final class StagedChunkWriter: @unchecked Sendable {
         defer { condition.unlock() }
         encoded.removeAll()
         deflated.removeAll()
+        endAndJoin()
+    }
+
+    /// Says no more chunks come and waits for both threads to end (the lock held).
+    private func endAndJoin() {
         ending = true
         condition.broadcast()
         while !(deflaterDone && writerDone) { condition.wait() }

@@ -37,10 +37,10 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
     public let limit: Int
     private var bytes = ByteSpool()
     private var findings = FindingList()
-    /// How many rows there are.
-    public private(set) var count = 0
+    /// How many rows there are, shown or not.
+    public var count: Int { groups.reduce(0) { $0 + $1.rows } }
     /// How many of them carry an error (and were quarantined).
-    public private(set) var errors = 0
+    public var errors: Int { groups.reduce(0) { $0 + $1.errorRows } }
     /// What the rows not kept carry, by finding code.
     private var omittedCounts: [FindingCode: Int] = [:]
 
@@ -64,7 +64,7 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
         self.init(entries)
     }
 
-    public var isEmpty: Bool { count == 0 }
+    public var isEmpty: Bool { groups.isEmpty }
 
     /// How many findings of each code the rows carry (every row, shown or not).
     public var findingCounts: [FindingCode: Int] { findings.counts.merging(omittedCounts, uniquingKeysWith: +) }
@@ -95,13 +95,9 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
             groups.append(Group(file: file, sheet: sheet, layout: layout, lastColumn: Swift.max(1, layout.labels.keys.max() ?? 1)))
             group = groups.count - 1
         }
-        let error = rowFindings.contains(where: { $0.severity == .error })
-        count += 1
+        let error = Self.hasError(rowFindings)
         groups[group].rows += 1
-        if error {
-            errors += 1
-            groups[group].errorRows += 1
-        }
+        if error { groups[group].errorRows += 1 }
         // Kept while its kind has room in the sheet: the rows with errors that come later may still
         // push a kept row with warnings only out (`shownWarnings`).
         guard error ? groups[group].keptErrors < limit : groups[group].keptWarnings < limit else {
@@ -117,6 +113,11 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
         VarInt.encode(UInt64(rowFindings.count)) { bytes.append($0) }
         packed.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
         findings.append(contentsOf: rowFindings)
+    }
+
+    /// Whether a row with these findings carries an error (and was quarantined).
+    private static func hasError(_ findings: [RosterFinding]) -> Bool {
+        findings.contains { $0.severity == .error }
     }
 
     public func makeIterator() -> Iterator {
@@ -140,7 +141,7 @@ public struct CorrectionList: Sequence, Sendable, ExpressibleByArrayLiteral {
 
         public mutating func next() -> CorrectionWorkbook.Entry? {
             while let entry = nextKept() {
-                if entry.findings.contains(where: { $0.severity == .error }) { return entry }
+                if CorrectionList.hasError(entry.findings) { return entry }
                 guard warningsLeft[entry.group] > 0 else { continue }
                 warningsLeft[entry.group] -= 1
                 return entry
