@@ -54,7 +54,8 @@ struct LedgerLineTests {
 
     static func packed(_ line: LedgerLine, in block: LedgerBlock) -> LedgerLine {
         LedgerLine(
-            in: block, month: line.month, entry: line.entry, forMonth: line.forMonth, nik: line.nik, name: line.name, source: line.source,
+            in: block, month: line.month, entry: line.entry, forMonth: line.forMonth, nik: line.nikKey, name: line.name,
+            source: line.source,
             sources: line.sources, kecamatanCode: line.kecamatanCode, kecamatan: line.kecamatan, kelurahan: line.kelurahan,
             occupation: line.occupation, kpj: line.kpj, status: line.status, previousStatus: line.previousStatus,
             reasonCode: line.reasonCode, premium: line.premium, flags: line.flags)

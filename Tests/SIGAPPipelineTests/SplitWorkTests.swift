@@ -97,7 +97,7 @@ struct SplitWorkTests {
 
         // The walk over the book (NIKs ascending) finds what a search per NIK finds.
         let walk = book.effectiveInNIKOrder(period: Self.month)
-        let disagreements = workers.filter { walk($0.nik) != book.effective(nik: $0.nik, period: Self.month) }
+        let disagreements = workers.filter { walk(UInt64($0.nik)!) != book.effective(nik: $0.nik, period: Self.month) }
         #expect(disagreements.isEmpty, "\(disagreements.count) NIKs")
 
         #expect(LedgerCSV.render(whole.lines, splitThreshold: 2) == LedgerCSV.render(whole.lines, splitThreshold: .max))

@@ -74,6 +74,37 @@ struct WorkerListStoreTests {
         #expect(dewi.map { Array($0[4...10]) } == Array(repeating: nil, count: 7), "every field sent as - is empty")
     }
 
+    @Test("a worker's ledger line shows the worker's own values: read from the packed rows, or the merged worker's; sent as - is empty")
+    func ledgerLineValues() throws {
+        let workers = Self.workers(Self.entries())
+        let month = try #require(YearMonth(year: 2025, month: 11))
+        let lines = Reconciler(month: month, rate: 16_800)
+            .reconcile(workers, acknowledgements: AcknowledgementBook(AcknowledgementList()), latestCoveredKPJ: [:]).lines
+        func shown(_ line: LedgerLine) -> [String] {
+            [
+                line.nik, line.name, line.source, line.sources.joined(separator: ";"), line.kecamatanCode, line.kecamatan, line.kelurahan,
+                line.occupation,
+            ]
+        }
+        func expected(_ worker: Worker) -> [String] {
+            [
+                worker.nik, worker.name, worker.owner, worker.sources.joined(separator: ";"), worker.kecamatan?.code ?? "",
+                worker.kecamatan?.name ?? "", worker.kelurahan?.name ?? "", worker.occupation ?? "",
+            ]
+        }
+        // By NIK text: the lines are in ledger order, and two of these NIKs are not 16 digits.
+        let byNIK: ([String], [String]) -> Bool = { $0[0] < $1[0] }
+        let shownLines = lines.map(shown).sorted(by: byNIK)
+        let workerValues = workers.map(expected).sorted(by: byNIK)
+        #expect(shownLines == workerValues)
+        #expect(lines.count == 6)
+        let dewi = try #require(lines.first { $0.nik == "3275010101000010" })
+        #expect(Array(shown(dewi)[4...]) == ["", "", "", ""], "every district and occupation sent as - is empty")
+        let budi = try #require(lines.first { $0.nik == "3275010101000009" })
+        #expect(shown(budi) == ["3275010101000009", "BUDI", "DISHUB", "DISHUB;DINSOS", "", "", "", "PEDAGANG"])
+        #expect(lines.allSatisfy { $0.status == .pending })
+    }
+
     @Test("the digest: the same rows give the same digest, read again or carried forward; one changed value changes it")
     func digest() {
         let first = Self.workers(Self.entries()).contentDigest()

@@ -17,14 +17,12 @@ extension AcknowledgementBook: AcknowledgementLookup {
     }
 
     /// Walks the book alongside the workers (sorted by NIK) instead of searching it for each.
-    public func effectiveInNIKOrder(period: YearMonth) -> (String) -> ReconcileAck? {
+    public func effectiveInNIKOrder(period: YearMonth) -> (UInt64) -> ReconcileAck? {
         let key = AcknowledgementList.key(period)
         var cursor = 0
         return { nik in
-            guard let value = Self.value(of: nik),
-                let position = self.effectivePosition(nik: value, period: key, cursor: &cursor)
-            else { return nil }
-            return self.all.reconcileAck(at: position, nik: nik)
+            guard let position = self.effectivePosition(nik: nik, period: key, cursor: &cursor) else { return nil }
+            return self.all.reconcileAck(at: position, nik: LedgerLine.NIKValue(number: nik))
         }
     }
 

@@ -68,14 +68,14 @@ public struct AcknowledgementList: RandomAccessCollection, Sendable {
             file: origin.file, received: origin.received, sheet: origin.sheet, row: Int(record.row), order: position)
     }
 
-    /// What reconciliation needs of row `position`, built without the rest (`nik` is its NIK as
-    /// text, which the caller already holds).
-    func reconcileAck(at position: Int, nik: String) -> ReconcileAck {
+    /// What reconciliation needs of row `position`, built without the rest (`nik` is its NIK, which
+    /// the caller already holds).
+    func reconcileAck(at position: Int, nik: LedgerLine.NIKValue) -> ReconcileAck {
         let record = records[position]
         let nameEnd = record.textStart + Int(record.nameLength)
         let reasonIndex = Int(record.flags >> 1)
         return ReconcileAck(
-            nik: nik, accepted: record.flags & 1 == 0,
+            nikKey: nik, accepted: record.flags & 1 == 0,
             name: record.nameLength == 0 ? nil : String(decoding: text[record.textStart..<nameEnd], as: UTF8.self),
             kpj: record.kpj == .max ? nil : AcknowledgementValues.digits(record.kpj, width: 11),
             reasonCode: reasonIndex == 0 ? nil : RejectionReason.allCases[reasonIndex - 1].rawValue,

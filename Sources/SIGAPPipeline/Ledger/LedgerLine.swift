@@ -82,6 +82,9 @@ public struct LedgerLine: Sendable, Hashable {
 
         var text: String { other ?? AcknowledgementValues.digits(number, width: 16) }
 
+        /// The NIK as a number, nil when it is kept as text.
+        var digits: UInt64? { other == nil ? number : nil }
+
         static func < (left: NIKValue, right: NIKValue) -> Bool {
             if left.other == nil && right.other == nil { return left.number < right.number }
             return left.text < right.text
@@ -231,7 +234,7 @@ public struct LedgerLine: Sendable, Hashable {
     /// The line made as a record of `block`; a box when the block cannot hold it (see
     /// `LedgerBlock.append`).
     init(
-        in block: LedgerBlock, month: YearMonth, entry: LedgerEntryKind, forMonth: YearMonth, nik: String, name: String, source: String,
+        in block: LedgerBlock, month: YearMonth, entry: LedgerEntryKind, forMonth: YearMonth, nik: NIKValue, name: String, source: String,
         sources: [String], kecamatanCode: String, kecamatan: String, kelurahan: String, occupation: String, kpj: String,
         status: LedgerStatus, previousStatus: LedgerStatus?, reasonCode: String, premium: Int, flags: [LedgerFlag]
     ) {
@@ -242,7 +245,7 @@ public struct LedgerLine: Sendable, Hashable {
                 status: status, previousStatus: previousStatus, reasonCode: reasonCode, premium: premium, flags: flags)
         else {
             self.init(
-                month: month, entry: entry, forMonth: forMonth, nik: nik, name: name, source: source, sources: sources,
+                month: month, entry: entry, forMonth: forMonth, nik: nik.text, name: name, source: source, sources: sources,
                 kecamatanCode: kecamatanCode, kecamatan: kecamatan, kelurahan: kelurahan, occupation: occupation, kpj: kpj, status: status,
                 previousStatus: previousStatus, reasonCode: reasonCode, premium: premium, flags: flags)
             return

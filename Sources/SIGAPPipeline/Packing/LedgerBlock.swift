@@ -69,7 +69,8 @@ final class LedgerBlock: @unchecked Sendable {
     /// or repeated, a premium beyond 32 bits, more than 65,536 distinct values of a kind, 4 GB of
     /// text): such a line is made as a box instead.
     func append(
-        month: YearMonth, entry: LedgerEntryKind, forMonth: YearMonth, nik: String, name: String, source: String, sources: [String],
+        month: YearMonth, entry: LedgerEntryKind, forMonth: YearMonth, nik: LedgerLine.NIKValue, name: String, source: String,
+        sources: [String],
         kecamatanCode: String, kecamatan: String, kelurahan: String, occupation: String, kpj: String, status: LedgerStatus,
         previousStatus: LedgerStatus?, reasonCode: String, premium: Int, flags: [LedgerFlag]
     ) -> UInt32? {
@@ -81,9 +82,9 @@ final class LedgerBlock: @unchecked Sendable {
             let reasonCode = stringPosition(of: reasonCode, at: 2),
             let sources = sourceListPosition(of: sources)
         else { return nil }
-        let number = AcknowledgementBook.value(of: nik)
+        let number = nik.digits
         let textStart = text.count
-        if number == nil { text.append(nik) }
+        if number == nil { text.append(nik.text) }
         text.append(name)
         text.append(kpj)
         var flagBits: UInt8 = 0

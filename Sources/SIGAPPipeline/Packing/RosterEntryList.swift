@@ -85,6 +85,29 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
         return (person(record), origin.source, origin.file, origin.sheet, Int(record.row))
     }
 
+    /// What a ledger line takes of the row (its name, occupation and districts, each nil when
+    /// absent or sent as empty, as `WorkerList.clearingEmpty` leaves them), without making the rest
+    /// of the person: reconciliation reads a million rows a month.
+    func lineValues(at position: Int) -> WorkerList.LineValues {
+        let record = records[position]
+        func kept(_ field: RosterField) -> Bool { record.emptyFields & ValidatedPerson.bit(field) == 0 }
+        let (name, occupation) = text.read(from: record.textStart) { texts -> (String, String?) in
+            if record.flags & Flag.nikText != 0 { texts.skip() }
+            let name = texts.next() ?? ""
+            texts.skip()  // birth place
+            texts.skip()  // address
+            texts.skip()  // phone
+            return (name, texts.next())
+        }
+        return WorkerList.LineValues(
+            name: name, occupation: kept(.occupation) ? occupation : nil,
+            kecamatan: record.kecamatan == 0 || !kept(.kecamatan) ? nil : districts[record.kecamatan - 1],
+            kelurahan: record.kelurahan == 0 || !kept(.kelurahan) ? nil : districts[record.kelurahan - 1])
+    }
+
+    /// Whether the row's NIK is kept as a number (16 digits, what validation keeps).
+    func hasNumericNIK(at position: Int) -> Bool { records[position].flags & Flag.nikText == 0 }
+
     private func person(_ record: Record) -> ValidatedPerson {
         text.read(from: record.textStart) { texts in
             let nik = record.flags & Flag.nikText != 0 ? texts.next() ?? "" : AcknowledgementValues.digits(record.nik, width: 16)

@@ -2,7 +2,12 @@ import SIGAPDomain
 
 /// What reconciliation needs of an effective acknowledgement (SPEC §8.2-§8.3).
 public struct ReconcileAck: Sendable, Hashable {
-    public var nik: String
+    /// Kept as a number when 16 digits (no string made for each of a million acknowledgements).
+    var nikKey: LedgerLine.NIKValue
+    public var nik: String {
+        get { nikKey.text }
+        set { nikKey = LedgerLine.NIKValue(newValue) }
+    }
     public var accepted: Bool
     public var name: String?
     public var kpj: String?
@@ -13,7 +18,15 @@ public struct ReconcileAck: Sendable, Hashable {
     public var reasonText: String?
 
     public init(nik: String, accepted: Bool, name: String?, kpj: String?, reasonCode: String?, premium: Int?, reasonText: String? = nil) {
-        self.nik = nik
+        self.init(
+            nikKey: LedgerLine.NIKValue(nik), accepted: accepted, name: name, kpj: kpj, reasonCode: reasonCode, premium: premium,
+            reasonText: reasonText)
+    }
+
+    init(
+        nikKey: LedgerLine.NIKValue, accepted: Bool, name: String?, kpj: String?, reasonCode: String?, premium: Int?, reasonText: String?
+    ) {
+        self.nikKey = nikKey
         self.accepted = accepted
         self.name = name
         self.kpj = kpj
@@ -33,14 +46,14 @@ public protocol AcknowledgementLookup {
     /// The effective acknowledgements for a period of NIKs outside `enrolled` (16-digit NIKs as
     /// integers, ascending), sorted by NIK: UNEXPECTED people and orphan rejections.
     func effectiveAcknowledgements(period: YearMonth, excluding enrolled: [UInt64]) -> [ReconcileAck]
-    /// `effective(nik:period:)` for NIKs asked in ascending order (a lookup may walk rather than
-    /// search).
-    func effectiveInNIKOrder(period: YearMonth) -> (String) -> ReconcileAck?
+    /// `effective(nik:period:)` for 16-digit NIKs, as numbers, asked in ascending order (a lookup
+    /// may walk rather than search).
+    func effectiveInNIKOrder(period: YearMonth) -> (UInt64) -> ReconcileAck?
 }
 
 extension AcknowledgementLookup {
-    public func effectiveInNIKOrder(period: YearMonth) -> (String) -> ReconcileAck? {
-        { effective(nik: $0, period: period) }
+    public func effectiveInNIKOrder(period: YearMonth) -> (UInt64) -> ReconcileAck? {
+        { effective(nik: AcknowledgementValues.digits($0, width: 16), period: period) }
     }
 
     public func effectiveAcknowledgements(period: YearMonth, excluding enrolled: [UInt64]) -> [ReconcileAck] {

@@ -43,10 +43,10 @@ public struct Reconciler: Sendable {
             }
             result.disputedAmount += ack.premium ?? 0
             var flags: [LedgerFlag] = []
-            if let kpj = ack.kpj, !kpj.isEmpty, let earlier = latestCoveredKPJ[ack.nik], earlier != kpj { flags.append(.kpjChanged) }
+            if let kpj = ack.kpj, !kpj.isEmpty, let earlier = latestCoveredKPJ[ack.nikKey], earlier != kpj { flags.append(.kpjChanged) }
             result.review.details.append(
                 MonthReview.Detail(
-                    nik: ack.nik, billed: ack.premium, bpjsName: nil, kpjBefore: flags.isEmpty ? nil : latestCoveredKPJ[ack.nik]))
+                    nik: ack.nik, billed: ack.premium, bpjsName: nil, kpjBefore: flags.isEmpty ? nil : latestCoveredKPJ[ack.nikKey]))
             result.lines.append(
                 LedgerLine(
                     month: month, entry: .regular, forMonth: month, nik: ack.nik,
@@ -79,19 +79,20 @@ public struct Reconciler: Sendable {
         let effective = acknowledgements.effectiveInNIKOrder(period: month)
         // The part's lines are packed in a block of their own.
         let block = LedgerBlock(capacity: range.count)
-        var walked = ""
+        var walked: UInt64?
         for index in range {
-            // Built once from the month's rows.
-            let worker = workers[index]
-            let nik = worker.nik
-            part.niks.append(workers.nik(at: index))
-            // Workers come sorted by NIK, which the walk needs; a NIK out of order is searched.
+            // What the line takes of the worker, read from the month's rows (not the whole worker).
+            let worker = workers.line(at: index)
+            let nik = worker.nik.map { LedgerLine.NIKValue(number: $0) } ?? LedgerLine.NIKValue(workers[index].nik)
+            part.niks.append(worker.nik ?? 0)  // as `WorkerList.nik(at:)` gives it
+            // Workers come sorted by NIK, which the walk needs; a NIK out of order (or not of 16
+            // digits) is searched.
             let ack: ReconcileAck?
-            if nik > walked {
-                ack = effective(nik)
-                walked = nik
+            if let number = worker.nik, walked.map({ number > $0 }) ?? true {
+                ack = effective(number)
+                walked = number
             } else {
-                ack = acknowledgements.effective(nik: nik, period: month)
+                ack = acknowledgements.effective(nik: nik.text, period: month)
             }
             var flags: Set<LedgerFlag> = worker.identityConflict ? [.identityConflict] : []
             let status: LedgerStatus
@@ -109,7 +110,7 @@ public struct Reconciler: Sendable {
             if let ack {
                 var bpjsName: String?
                 var kpjBefore: String?
-                if let name = ack.name, !name.isEmpty, !Self.sameName(worker.name, name) {
+                if let name = ack.name, !name.isEmpty, !Self.sameName(worker.values.name, name) {
                     flags.insert(.nameMismatch)
                     bpjsName = name
                 }
@@ -121,7 +122,8 @@ public struct Reconciler: Sendable {
                 }
                 // BPJS's side, for the few lines finance checks (most lines are not flagged).
                 if bpjsName != nil || amountDiffers || kpjBefore != nil {
-                    part.details.append(MonthReview.Detail(nik: nik, billed: ack.premium, bpjsName: bpjsName, kpjBefore: kpjBefore))
+                    part.details.append(
+                        MonthReview.Detail(nik: nik.text, billed: ack.premium, bpjsName: bpjsName, kpjBefore: kpjBefore))
                 }
                 if !ack.accepted, let text = ack.reasonText, !text.isEmpty {
                     part.texts[ack.reasonCode ?? "LAINNYA", default: [:]][text, default: 0] += 1
@@ -129,10 +131,10 @@ public struct Reconciler: Sendable {
             }
             (output.baseAddress! + index).initialize(
                 to: LedgerLine(
-                    in: block, month: month, entry: .regular, forMonth: month, nik: nik, name: worker.name, source: worker.owner,
-                    sources: worker.sources, kecamatanCode: worker.kecamatan?.code ?? "",
-                    kecamatan: worker.kecamatan?.name ?? "", kelurahan: worker.kelurahan?.name ?? "",
-                    occupation: worker.occupation ?? "", kpj: ack?.kpj ?? "",
+                    in: block, month: month, entry: .regular, forMonth: month, nik: nik, name: worker.values.name, source: worker.owner,
+                    sources: worker.sources, kecamatanCode: worker.values.kecamatan?.code ?? "",
+                    kecamatan: worker.values.kecamatan?.name ?? "", kelurahan: worker.values.kelurahan?.name ?? "",
+                    occupation: worker.values.occupation ?? "", kpj: ack?.kpj ?? "",
                     status: status, previousStatus: nil, reasonCode: status == .rejected ? (ack?.reasonCode ?? "LAINNYA") : "",
                     premium: premium, flags: flags.sorted()))
         }

@@ -32,7 +32,7 @@ package struct LedgerLineDecoder {
             let status = statuses.value(row.utf8(11), { LedgerStatus(rawValue: text($0)) })
         else { throw StoreError.damaged("a stored ledger line of \(month) cannot be read back") }
         return LedgerLine(
-            in: block, month: month, entry: kind, forMonth: forMonth, nik: row.text(2), name: row.text(3),
+            in: block, month: month, entry: kind, forMonth: forMonth, nik: LedgerLine.NIKValue(row.text(2)), name: row.text(3),
             source: repeated(4),
             sources: sourceLists.value(row.utf8(5)) { $0.isEmpty ? [] : text($0).split(separator: ";").map(String.init) },
             kecamatanCode: repeated(6), kecamatan: repeated(7), kelurahan: repeated(8), occupation: repeated(9),
