@@ -44,28 +44,21 @@ public struct WorkerList: RandomAccessCollection, Sendable {
             file: survivor.file, sheet: survivor.sheet, row: survivor.row)
     }
 
-    /// What a worker's ledger line takes of the worker (`line(at:)`).
-    struct LineValues {
-        var name: String
-        var occupation: String?
-        var kecamatan: DistrictValue?
-        var kelurahan: DistrictValue?
-    }
-
     /// The worker's NIK as a number (nil when it is not 16 digits, which validation never keeps),
     /// owner, sources, whether its rows conflict, and what its ledger line takes of its values: the
     /// worker without the rest of its person (`self[position]` makes every value).
     func line(at position: Int) -> (
-        nik: UInt64?, owner: String, sources: [String], identityConflict: Bool, values: LineValues
+        nik: UInt64?, owner: String, sources: [String], identityConflict: Bool, values: RosterEntryList.LineValues
     ) {
         let slot = slots[position]
         let survivor = Int(slot.survivor)
-        let values: LineValues
+        let values: RosterEntryList.LineValues
         if slot.merged == .max {
             values = rows.lineValues(at: survivor)
         } else {
             let person = merged[Int(slot.merged)]
-            values = LineValues(name: person.name, occupation: person.occupation, kecamatan: person.kecamatan, kelurahan: person.kelurahan)
+            values = RosterEntryList.LineValues(
+                name: person.name, occupation: person.occupation, kecamatan: person.kecamatan, kelurahan: person.kelurahan)
         }
         return (
             rows.hasNumericNIK(at: survivor) ? rows.nik(at: survivor) : nil, rows.source(ofOrigin: rows.origin(at: survivor)),

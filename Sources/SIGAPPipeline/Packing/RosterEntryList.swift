@@ -85,10 +85,18 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
         return (person(record), origin.source, origin.file, origin.sheet, Int(record.row))
     }
 
+    /// What a ledger line takes of a row's person (`lineValues(at:)`).
+    struct LineValues {
+        var name: String
+        var occupation: String?
+        var kecamatan: DistrictValue?
+        var kelurahan: DistrictValue?
+    }
+
     /// What a ledger line takes of the row (its name, occupation and districts, each nil when
     /// absent or sent as empty, as `WorkerList.clearingEmpty` leaves them), without making the rest
     /// of the person: reconciliation reads a million rows a month.
-    func lineValues(at position: Int) -> WorkerList.LineValues {
+    func lineValues(at position: Int) -> LineValues {
         let record = records[position]
         func kept(_ field: RosterField) -> Bool { record.emptyFields & ValidatedPerson.bit(field) == 0 }
         let (name, occupation) = text.read(from: record.textStart) { texts -> (String, String?) in
@@ -99,7 +107,7 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
             texts.skip()  // phone
             return (name, texts.next())
         }
-        return WorkerList.LineValues(
+        return LineValues(
             name: name, occupation: kept(.occupation) ? occupation : nil,
             kecamatan: record.kecamatan == 0 || !kept(.kecamatan) ? nil : districts[record.kecamatan - 1],
             kelurahan: record.kelurahan == 0 || !kept(.kelurahan) ? nil : districts[record.kelurahan - 1])
