@@ -61,7 +61,7 @@ public struct WorkerList: RandomAccessCollection, Sendable {
                 name: person.name, occupation: person.occupation, kecamatan: person.kecamatan, kelurahan: person.kelurahan)
         }
         return (
-            rows.hasNumericNIK(at: survivor) ? rows.nik(at: survivor) : nil, rows.source(ofOrigin: rows.origin(at: survivor)),
+            rows.numericNIK(at: survivor), rows.source(ofOrigin: rows.origin(at: survivor)),
             sourceLists[Int(slot.sources)], slot.identityConflict, values
         )
     }

@@ -113,8 +113,11 @@ public struct RosterEntryList: RandomAccessCollection, Sendable {
             kelurahan: record.kelurahan == 0 || !kept(.kelurahan) ? nil : districts[record.kelurahan - 1])
     }
 
-    /// Whether the row's NIK is kept as a number (16 digits, what validation keeps).
-    func hasNumericNIK(at position: Int) -> Bool { records[position].flags & Flag.nikText == 0 }
+    /// The row's NIK as a number, nil when it is kept as text (not 16 digits, which validation never keeps).
+    func numericNIK(at position: Int) -> UInt64? {
+        let record = records[position]
+        return record.flags & Flag.nikText == 0 ? record.nik : nil
+    }
 
     private func person(_ record: Record) -> ValidatedPerson {
         text.read(from: record.textStart) { texts in

@@ -42,14 +42,14 @@ public struct Reconciler: Sendable {
                 continue
             }
             result.disputedAmount += ack.premium ?? 0
-            var flags: [LedgerFlag] = []
-            if let kpj = ack.kpj, !kpj.isEmpty, let earlier = latestCoveredKPJ[ack.nikKey], earlier != kpj { flags.append(.kpjChanged) }
-            result.review.details.append(
-                MonthReview.Detail(
-                    nik: ack.nik, billed: ack.premium, bpjsName: nil, kpjBefore: flags.isEmpty ? nil : latestCoveredKPJ[ack.nikKey]))
+            // The KPJ before, when BPJS gave another one (looked up once).
+            let earlier = ack.kpj.flatMap { kpj in latestCoveredKPJ[ack.nikKey].flatMap { !kpj.isEmpty && $0 != kpj ? $0 : nil } }
+            let flags: [LedgerFlag] = earlier == nil ? [] : [.kpjChanged]
+            let nik = ack.nik
+            result.review.details.append(MonthReview.Detail(nik: nik, billed: ack.premium, bpjsName: nil, kpjBefore: earlier))
             result.lines.append(
                 LedgerLine(
-                    month: month, entry: .regular, forMonth: month, nik: ack.nik,
+                    month: month, entry: .regular, forMonth: month, nik: nik,
                     name: (ack.name.flatMap(PersonName.display)) ?? "", source: "", sources: [], kecamatanCode: "", kecamatan: "",
                     kelurahan: "", occupation: "", kpj: ack.kpj ?? "", status: .unexpected, previousStatus: nil, reasonCode: "",
                     premium: 0, flags: flags))
