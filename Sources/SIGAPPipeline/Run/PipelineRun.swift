@@ -484,8 +484,11 @@ public final class PipelineRun {
             let submission = EnrolmentList.rows(
                 lines: reconciliation.lines, workers: merged.workers, acknowledgements: acknowledgements.lookup, month: month)
             // The month's workers (and the rows they refer to) are not needed any more: freed on
-            // another thread before the month's files are made.
+            // another thread before the month's files are made. So is its acknowledgement book
+            // (summarising takes only the files' findings and counts): freed before the lines are
+            // ordered and summarised, which the month's peak memory is otherwise made of.
             disposal.release(&merged.workers, leaving: WorkerList())
+            disposal.release(&acknowledgements.lookup, leaving: AcknowledgementStage.Month.empty.lookup)
 
             // The closed months' differences go to the first open month.
             var lines = reconciliation.lines
