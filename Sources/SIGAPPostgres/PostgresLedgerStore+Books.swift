@@ -13,27 +13,46 @@ extension PostgresLedgerStore {
             return "l.\(name)"
         })
 
-    /// A month's current result, if it was computed.
-    func resultID(of month: YearMonth) throws -> Int64? {
-        try session.integer("SELECT result_id FROM month WHERE pipeline_id = $1 AND month = $2", [key, .text(month.description)])
+    /// A month's current result, if it was computed (through `connection`, else the run's).
+    func resultID(of month: YearMonth, on connection: PostgresSession? = nil) throws -> Int64? {
+        try (connection ?? session).integer(
+            "SELECT result_id FROM month WHERE pipeline_id = $1 AND month = $2", [key, .text(month.description)])
     }
 
     public func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?) throws -> [LedgerLine] {
-        try transaction {
-            guard let result = try resultID(of: month) else { return [] }
-            // By the result's key, not a join with `month`: the rows then stream in line order
-            // from the primary key as the server reads them, where a join's plan may sort them all
-            // first (on disk, for a million lines) before the first one is sent.
-            var sql = "SELECT \(Self.ledgerColumns) FROM ledger_line l WHERE l.result_id = $1"
-            // The kind written out (one of two words of this program's own), so that the index of
-            // adjustment lines (migration v3) serves a month's few adjustments without reading
-            // its million other lines.
-            if let entry { sql += " AND l.entry = '\(entry.rawValue)'" }
-            var lines: [LedgerLine] = []
-            var decoder = LedgerLineDecoder(month: month)
-            try each(sql + " ORDER BY l.line", [.integer(result)], packed: true) { lines.append(try decoder.line(of: $0)) }
-            return lines
+        try transaction { try ledgerLines(of: month, entry: entry, on: session) }
+    }
+
+    /// The first month's lines through the run's connection, the other months' at the same time
+    /// through the second connection (as on SQLite: a close's report reads two months, and the
+    /// server and this process each have two cores). Each month's lines are committed ones: a
+    /// report reads months no transaction of this run is changing.
+    public func ledgerLines(ofEach months: [YearMonth]) throws -> [[LedgerLine]] {
+        guard months.count > 1 else { return try months.map { try ledgerLines(of: $0, entry: nil) } }
+        let rest = Array(months.dropFirst())
+        let others = BackgroundTask {
+            try self.stagingTransaction { staging in try rest.map { try self.ledgerLines(of: $0, entry: nil, on: staging) } }
         }
+        let first = Result { try ledgerLines(of: months[0], entry: nil) }
+        let later = Result { try others.wait() }
+        return try [first.get()] + later.get()
+    }
+
+    /// `month`'s lines (of one kind) through `connection`, inside a transaction of it.
+    private func ledgerLines(of month: YearMonth, entry: LedgerEntryKind?, on connection: PostgresSession) throws -> [LedgerLine] {
+        guard let result = try resultID(of: month, on: connection) else { return [] }
+        // By the result's key, not a join with `month`: the rows then stream in line order
+        // from the primary key as the server reads them, where a join's plan may sort them all
+        // first (on disk, for a million lines) before the first one is sent.
+        var sql = "SELECT \(Self.ledgerColumns) FROM ledger_line l WHERE l.result_id = $1"
+        // The kind written out (one of two words of this program's own), so that the index of
+        // adjustment lines (migration v3) serves a month's few adjustments without reading
+        // its million other lines.
+        if let entry { sql += " AND l.entry = '\(entry.rawValue)'" }
+        var lines: [LedgerLine] = []
+        var decoder = LedgerLineDecoder(month: month)
+        try each(sql + " ORDER BY l.line", [.integer(result)], packed: true, on: connection) { lines.append(try decoder.line(of: $0)) }
+        return lines
     }
 
     /// For a closed month, read in one pass with the check of SPEC §16 (as on SQLite).

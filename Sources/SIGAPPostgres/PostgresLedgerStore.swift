@@ -128,17 +128,20 @@ public final class PostgresLedgerStore: LedgerStore, @unchecked Sendable {
 
     /// Runs a query, handing each row to `body` through one cursor. A query whose select list is
     /// `PostgresRowCursor.packedColumns` is read `packed`.
-    func each(_ sql: String, _ values: [PostgresSession.Value] = [], packed: Bool = false, _ body: (PostgresRowCursor) throws -> Void)
-        throws
-    {
+    /// `connection`: the run's connection unless given.
+    func each(
+        _ sql: String, _ values: [PostgresSession.Value] = [], packed: Bool = false, on connection: PostgresSession? = nil,
+        _ body: (PostgresRowCursor) throws -> Void
+    ) throws {
+        let connection = connection ?? session
         let cursor = PostgresRowCursor()
         if packed {
-            try session.forEachPackedRow(sql, values) { row in
+            try connection.forEachPackedRow(sql, values) { row in
                 try cursor.load(packed: row)
                 try body(cursor)
             }
         } else {
-            try session.forEachRow(sql, values) { row in
+            try connection.forEachRow(sql, values) { row in
                 cursor.load(cells: row)
                 try body(cursor)
             }

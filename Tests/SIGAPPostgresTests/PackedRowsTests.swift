@@ -1,4 +1,5 @@
 import Foundation
+import SIGAPDomain
 import SIGAPPipeline
 import SIGAPTestSupport
 import Testing
@@ -122,5 +123,41 @@ struct PackedRowsTests {
         }
         #expect(seen < 20_000_000)
         #expect(Date().timeIntervalSince(started) < 60)
+    }
+
+    @Test("two months' lines read side by side (the second through the second connection) are each month's lines, in ledger order")
+    func linesSideBySide() throws {
+        let (store, _, _) = try Self.store()
+        defer { store.close() }
+        let november = YearMonth("2025-11")!
+        let december = november.next
+        // More than one batch of rows, with text that is not ASCII; December has fewer workers.
+        func ledger(_ month: YearMonth, workers: Int) -> String {
+            var text = LedgerCSV.header.joined(separator: ",") + "\n"
+            for index in 0..<workers {
+                text += "\(month),REGULAR,\(month),32750101010\(100_000 + index),SITI ÅSA \(index),DISHUB,DISHUB,32.75.01,"
+                text += "Bekasi Timur,Margahayu,\"OJEK, DARING\",10000109005,COVERED,,,16800,\n"
+            }
+            return text
+        }
+        let ledgers = [november: ledger(november, workers: 12_000), december: ledger(december, workers: 11_000)]
+        let summary = "{" + SQLiteSchema.totals.map { "\"\($0)\": 0" }.joined(separator: ", ") + "}"
+        try store.save(
+            run: RunRecord(
+                id: "r1", startedAt: "2025-12-01T00:00:00Z", finishedAt: "2025-12-01T00:01:00Z", throughMonth: "2025-12",
+                exitCode: 0, toolVersion: "test", pipeline: "pipelines/sigap-bekasi.yaml", inputs: []),
+            months: [november, december].map { month in
+                StoredMonth(
+                    month: month, closed: false, closedAt: nil, runID: "r1", ledgerCSV: ledgers[month]!, summaryJSON: summary,
+                    findingsCSV: FindingsCSV.render([]))
+            })
+        let each = try store.ledgerLines(ofEach: [december, november])
+        #expect(each.map(\.count) == [11_000, 12_000])
+        #expect(LedgerCSV.render(each[0]) == ledgers[december])
+        #expect(LedgerCSV.render(each[1]) == ledgers[november])
+        #expect(each[1] == (try store.ledgerLines(of: november, entry: nil)))
+        // A month the store does not hold has no lines, on either connection.
+        #expect(try store.ledgerLines(ofEach: [november, YearMonth("2026-05")!]).map(\.count) == [12_000, 0])
+        #expect(try store.ledgerLines(ofEach: [YearMonth("2026-05")!, november]).map(\.count) == [0, 12_000])
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Runs a piece of work on a thread of its own (the machines have two cores: writing the
 /// workbooks overlaps saving the store and writing the CSV files). `wait()` returns its result or
 /// rethrows its error.
-final class BackgroundTask<Value>: @unchecked Sendable {
+package final class BackgroundTask<Value>: @unchecked Sendable {
     private let condition = NSCondition()
     private var result: Result<Value, any Error>?
     /// The work, let go of before the result is published: a caller may hand a closure that must
@@ -11,7 +11,7 @@ final class BackgroundTask<Value>: @unchecked Sendable {
     private var body: (() throws -> Value)?
 
     /// `body` runs on the new thread; the caller must not touch what it uses until `wait()`.
-    init(_ body: @escaping () throws -> Value) {
+    package init(_ body: @escaping () throws -> Value) {
         self.body = body
         let thread = Thread { [self] in run() }
         thread.stackSize = 8 << 20
@@ -40,7 +40,7 @@ final class BackgroundTask<Value>: @unchecked Sendable {
     }
 
     /// Waits for the work, then lets go of its result (a large one is freed; `wait` then throws).
-    func discardResult() {
+    package func discardResult() {
         condition.lock()
         while result == nil { condition.wait() }
         result = .failure(Discarded())
@@ -50,7 +50,7 @@ final class BackgroundTask<Value>: @unchecked Sendable {
     private struct Discarded: Error {}
 
     /// Blocks until the work is done.
-    func wait() throws -> Value {
+    package func wait() throws -> Value {
         condition.lock()
         while result == nil { condition.wait() }
         let outcome = result!
