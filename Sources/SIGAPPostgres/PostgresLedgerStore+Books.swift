@@ -30,12 +30,10 @@ extension PostgresLedgerStore {
     public func ledgerLines(ofEach months: [YearMonth]) throws -> [[LedgerLine]] {
         guard months.count > 1 else { return try months.map { try ledgerLines(of: $0, entry: nil) } }
         let rest = Array(months.dropFirst())
-        let others = BackgroundTask {
+        let lines = try BackgroundTask.beside({ try ledgerLines(of: months[0], entry: nil) }) {
             try self.stagingTransaction { staging in try rest.map { try self.ledgerLines(of: $0, entry: nil, on: staging) } }
         }
-        let first = Result { try ledgerLines(of: months[0], entry: nil) }
-        let later = Result { try others.wait() }
-        return try [first.get()] + later.get()
+        return [lines.main] + lines.other
     }
 
     /// `month`'s lines (of one kind) through `connection`, inside a transaction of it.

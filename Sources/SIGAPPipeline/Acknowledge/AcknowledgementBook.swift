@@ -36,6 +36,9 @@ public struct AcknowledgementBook: Sendable {
         self.init(list)
     }
 
+    /// No acknowledgements: what a month's book is left as once it is handed over to be freed.
+    static var empty: AcknowledgementBook { AcknowledgementBook(AcknowledgementList()) }
+
     /// A book of `list`, taken to be in input order already.
     public init(_ list: AcknowledgementList) {
         all = list

@@ -26,7 +26,7 @@ struct AcknowledgementStage {
         var rowsArrived = 0
 
         /// No acknowledgements: what a month's are left as once they are handed over to be freed.
-        static var empty: Month { Month(lookup: AcknowledgementBook(AcknowledgementList())) }
+        static var empty: Month { Month(lookup: .empty) }
     }
 
     /// Every acknowledgement file up to the through month, readable or not.

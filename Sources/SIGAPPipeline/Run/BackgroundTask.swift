@@ -30,6 +30,18 @@ package final class BackgroundTask<Value>: @unchecked Sendable {
         }
     }
 
+    /// `main` on the calling thread while `other` runs on a thread of its own (a store reading two
+    /// months at once); both are waited for, whichever fails, so no thread outlives the call, and
+    /// `main`'s error wins.
+    package static func beside<Main>(_ main: () throws -> Main, _ other: @escaping () throws -> Value) throws -> (
+        main: Main, other: Value
+    ) {
+        let task = BackgroundTask(other)
+        let first = Result { try main() }
+        let second = Result { try task.wait() }
+        return (try first.get(), try second.get())
+    }
+
     private func run() {
         let outcome = Result { try body!() }
         body = nil

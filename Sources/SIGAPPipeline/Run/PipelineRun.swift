@@ -488,7 +488,7 @@ public final class PipelineRun {
             // (summarising takes only the files' findings and counts): freed before the lines are
             // ordered and summarised, which the month's peak memory is otherwise made of.
             disposal.release(&merged.workers, leaving: WorkerList())
-            disposal.release(&acknowledgements.lookup, leaving: AcknowledgementStage.Month.empty.lookup)
+            disposal.release(&acknowledgements.lookup, leaving: .empty)
 
             // The closed months' differences go to the first open month.
             var lines = reconciliation.lines

@@ -536,23 +536,20 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         }
     }
 
-    /// The first month's lines through this connection, each other month's at the same time
-    /// through a read-only connection of its own (two cores: a close's report reads two months).
+    /// The first month's lines through this connection, the other months' at the same time
+    /// through a read-only connection of their own (two cores: a close's report reads two months).
     public func ledgerLines(ofEach months: [YearMonth]) throws -> [[LedgerLine]] {
         guard readsAlongside, months.count > 1 else { return try months.map { try ledgerLines(of: $0, entry: nil) } }
         let path = path
-        let others = months.dropFirst().map { month in
-            BackgroundTask { () throws -> [LedgerLine] in
-                do {
-                    return try Self.readAlone(path) { db in try Self.ledgerLines(db, of: month, entry: nil, from: nil) }
-                } catch {
-                    throw Self.readFailure(error, path: path)
-                }
+        let rest = Array(months.dropFirst())
+        let lines = try BackgroundTask.beside({ try ledgerLines(of: months[0], entry: nil) }) {
+            do {
+                return try Self.readAlone(path) { db in try rest.map { try Self.ledgerLines(db, of: $0, entry: nil, from: nil) } }
+            } catch {
+                throw Self.readFailure(error, path: path)
             }
         }
-        let first = Result { try ledgerLines(of: months[0], entry: nil) }
-        let rest = others.map { other in Result { try other.wait() } }
-        return try [first.get()] + rest.map { try $0.get() }
+        return [lines.main] + lines.other
     }
 
     /// The lines of `month` (of one kind), from line `from` on.
