@@ -7,7 +7,16 @@ enum EnrolmentList {
     static func rows(
         lines: [LedgerLine], workers: WorkerList, acknowledgements: some AcknowledgementLookup, month: YearMonth
     ) -> [SubmissionRow] {
-        var rows: [SubmissionRow] = []
+        rows(at: positions(lines: lines, workers: workers, acknowledgements: acknowledgements, month: month), of: workers)
+    }
+
+    /// Where in `workers` the list's workers are, in NIK order: what needs the month's
+    /// acknowledgements, so that they can go before the rows are made (a run holds a million-row
+    /// book and a month's lines at that point).
+    static func positions(
+        lines: [LedgerLine], workers: WorkerList, acknowledgements: some AcknowledgementLookup, month: YearMonth
+    ) -> [Int] {
+        var positions: [Int] = []
         var workerIndex = 0
         for line in lines where line.status == .pending {
             // As `WorkerList.nik(at:)` reads NIKs (validation keeps only 16-digit ones).
@@ -16,9 +25,14 @@ enum EnrolmentList {
             guard workerIndex < workers.count, workers.nik(at: workerIndex) == nik,
                 !acknowledgements.hasAccepted(nik: line.nik, through: month)
             else { continue }
-            rows.append(SubmissionRow(worker: workers[workerIndex]))
+            positions.append(workerIndex)
         }
-        return rows
+        return positions
+    }
+
+    /// The list's rows: the workers at `positions`.
+    static func rows(at positions: [Int], of workers: WorkerList) -> [SubmissionRow] {
+        positions.map { SubmissionRow(worker: workers[$0]) }
     }
 }
 

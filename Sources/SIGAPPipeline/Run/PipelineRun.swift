@@ -412,6 +412,22 @@ public final class PipelineRun {
             rosters.entries = RosterEntryList()  // the workers hold what is needed from here on
             sigap_release_free_memory()  // what sorting the rows' keys took
             meter.record("dedupe", month: month, items: merged.workers.count, since: started)
+            // An open month's workers go into the store on a second thread from here on, while it is
+            // reconciled and its files are made: they are final once deduplicated, and the store
+            // takes one write at a time (staging the month's lines waits for them), so the sooner
+            // they start the less the run waits at its end.
+            var storingWorkers: BackgroundTask<(value: Void, took: Duration)>?
+            if !entry.closed, let result = storeResults[month] {
+                let workers = merged.workers
+                let arrived = stage.arrived(in: month)
+                storingWorkers = .timed {
+                    // The acknowledgement files that arrived in the month, under its result, first.
+                    try store.link(acknowledgementFiles: arrived, result: result)
+                    try store.stage(workers: workers, result: result)
+                }
+            }
+            // A month that stops early leaves no thread behind.
+            defer { storingWorkers?.discardResult() }
             guard let rate = definition.premium(for: month)?.total else {
                 throw StoreError("no premium rate is in force for \(month)")
             }
@@ -466,29 +482,19 @@ public final class PipelineRun {
                     latestCoveredKPJ[line.nikKey] = line.kpj
                 }
             }
-            // The month's workers go into the store on a second thread while its files are made
-            // (the store takes one write at a time: staging the month's rows waits for them).
-            var storingWorkers: BackgroundTask<(value: Void, took: Duration)>?
-            if let result = storeResults[month] {
-                let workers = merged.workers
-                let arrived = stage.arrived(in: month)
-                storingWorkers = .timed {
-                    // The acknowledgement files that arrived in the month, under its result, first.
-                    try store.link(acknowledgementFiles: arrived, result: result)
-                    try store.stage(workers: workers, result: result)
-                }
-            }
-            // A month that stops early leaves no thread behind.
-            defer { storingWorkers?.discardResult() }
             let workerCount = merged.workers.count
-            let submission = EnrolmentList.rows(
+            // The month's acknowledgement book is not needed once the enrolment list knows its
+            // workers (summarising takes only the files' findings and counts): freed, and waited for,
+            // before the list's rows are made, the lines ordered and summarised and the files made,
+            // which the month's peak memory is otherwise made of.
+            let enrolling = EnrolmentList.positions(
                 lines: reconciliation.lines, workers: merged.workers, acknowledgements: acknowledgements.lookup, month: month)
-            // The month's workers (and the rows they refer to) are not needed any more: freed on
-            // another thread before the month's files are made. So is its acknowledgement book
-            // (summarising takes only the files' findings and counts): freed before the lines are
-            // ordered and summarised, which the month's peak memory is otherwise made of.
-            disposal.release(&merged.workers, leaving: WorkerList())
             disposal.release(&acknowledgements.lookup, leaving: .empty)
+            disposal.wait()
+            let submission = EnrolmentList.rows(at: enrolling, of: merged.workers)
+            // The month's workers (and the rows they refer to) are not needed any more: freed on
+            // another thread (once they are in the store) before the month's files are made.
+            disposal.release(&merged.workers, leaving: WorkerList())
 
             // The closed months' differences go to the first open month.
             var lines = reconciliation.lines
