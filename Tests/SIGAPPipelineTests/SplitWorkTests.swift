@@ -102,4 +102,64 @@ struct SplitWorkTests {
 
         #expect(LedgerCSV.render(whole.lines, splitThreshold: 2) == LedgerCSV.render(whole.lines, splitThreshold: .max))
     }
+
+    @Test("people BPJS answered for but no roster lists: UNEXPECTED lines in NIK order among the others, in halves as in one pass")
+    func unexpectedAmongEnrolled() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigap-split-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try AcknowledgementGenerator(rows: Self.people.count, seed: 7, period: "2025-11").write(to: "\(folder)/acks.csv")
+        let report = try AcknowledgementReader().read(path: "\(folder)/acks.csv", file: "2025-11/BPJS/acks.csv", month: Self.month)
+        let book = AcknowledgementBook([report])
+        // DISHUB's list alone, every fourth person left out.
+        let listed = Self.entries.enumerated().filter { $0.element.source == "DISHUB" && $0.offset % 4 != 0 }.map(\.element)
+        let workers = Deduplicator(priority: ["DISHUB"]).merge(listed).workers
+        let enrolled = Set(workers.map(\.nik))
+
+        var onePass = Reconciler(month: Self.month, rate: 16_800)
+        onePass.splitThreshold = .max
+        var split = onePass
+        split.splitThreshold = 2
+        let whole = onePass.reconcile(workers, acknowledgements: book, latestCoveredKPJ: [:])
+        let halves = split.reconcile(workers, acknowledgements: book, latestCoveredKPJ: [:])
+        #expect(halves.lines == whole.lines)
+        // One line per worker, one per accepted answer for anyone else, every NIK once, ascending.
+        let others = book.effectiveAcknowledgements(period: Self.month).filter { !enrolled.contains($0.nik) }
+        let unexpected = whole.lines.filter { $0.status == .unexpected }
+        #expect(unexpected.count > 100)
+        #expect(unexpected.map(\.nik) == others.filter(\.accepted).map(\.nik))
+        #expect(whole.lines.count == workers.count + unexpected.count)
+        #expect(whole.orphanRejections == others.count - unexpected.count && whole.orphanRejections > 0)
+        #expect(whole.lines.map(\.nik) == whole.lines.map(\.nik).sorted())
+        #expect(Set(whole.lines.map(\.nik)).count == whole.lines.count)
+        // The first and last NIKs of the month may be anyone's: an UNEXPECTED line lies between enrolled ones.
+        let positions = whole.lines.indices.filter { whole.lines[$0].status == .unexpected }
+        #expect(positions.contains { $0 > 0 && $0 < whole.lines.count - 1 && whole.lines[$0 - 1].status != .unexpected })
+    }
+
+    @Test("UNEXPECTED lines join a month's lines in NIK order, whether the others come sorted or not")
+    func unexpectedMerge() {
+        func line(_ nik: String, _ status: LedgerStatus) -> LedgerLine {
+            LedgerLine(
+                month: Self.month, entry: .regular, forMonth: Self.month, nik: nik, name: "NAMA", source: "", sources: [],
+                kecamatanCode: "", kecamatan: "", kelurahan: "", occupation: "", kpj: "", status: status, previousStatus: nil,
+                reasonCode: "", premium: 0, flags: [])
+        }
+        let tail = ["3275010101900002", "3275010101900005", "3275010101900009"].map { line($0, .unexpected) }
+        // Sorted: merged in place.
+        var sorted = ["3275010101900001", "3275010101900003", "3275010101900004", "3275010101900006"].map { line($0, .pending) }
+        Reconciler.merge(tail, into: &sorted)
+        #expect(
+            sorted.map { "\($0.nik.suffix(2)) \($0.status.rawValue)" } == [
+                "01 PENDING", "02 UNEXPECTED", "03 PENDING", "04 PENDING", "05 UNEXPECTED", "06 PENDING", "09 UNEXPECTED",
+            ])
+        // Not sorted (a NIK out of order): sorted whole.
+        var unsorted = ["3275010101900006", "3275010101900001"].map { line($0, .pending) }
+        Reconciler.merge(tail, into: &unsorted)
+        #expect(unsorted.map { String($0.nik.suffix(2)) } == ["01", "02", "05", "06", "09"])
+        // Nothing to add: unchanged.
+        var alone = [line("3275010101900001", .pending)]
+        Reconciler.merge([], into: &alone)
+        #expect(alone.map(\.nik) == ["3275010101900001"])
+    }
 }

@@ -66,6 +66,11 @@ public struct WorkerList: RandomAccessCollection, Sendable {
         )
     }
 
+    /// The worker's NIK as a number, nil when it is kept as text (as `line(at:)` gives it).
+    func numericNIK(at position: Int) -> UInt64? {
+        rows.numericNIK(at: Int(slots[position].survivor))
+    }
+
     /// The position in `sourceLists` of the worker's sources.
     func sourceList(at position: Int) -> Int {
         Int(slots[position].sources)

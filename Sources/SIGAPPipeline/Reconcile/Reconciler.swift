@@ -19,24 +19,33 @@ public struct Reconciler: Sendable {
     public func reconcile(
         _ workers: WorkerList, acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: KPJHistory
     ) -> MonthReconciliation {
+        // The enrolled NIKs, ascending (the workers come sorted: rarely sorted again), as the lines
+        // take them (0 for a NIK kept as text); then the month's acknowledgements of anyone else
+        // (UNEXPECTED people and orphan rejections), known before the lines are made so that the
+        // month's lines are one array made at its final size (a million lines are not moved).
+        var enrolled = (0..<workers.count).map { workers.numericNIK(at: $0) ?? 0 }
+        if zip(enrolled, enrolled.dropFirst()).contains(where: { $0 > $1 }) { enrolled.sort() }
+        let others = acknowledgements.effectiveAcknowledgements(period: month, excluding: enrolled)
+        enrolled = []
         // Both halves of the workers on both cores, each line written in its place.
-        let (lines, parts) = SplitWork.fill(workers.count, threshold: splitThreshold) { range, output in
+        var lines: [LedgerLine]
+        let parts: [Part]
+        (lines, parts) = SplitWork.fill(
+            workers.count, capacity: workers.count + others.count(where: \.accepted), threshold: splitThreshold
+        ) { range, output in
             enrolledLines(workers, range, into: output, acknowledgements: acknowledgements, latestCoveredKPJ: latestCoveredKPJ)
         }
-        var result = MonthReconciliation(month: month, lines: lines)
-        // The enrolled NIKs, ascending (the workers come sorted: the halves only need joining).
-        var enrolled: [UInt64] = []
-        enrolled.reserveCapacity(workers.count)
+        // The lines stay in one owner while the UNEXPECTED ones join them (no copy).
+        var result = MonthReconciliation(month: month, lines: [])
         var texts: [String: [String: Int]] = [:]
         for part in parts {
             result.pendingExposure += part.pendingExposure
-            enrolled += part.niks
             result.review.details += part.details
             texts.merge(part.texts) { $0.merging($1, uniquingKeysWith: +) }
         }
         result.review.rejectionTexts = MonthReview.texts(texts)
-        if zip(enrolled, enrolled.dropFirst()).contains(where: { $0 > $1 }) { enrolled.sort() }
-        for ack in acknowledgements.effectiveAcknowledgements(period: month, excluding: enrolled) {
+        var unexpected: [LedgerLine] = []
+        for ack in others {
             guard ack.accepted else {
                 result.orphanRejections += 1
                 continue
@@ -47,14 +56,15 @@ public struct Reconciler: Sendable {
             let flags: [LedgerFlag] = earlier == nil ? [] : [.kpjChanged]
             let nik = ack.nik
             result.review.details.append(MonthReview.Detail(nik: nik, billed: ack.premium, bpjsName: nil, kpjBefore: earlier))
-            result.lines.append(
+            unexpected.append(
                 LedgerLine(
                     month: month, entry: .regular, forMonth: month, nik: nik,
                     name: (ack.name.flatMap(PersonName.display)) ?? "", source: "", sources: [], kecamatanCode: "", kecamatan: "",
                     kelurahan: "", occupation: "", kpj: ack.kpj ?? "", status: .unexpected, previousStatus: nil, reasonCode: "",
                     premium: 0, flags: flags))
         }
-        result.lines.sort { $0.nikKey < $1.nikKey }
+        Self.merge(unexpected, into: &lines)
+        result.lines = lines
         result.review.details.sort { $0.nik < $1.nik }
         return result
     }
@@ -62,7 +72,6 @@ public struct Reconciler: Sendable {
     /// What one part of the workers adds to the month's totals and review.
     struct Part {
         var pendingExposure = 0
-        var niks: [UInt64] = []
         var details: [MonthReview.Detail] = []
         /// Reason code → BPJS's text → workers.
         var texts: [String: [String: Int]] = [:]
@@ -75,7 +84,6 @@ public struct Reconciler: Sendable {
         acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: KPJHistory
     ) -> Part {
         var part = Part()
-        part.niks.reserveCapacity(range.count)
         let effective = acknowledgements.effectiveInNIKOrder(period: month)
         // The part's lines are packed in a block of their own.
         let block = LedgerBlock(capacity: range.count)
@@ -84,7 +92,6 @@ public struct Reconciler: Sendable {
             // What the line takes of the worker, read from the month's rows (not the whole worker).
             let worker = workers.line(at: index)
             let nik = worker.nik.map { LedgerLine.NIKValue(number: $0) } ?? LedgerLine.NIKValue(workers[index].nik)
-            part.niks.append(worker.nik ?? 0)  // as `WorkerList.nik(at:)` gives it
             // Workers come sorted by NIK, which the walk needs; a NIK out of order (or not of 16
             // digits) is searched.
             let ack: ReconcileAck?
@@ -139,6 +146,30 @@ public struct Reconciler: Sendable {
                     premium: premium, flags: flags.sorted()))
         }
         return part
+    }
+
+    /// `tail` (sorted by NIK) and `lines` as one array sorted by NIK, `lines` first among equals:
+    /// merged in place from the end when `lines` is sorted (as the workers come), else sorted.
+    static func merge(_ tail: [LedgerLine], into lines: inout [LedgerLine]) {
+        let head = lines.count
+        lines.append(contentsOf: tail)
+        guard !zip(lines[..<head], lines[..<head].dropFirst()).contains(where: { $0.nikKey > $1.nikKey }),
+            !zip(tail, tail.dropFirst()).contains(where: { $0.nikKey > $1.nikKey })
+        else {
+            lines.sort { $0.nikKey < $1.nikKey }
+            return
+        }
+        var next = head - 1
+        var placing = lines.count - 1
+        for line in tail.reversed() {
+            while next >= 0 && line.nikKey < lines[next].nikKey {
+                lines[placing] = lines[next]
+                next -= 1
+                placing -= 1
+            }
+            lines[placing] = line
+            placing -= 1
+        }
     }
 
     /// Whether an acknowledged name is the worker's (Jaro–Winkler ≥ 0.85 on comparison forms).

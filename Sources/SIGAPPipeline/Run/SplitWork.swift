@@ -24,11 +24,12 @@ extension SplitWork {
     /// An array of `count` elements built in parts, without copying the parts together:
     /// `body(range, output)` initializes `output[range]`, each element exactly once, and returns
     /// what else the part found. Returns the array and the parts' other results, in order.
+    /// `capacity` (at least `count`): room for elements appended afterwards without moving the array.
     static func fill<Element, Extra>(
-        _ count: Int, threshold: Int = threshold, _ body: (Range<Int>, UnsafeMutableBufferPointer<Element>) -> Extra
+        _ count: Int, capacity: Int = 0, threshold: Int = threshold, _ body: (Range<Int>, UnsafeMutableBufferPointer<Element>) -> Extra
     ) -> (elements: [Element], extras: [Extra]) {
         var extras: [Extra] = []
-        let elements = [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let elements = [Element](unsafeUninitializedCapacity: max(count, capacity)) { buffer, initialized in
             nonisolated(unsafe) let output = buffer
             extras = map(count, threshold: threshold) { range in body(range, output) }
             initialized = count
