@@ -344,9 +344,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             stage.bind(2, reader)
             stage.bind(3, staged.rowsRead)
             stage.bind(4, staged.metaJSON)
-            stage.bind(5, blob: staged.records)
-            stage.bind(6, blob: staged.text)
-            try stage.step()
+            try stage.step(bindingBlobs: [(5, staged.records), (6, staged.text)])
             try db.execute(
                 sql: "INSERT OR REPLACE INTO ack_file (sha256, periods) VALUES (?, ?)",
                 arguments: [sha256, staged.periods.sorted().map(\.description).joined(separator: ";")])
@@ -417,8 +415,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         statement.bind(3, index)
         statement.bind(4, chunk.rows)
         statement.bind(5, chunk.size)
-        statement.bind(6, blob: chunk.data)
-        try statement.step()
+        try statement.step(bindingBlobs: [(6, chunk.data)])
     }
 
     /// The row that makes the chunks an extraction (until it is there, they are not read).

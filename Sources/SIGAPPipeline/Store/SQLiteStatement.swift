@@ -68,11 +68,18 @@ final class SQLiteStatement {
         bind(index, value.map(Int64.init))
     }
 
-    /// Bytes as a blob (an empty blob for no bytes).
-    func bind(_ index: Int32, blob bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
+    /// Runs the statement with each of `blobs` bound at its index as a blob (an empty blob for no
+    /// bytes) where its bytes lie: a million-row file's staged rows are tens of megabytes, which a
+    /// copy would add to the run's peak. The blobs are unbound after.
+    func step(bindingBlobs blobs: [(index: Int32, bytes: [UInt8])]) throws {
+        guard let (index, bytes) = blobs.first else {
+            defer { sqlite3_clear_bindings(handle) }
+            return try step()
+        }
+        try bytes.withUnsafeBytes { buffer in
             _ = sqlite3_bind_blob64(
-                handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), sqlite3_uint64(buffer.count), Self.transient)
+                handle, index, buffer.baseAddress ?? UnsafeRawPointer(bitPattern: 1), sqlite3_uint64(buffer.count), Self.borrowed)
+            try step(bindingBlobs: Array(blobs.dropFirst()))
         }
     }
 
