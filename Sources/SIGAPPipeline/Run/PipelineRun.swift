@@ -412,22 +412,6 @@ public final class PipelineRun {
             rosters.entries = RosterEntryList()  // the workers hold what is needed from here on
             sigap_release_free_memory()  // what sorting the rows' keys took
             meter.record("dedupe", month: month, items: merged.workers.count, since: started)
-            // An open month's workers go into the store on a second thread from here on, while it is
-            // reconciled and its files are made: they are final once deduplicated, and the store
-            // takes one write at a time (staging the month's lines waits for them), so the sooner
-            // they start the less the run waits at its end.
-            var storingWorkers: BackgroundTask<(value: Void, took: Duration)>?
-            if !entry.closed, let result = storeResults[month] {
-                let workers = merged.workers
-                let arrived = stage.arrived(in: month)
-                storingWorkers = .timed {
-                    // The acknowledgement files that arrived in the month, under its result, first.
-                    try store.link(acknowledgementFiles: arrived, result: result)
-                    try store.stage(workers: workers, result: result)
-                }
-            }
-            // A month that stops early leaves no thread behind.
-            defer { storingWorkers?.discardResult() }
             guard let rate = definition.premium(for: month)?.total else {
                 throw StoreError("no premium rate is in force for \(month)")
             }
@@ -441,6 +425,23 @@ public final class PipelineRun {
                 meter.record("covered KPJs of earlier months", month: month, items: latestCoveredKPJ.count, took: seconds)
             }
             historyInStore = []
+            // An open month's workers go into the store on a second thread from here on, while it is
+            // reconciled and its files are made: they are final once deduplicated, and the store
+            // takes one request at a time (staging the month's lines waits for them), so the sooner
+            // they start the less the run waits at its end; not before the KPJ history is read from
+            // the store, which would wait for them.
+            var storingWorkers: BackgroundTask<(value: Void, took: Duration)>?
+            if !entry.closed, let result = storeResults[month] {
+                let workers = merged.workers
+                let arrived = stage.arrived(in: month)
+                storingWorkers = .timed {
+                    // The acknowledgement files that arrived in the month, under its result, first.
+                    try store.link(acknowledgementFiles: arrived, result: result)
+                    try store.stage(workers: workers, result: result)
+                }
+            }
+            // A month that stops early leaves no thread behind.
+            defer { storingWorkers?.discardResult() }
             started = meter.now
             let reconciliation = Reconciler(month: month, rate: rate).reconcile(
                 merged.workers, acknowledgements: acknowledgements.lookup, latestCoveredKPJ: latestCoveredKPJ)
