@@ -50,6 +50,29 @@ struct SplitWorkTests {
             + "|\(worker.phone ?? "-")|\(worker.name)|\(worker.address ?? "-")"
     }
 
+    /// BPJS's answers for every person (generated), as a book.
+    static func book() throws -> AcknowledgementBook {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigap-split-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try AcknowledgementGenerator(rows: people.count, seed: 7, period: "2025-11").write(to: "\(folder)/acks.csv")
+        let report = try AcknowledgementReader().read(path: "\(folder)/acks.csv", file: "2025-11/BPJS/acks.csv", month: month)
+        return AcknowledgementBook([report])
+    }
+
+    /// `workers` reconciled against `book` in one pass and in two halves.
+    static func reconciled(_ workers: WorkerList, _ book: AcknowledgementBook) -> (whole: MonthReconciliation, halves: MonthReconciliation)
+    {
+        var onePass = Reconciler(month: month, rate: 16_800)
+        onePass.splitThreshold = .max
+        var split = onePass
+        split.splitThreshold = 2
+        return (
+            onePass.reconcile(workers, acknowledgements: book, latestCoveredKPJ: [:]),
+            split.reconcile(workers, acknowledgements: book, latestCoveredKPJ: [:])
+        )
+    }
+
     @Test("deduplication in two halves: the same workers, conflicts and set-aside rows as one pass", arguments: [Severity.warning, .error])
     func deduplication(_ severity: Severity) {
         var onePass = Deduplicator(priority: ["DISHUB", "DINSOS"], severity: severity)
@@ -74,20 +97,10 @@ struct SplitWorkTests {
 
     @Test("reconciliation and the ledger text in two halves equal one pass; the acknowledgement walk equals a search")
     func reconciliation() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigap-split-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try AcknowledgementGenerator(rows: Self.people.count, seed: 7, period: "2025-11").write(to: "\(folder)/acks.csv")
-        let report = try AcknowledgementReader().read(path: "\(folder)/acks.csv", file: "2025-11/BPJS/acks.csv", month: Self.month)
-        let book = AcknowledgementBook([report])
+        let book = try Self.book()
         let workers = Deduplicator(priority: ["DISHUB", "DINSOS"]).merge(Self.entries).workers
 
-        var onePass = Reconciler(month: Self.month, rate: 16_800)
-        onePass.splitThreshold = .max
-        var split = onePass
-        split.splitThreshold = 2
-        let whole = onePass.reconcile(workers, acknowledgements: book, latestCoveredKPJ: [:])
-        let halves = split.reconcile(workers, acknowledgements: book, latestCoveredKPJ: [:])
+        let (whole, halves) = Self.reconciled(workers, book)
         #expect(halves.lines == whole.lines)
         #expect(halves.pendingExposure == whole.pendingExposure && whole.pendingExposure > 0)
         #expect(halves.orphanRejections == whole.orphanRejections)
@@ -105,23 +118,13 @@ struct SplitWorkTests {
 
     @Test("people BPJS answered for but no roster lists: UNEXPECTED lines in NIK order among the others, in halves as in one pass")
     func unexpectedAmongEnrolled() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sigap-split-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try AcknowledgementGenerator(rows: Self.people.count, seed: 7, period: "2025-11").write(to: "\(folder)/acks.csv")
-        let report = try AcknowledgementReader().read(path: "\(folder)/acks.csv", file: "2025-11/BPJS/acks.csv", month: Self.month)
-        let book = AcknowledgementBook([report])
+        let book = try Self.book()
         // DISHUB's list alone, every fourth person left out.
         let listed = Self.entries.enumerated().filter { $0.element.source == "DISHUB" && $0.offset % 4 != 0 }.map(\.element)
         let workers = Deduplicator(priority: ["DISHUB"]).merge(listed).workers
         let enrolled = Set(workers.map(\.nik))
 
-        var onePass = Reconciler(month: Self.month, rate: 16_800)
-        onePass.splitThreshold = .max
-        var split = onePass
-        split.splitThreshold = 2
-        let whole = onePass.reconcile(workers, acknowledgements: book, latestCoveredKPJ: [:])
-        let halves = split.reconcile(workers, acknowledgements: book, latestCoveredKPJ: [:])
+        let (whole, halves) = Self.reconciled(workers, book)
         #expect(halves.lines == whole.lines)
         // One line per worker, one per accepted answer for anyone else, every NIK once, ascending.
         let others = book.effectiveAcknowledgements(period: Self.month).filter { !enrolled.contains($0.nik) }
