@@ -66,17 +66,12 @@ public struct WorkerList: RandomAccessCollection, Sendable {
         )
     }
 
-    /// The worker's NIK as a number, nil when it is kept as text (as `line(at:)` gives it).
-    func numericNIK(at position: Int) -> UInt64? {
-        rows.numericNIK(at: Int(slots[position].survivor))
-    }
-
     /// The position in `sourceLists` of the worker's sources.
     func sourceList(at position: Int) -> Int {
         Int(slots[position].sources)
     }
 
-    /// The worker's NIK as a number, without building the worker.
+    /// The worker's NIK as a number (0 when it is kept as text), without building the worker.
     public func nik(at position: Int) -> UInt64 {
         rows.nik(at: Int(slots[position].survivor))
     }

@@ -33,8 +33,8 @@ public enum LedgerCSV {
 
     /// Hands the text of `lines` (in ledger order, header first) to `output` a block at a time: a
     /// month of a million lines (150 MB of text) is never held whole, nor a large part of it (a
-    /// block is about 10 MB). Each block of
-    /// `blockLines` lines is made in two halves on both cores (from `splitThreshold` lines).
+    /// block is about 10 MB). Each block of `blockLines` lines is made in two halves on both cores
+    /// (from `splitThreshold` lines).
     static func stream(
         _ lines: [LedgerLine], splitThreshold: Int = SplitWork.threshold, blockLines: Int = 1 << 16,
         _ output: (UnsafeBufferPointer<UInt8>) throws -> Void

@@ -19,11 +19,11 @@ public struct Reconciler: Sendable {
     public func reconcile(
         _ workers: WorkerList, acknowledgements: some AcknowledgementLookup, latestCoveredKPJ: KPJHistory
     ) -> MonthReconciliation {
-        // The enrolled NIKs, ascending (the workers come sorted: rarely sorted again), as the lines
-        // take them (0 for a NIK kept as text); then the month's acknowledgements of anyone else
-        // (UNEXPECTED people and orphan rejections), known before the lines are made so that the
-        // month's lines are one array made at its final size (a million lines are not moved).
-        var enrolled = (0..<workers.count).map { workers.numericNIK(at: $0) ?? 0 }
+        // The enrolled NIKs, ascending (the workers come sorted: rarely sorted again; 0 for a NIK
+        // kept as text); then the month's acknowledgements of anyone else (UNEXPECTED people and
+        // orphan rejections), known before the lines are made so that the month's lines are one
+        // array made at its final size (a million lines are not moved).
+        var enrolled = (0..<workers.count).map { workers.nik(at: $0) }
         if zip(enrolled, enrolled.dropFirst()).contains(where: { $0 > $1 }) { enrolled.sort() }
         let others = acknowledgements.effectiveAcknowledgements(period: month, excluding: enrolled)
         enrolled = []
